@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv, Deps } from './deps.js';
+import { errorBody, handleError } from './errors.js';
+import { csrf } from './middleware/csrf.js';
+import { loadSession } from './middleware/session.js';
+import { authRoutes, meRoutes } from './routes/auth.routes.js';
+import { mountDocs } from './routes/docs.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { orgRoutes } from './routes/org.routes.js';
+import { standardsRoutes } from './routes/standards.routes.js';
+
+/** Every API route, chained so that the apps' typed client sees their types. */
+export const apiRoutes = new Hono<AppEnv>()
+  .basePath('/api')
+  .route('/health', healthRoutes)
+  .route('/auth', authRoutes)
+  .route('/me', meRoutes)
+  .route('/standards', standardsRoutes)
+  .route('/org', orgRoutes);
+
+/** The route tree the SvelteKit apps' `hc<AppType>` client is typed with. */
+export type AppType = typeof apiRoutes;
+
+/** Uploads (CSV, .xlsx) get their own, larger limit on their routes; every other body is small. */
+const FILE_TYPES = /text\/csv|spreadsheetml|octet-stream/i;
+const jsonLimit = bodyLimit({
+  maxSize: 256 * 1024,
+  onError: (c) => c.json(errorBody('payload_too_large', 'リクエストが大きすぎます'), 413),
+});
+
+export const API_INFO = { title: 'Jinzai API', version: '0.1.0' };
+
+/** The API with its middleware: secure headers, the request's deps, session, CSRF, the error shape. */
+export function createApp(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('/api/*', async (c, next) =>
+    FILE_TYPES.test(c.req.header('content-type') ?? '') ? next() : jsonLimit(c, next),
+  );
+  app.use('/api/*', csrf());
+  app.use('/api/*', loadSession());
+  app.route('/', apiRoutes);
+  mountDocs(app, API_INFO);
+  app.notFound((c) => c.json(errorBody('not_found', 'ページが見つかりません'), 404));
+  app.onError(handleError);
+  return app;
+}
+
+export type { AppEnv, Deps } from './deps.js';

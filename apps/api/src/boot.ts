@@ -1,0 +1,36 @@
+import { connect, countUsers, migrateToLatest, parseDatabaseUrl, type Connection } from '@jinzai/db';
+import { defaultThrottle, type Deps } from './deps.js';
+import type { Env } from './env.js';
+import { seedDemo } from './demo/seed.js';
+
+/** Opens the database of DATABASE_URL, migrates it, and gives a new one the demo data unless JINZAI_DEMO=0. */
+export async function openDatabase(
+  env: Pick<Env, 'DATABASE_URL' | 'JINZAI_DEMO'>,
+  options: { demo?: boolean; log?: (m: string) => void } = {},
+): Promise<{ conn: Connection; migrated: string[]; seeded: boolean }> {
+  const log = options.log ?? (() => {});
+  const conn = connect(parseDatabaseUrl(env.DATABASE_URL));
+  const migrated = await migrateToLatest(conn.db);
+  if (migrated.length > 0) log(`マイグレーションを適用しました: ${migrated.join(', ')}`);
+  // A new database (or one left empty by an interrupted first start) gets the demo ward.
+  const wantsDemo = options.demo ?? env.JINZAI_DEMO;
+  let seeded = false;
+  if (wantsDemo && (await countUsers(conn.db)) === 0) {
+    const r = await seedDemo(conn.db, new Date(), log);
+    log(`デモデータを登録しました（組織 ${r.units}、職員 ${r.staff}、ログイン ${r.users}）`);
+    seeded = true;
+  }
+  return { conn, migrated, seeded };
+}
+
+/** The API's dependencies for a running process. */
+export function depsFor(conn: Connection, env: Env): Deps {
+  return {
+    db: conn.db,
+    dialect: conn.dialect,
+    now: () => new Date(),
+    session: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    throttle: { ...defaultThrottle },
+  };
+}

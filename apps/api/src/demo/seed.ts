@@ -1,0 +1,87 @@
+import { createUser, upsertStaff, upsertUnits, type Database } from '@jinzai/db';
+import { DEMO_PEOPLE, generateDemoOrg } from '@jinzai/db/demo';
+import type { Role } from '@jinzai/model';
+import type { Kysely } from 'kysely';
+import { hashPassword } from '../passwords.js';
+
+export const DEMO_PASSWORD = 'jinzai-demo';
+
+/** The demo logins of INTERFACES "Start, sign-in, demo", all with the password jinzai-demo. */
+export const DEMO_LOGINS: readonly {
+  loginId: string;
+  displayName: string;
+  roles: Role[];
+  staffNo?: string;
+}[] = [
+  { loginId: 'hr', displayName: '人事 花子', roles: ['hr'] },
+  { loginId: 'recruiter', displayName: '採用 太郎', roles: ['recruiter'] },
+  { loginId: 'interviewer1', displayName: '面接 一郎', roles: ['interviewer'] },
+  { loginId: 'interviewer2', displayName: '面接 二郎', roles: ['interviewer'] },
+  { loginId: 'interviewer3', displayName: '面接 三子', roles: ['interviewer'] },
+  {
+    loginId: 'evaluator1',
+    displayName: DEMO_PEOPLE.evaluator1.name,
+    roles: ['evaluator', 'staff'],
+    staffNo: DEMO_PEOPLE.evaluator1.staffNo,
+  },
+  {
+    loginId: 'evaluator2',
+    displayName: DEMO_PEOPLE.evaluator2.name,
+    roles: ['evaluator', 'staff'],
+    staffNo: DEMO_PEOPLE.evaluator2.staffNo,
+  },
+  {
+    loginId: 'staff1',
+    displayName: DEMO_PEOPLE.staff1.name,
+    roles: ['staff'],
+    staffNo: DEMO_PEOPLE.staff1.staffNo,
+  },
+];
+
+/** Loads the demo ward (about 4,000 staff) and the demo logins, in one transaction. */
+export async function seedDemo(
+  db: Kysely<Database>,
+  now: Date,
+  progress: (message: string) => void = () => {},
+): Promise<{ units: number; staff: number; users: number }> {
+  const org = generateDemoOrg();
+  const at = now.toISOString();
+  const hashes = await Promise.all(DEMO_LOGINS.map(() => hashPassword(DEMO_PASSWORD)));
+  return db.transaction().execute(async (trx) => {
+    progress(`組織 ${org.units.length} 件を登録しています…`);
+    await upsertUnits(
+      trx,
+      org.units.map((u) => ({ code: u.code, name: u.name, parent_code: u.parentCode, level: u.level })),
+      at,
+    );
+    progress(`職員 ${org.staff.length} 名を登録しています…`);
+    await upsertStaff(
+      trx,
+      org.staff.map((s) => ({
+        staff_no: s.staffNo,
+        name: s.name,
+        name_kana: s.nameKana,
+        unit_code: s.unitCode,
+        grade_code: s.gradeCode,
+        employment_type: s.employmentType,
+        birth_year: s.birthYear,
+      })),
+      at,
+    );
+    progress(`デモ用ログイン ${DEMO_LOGINS.length} 件を作成しています…`);
+    for (const [i, u] of DEMO_LOGINS.entries()) {
+      await createUser(
+        trx,
+        {
+          loginId: u.loginId,
+          displayName: u.displayName,
+          passwordHash: hashes[i] as string,
+          staffNo: u.staffNo ?? null,
+          roles: u.roles,
+        },
+        at,
+      );
+    }
+    return { units: org.units.length, staff: org.staff.length, users: DEMO_LOGINS.length };
+  });
+}

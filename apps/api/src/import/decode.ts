@@ -1,0 +1,77 @@
+import iconv from 'iconv-lite';
+import { ImportError } from './errors.js';
+
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'cp932';
+
+const BAD_ENCODING =
+  '文字コードを判別できません。UTF-8（BOM付き可）またはShift_JIS（CP932）で保存してください';
+
+// NUL means UTF-16 or a binary file; the other controls are what CP932-decoded binary turns into.
+// Tab, LF and CR are legitimate in CSV.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/**
+ * Decodes an uploaded text file (DOMAIN §8: Excel writes CP932 unless the file carries a UTF-8 BOM).
+ * Valid UTF-8 is taken as UTF-8: CP932 text with any non-ASCII character is almost never valid UTF-8.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const text = tryUtf8(bytes.subarray(3));
+    if (text === undefined || text.includes('\u0000')) throw badEncoding();
+    return { text, encoding: 'utf-8-bom' };
+  }
+  const utf8 = tryUtf8(bytes);
+  if (utf8 !== undefined) {
+    if (utf8.includes('\u0000')) throw badEncoding();
+    return { text: utf8, encoding: 'utf-8' };
+  }
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'cp932');
+  if (text.includes('\uFFFD') || CONTROL.test(text)) throw badEncoding();
+  return { text, encoding: 'cp932' };
+}
+
+function tryUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    // ignoreBOM keeps a second BOM visible instead of silently eating it.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function badEncoding(): ImportError {
+  return new ImportError('bad_encoding', BAD_ENCODING, [{ message: BAD_ENCODING }]);
+}
+
+// Characters that JIS-minded software produces but CP932 spells with another code point; without this
+// map iconv-lite would write '?' for them.
+const CP932_VARIANTS: Record<string, string> = {
+  '\u301C': '\uFF5E', // 〜 WAVE DASH → ～
+  '\u2016': '\u2225', // ‖ → ∥
+  '\u2212': '\uFF0D', // − MINUS SIGN → －
+  '\u00A2': '\uFFE0', // ¢
+  '\u00A3': '\uFFE1', // £
+  '\u00AC': '\uFFE2', // ¬
+  '\u2014': '\u2015', // — EM DASH → ―
+};
+const VARIANT_RE = new RegExp(`[${Object.keys(CP932_VARIANTS).join('')}]`, 'g');
+
+/**
+ * Encodes an export for Excel: CP932 (what Excel opens by double-click on a Japanese PC) or UTF-8 with BOM.
+ * CP932 cannot hold every character (e.g. 𠮷); those become '?', so offer UTF-8 where names may carry them.
+ */
+export function encodeCsv(text: string, encoding: 'cp932' | 'utf-8-bom'): Uint8Array {
+  if (encoding === 'utf-8-bom') {
+    const body = new TextEncoder().encode(text);
+    const out = new Uint8Array(body.length + 3);
+    out.set([0xef, 0xbb, 0xbf]);
+    out.set(body, 3);
+    return out;
+  }
+  const buf = iconv.encode(
+    text.replace(VARIANT_RE, (c) => CP932_VARIANTS[c] ?? c),
+    'cp932',
+  );
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}

@@ -1,0 +1,176 @@
+import {
+  GRADES,
+  gradeByCode,
+  STAFF_COLUMNS,
+  staffRowSchema,
+  UNIT_COLUMNS,
+  unitRowSchema,
+  UNIT_LEVELS,
+  type StaffRow,
+  type UnitRow,
+} from '@jinzai/model';
+import { throwIfAny, type ImportDetail } from './errors.js';
+import { readImport, type Parsed } from './table.js';
+
+/** A parsed row that remembers its spreadsheet row, so that later checks against the database can name it. */
+export type Numbered<T> = T & { row: number };
+
+const number = <T>({ row, value }: Parsed<T>): Numbered<T> => ({ ...value, row });
+
+/**
+ * Parses a units file (INTERFACES `code,name,parent_code,level`) with the checks that need only the file:
+ * duplicate codes, a unit that is its own parent, a parent cycle, and a parent in the file whose level is not
+ * above the child's (部 → 課 → 係). A parent may come later in the file. Whether a parent outside the file
+ * exists is the caller's question (see missingReferences).
+ */
+export async function parseUnitsFile(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+): Promise<Numbered<UnitRow>[]> {
+  const { parsed, details } = await readImport(bytes, contentType, UNIT_COLUMNS, unitRowSchema);
+  const rows = parsed.map(number);
+  details.push(...duplicates(rows, 'code', 'コード'));
+
+  const byCode = new Map<string, Numbered<UnitRow>>();
+  for (const r of rows) if (!byCode.has(r.code)) byCode.set(r.code, r);
+
+  details.push(...parentCycles(rows, byCode));
+  for (const r of rows) {
+    if (r.parent_code === null) continue;
+    if (r.parent_code === r.code) {
+      details.push({
+        row: r.row,
+        column: 'parent_code',
+        message: `上位コードに自分自身（${r.code}）が指定されています`,
+      });
+      continue;
+    }
+    const parent = byCode.get(r.parent_code);
+    if (parent && UNIT_LEVELS.indexOf(parent.level) >= UNIT_LEVELS.indexOf(r.level)) {
+      details.push({
+        row: r.row,
+        column: 'parent_code',
+        message: `${r.level}の上位に${parent.level}（${parent.code}、${parent.row}行目）は置けません`,
+      });
+    }
+  }
+  throwIfAny('invalid_rows', details);
+  return rows;
+}
+
+/** Finds each cycle of parent codes inside the file once, and names every row on it. */
+function parentCycles(
+  rows: readonly Numbered<UnitRow>[],
+  byCode: Map<string, Numbered<UnitRow>>,
+): ImportDetail[] {
+  const details: ImportDetail[] = [];
+  const done = new Set<string>();
+  for (const start of rows) {
+    const path: Numbered<UnitRow>[] = [];
+    const onPath = new Set<string>();
+    let current: Numbered<UnitRow> | undefined = start;
+    while (current && !done.has(current.code)) {
+      if (onPath.has(current.code)) {
+        const cycle = path.slice(path.findIndex((u) => u.code === current?.code));
+        // A self-parent is reported on its own.
+        if (cycle.length > 1) {
+          const codes = [...cycle, cycle[0]].map((u) => u?.code).join(' → ');
+          const where = cycle.map((u) => `${u.row}行目`).join('・');
+          const first = cycle.reduce((a, b) => (b.row < a.row ? b : a));
+          details.push({
+            row: first.row,
+            column: 'parent_code',
+            message: `上位コードが循環しています: ${codes}（${where}）`,
+          });
+        }
+        break;
+      }
+      path.push(current);
+      onPath.add(current.code);
+      current = current.parent_code === null ? undefined : byCode.get(current.parent_code);
+    }
+    for (const u of path) done.add(u.code);
+  }
+  return details;
+}
+
+const GRADE_LIST = GRADES.map((g) => g.code).join(', ');
+
+/**
+ * A grade given as its code (any case) or, like employment_type, as its Japanese name with or without 級
+ * (主事, 課長級, 課長): HR keys rosters by name. Returns the catalogue's code.
+ */
+export function resolveGrade(value: string): string | undefined {
+  const byCode = gradeByCode(value.toLowerCase());
+  if (byCode) return byCode.code;
+  const bare = (s: string) => s.replace(/級$/, '');
+  return GRADES.find((g) => g.nameJa === value || bare(g.nameJa) === bare(value))?.code;
+}
+
+/**
+ * Parses a staff file (INTERFACES `staff_no,name,name_kana,unit_code,grade_code,employment_type,birth_year`)
+ * with the checks that need only the file: duplicate staff numbers and unknown grade codes. Whether each
+ * unit_code exists is the caller's question (see missingReferences).
+ */
+export async function parseStaffFile(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+): Promise<Numbered<StaffRow>[]> {
+  const { parsed, details } = await readImport(bytes, contentType, STAFF_COLUMNS, staffRowSchema);
+  const rows = parsed.map(number);
+  details.push(...duplicates(rows, 'staff_no', '職員番号'));
+  for (const r of rows) {
+    const grade = resolveGrade(r.grade_code);
+    if (grade) r.grade_code = grade;
+    else {
+      details.push({
+        row: r.row,
+        column: 'grade_code',
+        message: `職層コード「${r.grade_code}」はありません。使えるコード: ${GRADE_LIST}`,
+      });
+    }
+  }
+  throwIfAny('invalid_rows', details);
+  return rows;
+}
+
+/** Reports every repeat of a key inside the file, naming the row where it first appeared. */
+function duplicates<K extends string>(
+  rows: readonly ({ row: number } & Record<K, string>)[],
+  column: K,
+  label: string,
+): ImportDetail[] {
+  const first = new Map<string, number>();
+  const details: ImportDetail[] = [];
+  for (const r of rows) {
+    const key = r[column];
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, r.row);
+    else
+      details.push({
+        row: r.row,
+        column,
+        message: `${label}「${key}」が${seen}行目と${r.row}行目で重複しています`,
+      });
+  }
+  return details;
+}
+
+/**
+ * Details for the rows whose `column` names a code that is not in `known` (empty values are skipped).
+ * The caller builds `known` from the file itself plus one database query, then passes the details to
+ * throwIfAny, so that a unit_code or parent_code that exists nowhere is a 400 naming its row.
+ */
+export function missingReferences<K extends string>(
+  rows: readonly ({ row: number } & { [P in K]?: string | null })[],
+  known: ReadonlySet<string>,
+  column: K,
+): ImportDetail[] {
+  const details: ImportDetail[] = [];
+  for (const r of rows) {
+    const value = r[column];
+    if (value === null || value === undefined || value === '' || known.has(value)) continue;
+    details.push({ row: r.row, column, message: `コード「${value}」が見つかりません` });
+  }
+  return details;
+}

@@ -1,0 +1,239 @@
+import type { z } from 'zod';
+import { parseCsvRecords } from './csv.js';
+import { decodeText, type TextEncoding } from './decode.js';
+import { ImportError, throwIfAny, type ImportDetail } from './errors.js';
+import { isOle2, isZip, readXlsxRecords, XLSX_CONTENT_TYPE } from './xlsx.js';
+
+/** A data row of an uploaded table: `row` is its spreadsheet row (header = 1), values keyed by column. */
+export interface TableRow {
+  row: number;
+  values: Record<string, string>;
+}
+
+export interface Table {
+  header: string[];
+  rows: TableRow[];
+  encoding: TextEncoding | 'xlsx';
+}
+
+/** The columns an import accepts (INTERFACES: column order is free, unknown columns are a 400). */
+export interface ColumnSpec {
+  required: readonly string[];
+  optional: readonly string[];
+}
+
+/** A header cell as matched against column names: NFKC (全角 → 半角), trimmed, lower-cased. */
+export function normalizeHeader(cell: string): string {
+  return cell.normalize('NFKC').trim().toLowerCase();
+}
+
+/**
+ * Reads an uploaded CSV (UTF-8 with or without BOM, or CP932) or .xlsx (first sheet) into a header and
+ * data rows. xlsx is recognised by its ZIP signature as well as by content type, since browsers and
+ * scripts label uploads loosely. Rows whose every cell is empty are skipped.
+ */
+export async function readTable(bytes: Uint8Array, contentType: string | undefined): Promise<Table> {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  let records: { row: number; fields: string[] }[];
+  let encoding: Table['encoding'];
+  if (isZip(bytes)) {
+    records = await readXlsxRecords(bytes);
+    encoding = 'xlsx';
+  } else if (isOle2(bytes)) {
+    throw new ImportError(
+      'unsupported_format',
+      '旧形式のExcelファイル（.xls）は読めません。.xlsx形式またはCSV形式で保存し直してください',
+    );
+  } else if (type === XLSX_CONTENT_TYPE) {
+    throw new ImportError(
+      'bad_file',
+      'Excelファイル（.xlsx）として読めません。ファイルが壊れていないか確認してください',
+    );
+  } else {
+    const decoded = decodeText(bytes);
+    records = parseCsvRecords(decoded.text);
+    encoding = decoded.encoding;
+  }
+
+  const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
+  const [headerRecord, ...data] = nonEmpty;
+  if (!headerRecord) throw emptyFile();
+
+  const header = headerRecord.fields.map(normalizeHeader);
+  const details: ImportDetail[] = [];
+  const seen = new Map<string, number>();
+  header.forEach((name, index) => {
+    if (name === '') return;
+    const first = seen.get(name);
+    if (first !== undefined) {
+      details.push({
+        row: headerRecord.row,
+        column: name,
+        message: `列「${name}」が${first + 1}列目と${index + 1}列目の2か所にあります`,
+      });
+    } else seen.set(name, index);
+  });
+
+  const rows: TableRow[] = [];
+  for (const record of data) {
+    const values: Record<string, string> = {};
+    record.fields.forEach((value, index) => {
+      const name = header[index];
+      if (name) {
+        values[name] = value;
+      } else if (value.trim() !== '') {
+        details.push({
+          row: record.row,
+          message: `${columnLetter(index)}列に値がありますが、見出し（1行目）に列名がありません`,
+        });
+      }
+    });
+    for (const name of header) if (name !== '' && !(name in values)) values[name] = '';
+    rows.push({ row: record.row, values });
+  }
+  throwIfAny('bad_header', details);
+  if (rows.length === 0) throw emptyFile();
+  return { header: header.filter((h) => h !== ''), rows, encoding };
+}
+
+/** Excel's column name for a 0-based index: 0 → A, 26 → AA. */
+function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function emptyFile(): ImportError {
+  const message = 'データ行がありません。1行目に見出し、2行目以降にデータを入れてください';
+  return new ImportError('empty_file', message, [{ message }]);
+}
+
+/** Checks the header against the accepted columns; lists every missing and every unknown column at once. */
+export function validateColumns(header: readonly string[], columns: ColumnSpec): void {
+  const present = new Set(header);
+  const known = new Set([...columns.required, ...columns.optional]);
+  const details: ImportDetail[] = [];
+  for (const name of columns.required) {
+    if (!present.has(name))
+      details.push({ row: 1, column: name, message: `必須の列「${name}」がありません` });
+  }
+  for (const name of header) {
+    if (!known.has(name)) {
+      details.push({
+        row: 1,
+        column: name,
+        message: `列「${name}」は使えません。使える列: ${[...columns.required, ...columns.optional].join(', ')}`,
+      });
+    }
+  }
+  if (details.length > 0) {
+    throw new ImportError('bad_columns', '見出し（1行目）の列名が正しくありません', details);
+  }
+}
+
+/** A parsed row together with its spreadsheet row number. */
+export interface Parsed<T> {
+  row: number;
+  value: T;
+}
+
+/** The rows that parsed, and the problems of those that did not. */
+export interface Collected<T> {
+  parsed: Parsed<T>[];
+  details: ImportDetail[];
+}
+
+/**
+ * Runs the row schema on every row and collects the problems of all rows (row, column, Japanese message),
+ * so that file-level checks can add theirs before one ImportError reports everything.
+ */
+export function collectRows<S extends z.ZodType>(
+  rows: readonly TableRow[],
+  schema: S,
+): Collected<z.output<S>> {
+  const parsed: Parsed<z.output<S>>[] = [];
+  const details: ImportDetail[] = [];
+  for (const { row, values } of rows) {
+    // The Japanese error map costs as much as the parse itself: use it only to explain a row that failed.
+    const first = schema.safeParse(values);
+    if (first.success) {
+      parsed.push({ row, value: first.data });
+      continue;
+    }
+    const result = schema.safeParse(values, { error: japaneseMessage });
+    if (result.success) continue;
+    for (const issue of result.error.issues) {
+      const key = issue.path[0];
+      const column = typeof key === 'string' ? key : undefined;
+      const raw = column === undefined ? undefined : values[column];
+      const blank = raw === undefined || raw.trim() === '';
+      const detail: ImportDetail = {
+        row,
+        message: column !== undefined && blank ? '値が入っていません（必須の項目です）' : issue.message,
+      };
+      if (column !== undefined) detail.column = column;
+      details.push(detail);
+    }
+  }
+  return { parsed, details };
+}
+
+/**
+ * Runs the row schema on every row and throws one ImportError with the problems of all rows (up to 100
+ * details), so that an import is all or nothing (INTERFACES).
+ */
+export function parseRows<S extends z.ZodType>(rows: readonly TableRow[], schema: S): Parsed<z.output<S>>[] {
+  const { parsed, details } = collectRows(rows, schema);
+  throwIfAny('invalid_rows', details);
+  return parsed;
+}
+
+/**
+ * The common path of every CSV / xlsx import: reads the table, checks its columns (these problems throw at
+ * once), fills absent optional columns with '' and parses every row, returning the rows' problems for the
+ * caller to add its own checks to and pass to throwIfAny.
+ */
+export async function readImport<S extends z.ZodType>(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  columns: ColumnSpec,
+  schema: S,
+): Promise<Collected<z.output<S>>> {
+  const table = await readTable(bytes, contentType);
+  validateColumns(table.header, columns);
+  for (const { values } of table.rows) {
+    for (const name of columns.optional) values[name] ??= '';
+  }
+  return collectRows(table.rows, schema);
+}
+
+/** Japanese messages for zod's own issues (a schema's custom message takes precedence over this map). */
+function japaneseMessage(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1
+          ? '値が入っていません'
+          : `${issue.minimum}文字以上で入力してください`;
+      }
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return `${issue.minimum}以上の値にしてください`;
+      return '値が小さすぎます';
+    case 'too_big':
+      if (issue.origin === 'string') return `${issue.maximum}文字以内で入力してください`;
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return `${issue.maximum}以下の値にしてください`;
+      return '値が大きすぎます';
+    case 'invalid_type':
+      if (issue.expected === 'int') return '整数を入力してください';
+      if (issue.expected === 'number') return '数値を入力してください';
+      return '値の形式が正しくありません';
+    case 'invalid_value':
+      return `${issue.values.map(String).join('・')}のいずれかを入力してください`;
+    case 'invalid_format':
+      return issue.format === 'regex' ? '使えない文字が含まれています' : '値の形式が正しくありません';
+    default:
+      return '値が正しくありません';
+  }
+}

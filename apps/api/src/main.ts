@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { getRequestListener } from '@hono/node-server';
+import { deleteExpiredSessions } from '@jinzai/db';
+import { createApp } from './app.js';
+import { depsFor, openDatabase } from './boot.js';
+import { readEnv } from './env.js';
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+const started = performance.now();
+const env = readEnv();
+const log = (m: string) => console.log(`[jinzai] ${m}`);
+
+/** Loads a built SvelteKit app (adapter-node's handler), or a page that says it is not built. */
+async function loadApp(name: 'recruit' | 'review'): Promise<NodeHandler> {
+  const appsDir = env.JINZAI_APPS_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const file = resolve(appsDir, name, 'build', 'handler.js');
+  if (!existsSync(file)) {
+    log(`${name} is not built (${file}); run pnpm build`);
+    return (_req, res) => {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`${name} はビルドされていません。pnpm build を実行してください。`);
+    };
+  }
+  const mod = (await import(pathToFileURL(file).href)) as { handler: NodeHandler };
+  return mod.handler;
+}
+
+const { conn, seeded } = await openDatabase(env, { log });
+const app = createApp(depsFor(conn, env));
+const api = getRequestListener(app.fetch);
+const apps = { recruit: await loadApp('recruit'), review: await loadApp('review') };
+
+const notFound = (res: ServerResponse) => () => {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('Not found');
+};
+
+const underPrefix = (url: string, prefix: string) =>
+  url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`);
+
+// One origin for everything (DESIGN "Running"): /api, /recruit, /review; one session cookie serves all.
+const server = createServer((req, res) => {
+  const url = req.url ?? '/';
+  if (underPrefix(url, '/api')) return void api(req, res);
+  if (underPrefix(url, '/recruit')) return apps.recruit(req, res, notFound(res));
+  if (underPrefix(url, '/review')) return apps.review(req, res, notFound(res));
+  if (url === '/' || url.startsWith('/?')) {
+    res.writeHead(302, { location: '/review' });
+    return void res.end();
+  }
+  notFound(res)();
+});
+
+const sweep = setInterval(
+  () => void deleteExpiredSessions(conn.db, new Date().toISOString()).catch(() => {}),
+  3_600_000,
+);
+sweep.unref();
+
+server.listen(env.PORT, env.HOST, () => {
+  const ms = Math.round(performance.now() - started);
+  log(
+    `http://localhost:${env.PORT}/ で起動しました（${conn.dialect}${seeded ? '、デモデータ登録済み' : ''}、${ms} ms）`,
+  );
+  log(`採用: /recruit, 評価・分析: /review, API: /api（リファレンス /api/docs）`);
+});
+
+const shutdown = () => {
+  server.close(() => void conn.close().then(() => process.exit(0)));
+  setTimeout(() => process.exit(0), 5000).unref();
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

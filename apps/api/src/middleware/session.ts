@@ -1,0 +1,66 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { findLiveSession, touchSession } from '@jinzai/db';
+import type { Role, User } from '@jinzai/model';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppEnv } from '../deps.js';
+import { errors } from '../errors.js';
+
+export const SESSION_COOKIE = 'jinzai_session';
+
+/** A new random session token; only its hash is stored. */
+export function newSessionToken(): { token: string; id: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, id: sessionIdOf(token) };
+}
+
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Loads the signed-in user from the session cookie (or none), sliding the idle expiry now and then. */
+export function loadSession(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('user', null);
+    c.set('sessionId', null);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token && token.length < 200) {
+      const { db, now, session: cfg } = c.var.deps;
+      const at = now();
+      const id = sessionIdOf(token);
+      const live = await findLiveSession(db, id, at.toISOString());
+      if (live) {
+        c.set('user', live.user);
+        c.set('sessionId', id);
+        // Write at most once a minute per session: reads stay reads.
+        if (at.getTime() - Date.parse(live.session.lastSeenAt) > 60_000) {
+          const cap = Date.parse(live.session.createdAt) + cfg.maxHours * 3_600_000;
+          const expires = Math.min(at.getTime() + cfg.idleMinutes * 60_000, cap);
+          await touchSession(db, id, at.toISOString(), new Date(expires).toISOString());
+        }
+      }
+    }
+    await next();
+  };
+}
+
+/** The signed-in user, or a 401. */
+export function currentUser(c: Context<AppEnv>): User {
+  const user = c.var.user;
+  if (!user) throw errors.unauthenticated();
+  return user;
+}
+
+/** Whether user holds one of roles; HR holds all rights (INTERFACES demo logins: "hr (HR, all rights)"). */
+export function hasRole(user: User, ...roles: Role[]): boolean {
+  return roles.length === 0 || user.roles.includes('hr') || user.roles.some((r) => roles.includes(r));
+}
+
+/** Requires a session (401) and, when roles are given, one of them (403). */
+export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const user = currentUser(c);
+    if (!hasRole(user, ...roles)) throw errors.forbidden();
+    await next();
+  };
+}

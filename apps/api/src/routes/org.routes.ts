@@ -1,0 +1,118 @@
+import { getStaff, listUnits, orgSummary, staffCountsByUnit } from '@jinzai/db';
+import { STAFF_COLUMNS, UNIT_COLUMNS } from '@jinzai/model';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { audit } from '../audit.js';
+import type { AppEnv } from '../deps.js';
+import { errorBody, errors } from '../errors.js';
+import { currentUser, requireRole } from '../middleware/session.js';
+import { describe, validate } from '../openapi.js';
+import { importStaff, importUnits } from '../services/org-import.service.js';
+
+/** Uploads are CSV or .xlsx; 100,000 staff rows are about 8 MB. */
+export const uploadLimit = bodyLimit({
+  maxSize: 64 * 1024 * 1024,
+  onError: (c) => c.json(errorBody('payload_too_large', 'ファイルが大きすぎます（上限 64 MB）'), 413),
+});
+
+const importResult = z.object({ rows: z.number(), created: z.number(), updated: z.number() });
+
+/** The uploaded file's bytes; a JSON or form body is refused before parsing. */
+export async function uploadedFile(
+  c: Context<AppEnv>,
+): Promise<{ bytes: Uint8Array; contentType: string | undefined }> {
+  const contentType = c.req.header('content-type');
+  if (
+    contentType &&
+    /^(application\/json|multipart\/form-data|application\/x-www-form-urlencoded)/i.test(contentType)
+  ) {
+    throw errors.badRequest('CSV（text/csv）または .xlsx ファイルを送信してください');
+  }
+  return { bytes: new Uint8Array(await c.req.arrayBuffer()), contentType };
+}
+
+const actorOf = (c: Context<AppEnv>) => {
+  const u = currentUser(c);
+  return { userId: u.id, loginId: u.loginId };
+};
+
+const staffResponse = z.object({
+  staffNo: z.string(),
+  name: z.string(),
+  nameKana: z.string(),
+  unitCode: z.string(),
+  gradeCode: z.string(),
+  jobFamily: z.string(),
+  employmentType: z.string(),
+  birthYear: z.number(),
+});
+
+/** The organisation tree and the staff roster (INTERFACES "Organisation and staff"); HR only. */
+export const orgRoutes = new Hono<AppEnv>()
+  .post(
+    '/units',
+    describe({
+      summary: 'Import units (部/課/係): re-importing a code updates it; all or nothing',
+      tags: ['org'],
+      roles: ['hr'],
+      upload: { columns: UNIT_COLUMNS.required, optional: UNIT_COLUMNS.optional },
+      responses: { 200: { description: 'Imported', schema: importResult } },
+    }),
+    requireRole('hr'),
+    uploadLimit,
+    async (c) => {
+      const { bytes, contentType } = await uploadedFile(c);
+      return c.json(await importUnits(c.var.deps.db, bytes, contentType, actorOf(c), c.var.deps.now()), 200);
+    },
+  )
+  .post(
+    '/staff',
+    describe({
+      summary: 'Import staff: re-importing a staff number updates that person; all or nothing',
+      tags: ['org'],
+      roles: ['hr'],
+      upload: { columns: STAFF_COLUMNS.required },
+      responses: { 200: { description: 'Imported', schema: importResult } },
+    }),
+    requireRole('hr'),
+    uploadLimit,
+    async (c) => {
+      const { bytes, contentType } = await uploadedFile(c);
+      return c.json(await importStaff(c.var.deps.db, bytes, contentType, actorOf(c), c.var.deps.now()), 200);
+    },
+  )
+  .get(
+    '/units',
+    describe({ summary: 'The organisation tree with direct headcounts', tags: ['org'], roles: ['hr'] }),
+    requireRole('hr'),
+    async (c) => {
+      const [units, counts, summary] = await Promise.all([
+        listUnits(c.var.deps.db),
+        staffCountsByUnit(c.var.deps.db),
+        orgSummary(c.var.deps.db),
+      ]);
+      return c.json({ summary, units: units.map((u) => ({ ...u, staff: counts.get(u.code) ?? 0 })) }, 200);
+    },
+  )
+  .get(
+    '/staff/:staffNo',
+    describe({
+      summary: 'One member of staff by 職員番号',
+      tags: ['org'],
+      roles: ['hr'],
+      responses: {
+        200: { description: 'Found', schema: staffResponse },
+        404: { description: 'Unknown number' },
+      },
+    }),
+    requireRole('hr'),
+    validate('param', z.object({ staffNo: z.string().min(1).max(32) })),
+    async (c) => {
+      const { staffNo } = c.req.valid('param');
+      const staff = await getStaff(c.var.deps.db, staffNo);
+      if (!staff) throw errors.notFound('職員');
+      await audit(c, { action: 'read', entity: 'staff', entityId: staffNo });
+      return c.json(staff, 200);
+    },
+  );

@@ -1,0 +1,214 @@
+import { saveWeightSet, weightSetInForce } from '@jinzai/db';
+import {
+  GRADES,
+  JOB_FAMILIES,
+  KPI_QUESTIONS,
+  LAYERS,
+  TRACKS,
+  familyByCode,
+  kpiTarget,
+  newWeightSetSchema,
+  outcomeByCode,
+} from '@jinzai/model';
+import { Hono, type TypedResponse } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { audit } from '../audit.js';
+import type { AppEnv } from '../deps.js';
+import { errors } from '../errors.js';
+import { requireRole } from '../middleware/session.js';
+import { describe, validate } from '../openapi.js';
+
+const competency = z.object({
+  code: z.string(),
+  layer: z.enum(['stance', 'interpersonal', 'problem']),
+  nameJa: z.string(),
+  descriptionJa: z.string(),
+  nameEn: z.string(),
+  descriptionEn: z.string(),
+});
+const family = z.object({ code: z.string(), nameJa: z.string(), nameEn: z.string() });
+const gradesResponse = z.object({
+  families: z.array(family),
+  grades: z.array(
+    z.object({
+      code: z.string(),
+      family,
+      nameJa: z.string(),
+      nameEn: z.string(),
+      rank: z.number(),
+      competencies: z.array(competency),
+    }),
+  ),
+});
+const weights = z.object({
+  potential: z.number(),
+  stance: z.number(),
+  interpersonal: z.number(),
+  problem: z.number(),
+  ict: z.number(),
+  technical: z.number(),
+});
+const tracksResponse = z.object({
+  layers: z.array(z.object({ code: z.string(), nameJa: z.string(), nameEn: z.string() })),
+  weightSet: z.object({ version: z.string(), effectiveFrom: z.string(), note: z.string().nullable() }),
+  tracks: z.array(
+    z.object({
+      code: z.enum(['new-graduate', 'experienced', 'specialist']),
+      nameJa: z.string(),
+      nameEn: z.string(),
+      descriptionJa: z.string(),
+      weights,
+      version: z.string(),
+    }),
+  ),
+});
+const kpisResponse = z.object({
+  kpis: z.array(
+    z.object({
+      code: z.string(),
+      outcome: z.string(),
+      outcomeNameJa: z.string(),
+      indicatorJa: z.string(),
+      questionJa: z.string(),
+      questionEn: z.string(),
+      baseline: z.number(),
+      target: z.number(),
+    }),
+  ),
+});
+
+const familyOut = (code: string) => {
+  const f = familyByCode(code);
+  return { code, nameJa: f?.nameJa ?? code, nameEn: f?.nameEn ?? code };
+};
+
+const today = (d: Date) => d.toISOString().slice(0, 10);
+
+const GRADES_BODY = {
+  families: JOB_FAMILIES.map((f) => familyOut(f.code)),
+  grades: GRADES.map((g) => ({
+    code: g.code,
+    family: familyOut(g.familyCode),
+    nameJa: g.nameJa,
+    nameEn: g.nameEn,
+    rank: g.rank,
+    competencies: g.competencies.map((k) => ({
+      code: k.code,
+      layer: k.layer,
+      nameJa: k.nameJa,
+      descriptionJa: k.descriptionJa,
+      nameEn: k.nameEn,
+      descriptionEn: k.descriptionEn,
+    })),
+  })),
+};
+const GRADES_JSON = JSON.stringify(GRADES_BODY);
+const JSON_HEADERS = { 'content-type': 'application/json; charset=UTF-8' };
+
+/** The policy as data: grade standards, hiring tracks and their weights, KPIs (INTERFACES "The policy"). */
+export const standardsRoutes = new Hono<AppEnv>()
+  .get(
+    '/grades',
+    describe({
+      summary: 'The ten grades and their 標準職務遂行能力, as the policy has them',
+      tags: ['policy'],
+      responses: { 200: { description: 'Grades', schema: gradesResponse } },
+    }),
+    requireRole(),
+    // The catalogue is the policy: fixed for the life of the process, so serialised once.
+    (c) =>
+      c.body(GRADES_JSON, 200, JSON_HEADERS) as unknown as TypedResponse<typeof GRADES_BODY, 200, 'json'>,
+  )
+  .get(
+    '/tracks',
+    describe({
+      summary: 'Hiring tracks with the weights in force (per cent)',
+      tags: ['policy'],
+      responses: { 200: { description: 'Tracks', schema: tracksResponse } },
+    }),
+    requireRole(),
+    async (c) => {
+      const set = await weightSetInForce(c.var.deps.db, today(c.var.deps.now()));
+      return c.json(
+        {
+          layers: LAYERS.map((l) => ({ code: l.code, nameJa: l.nameJa, nameEn: l.nameEn })),
+          weightSet: { version: set.version, effectiveFrom: set.effectiveFrom, note: set.note },
+          tracks: TRACKS.map((t) => ({
+            code: t.code,
+            nameJa: t.nameJa,
+            nameEn: t.nameEn,
+            descriptionJa: t.descriptionJa,
+            weights: set.weights[t.code],
+            version: set.version,
+          })),
+        },
+        200,
+      );
+    },
+  )
+  .put(
+    '/tracks/weights',
+    describe({
+      summary: 'Publish a new version of the hiring weights (HR); old versions stay as they were',
+      tags: ['policy'],
+      roles: ['hr'],
+      responses: { 201: { description: 'Published' }, 409: { description: 'That version exists' } },
+    }),
+    bodyLimit({ maxSize: 64 * 1024 }),
+    requireRole('hr'),
+    validate('json', newWeightSetSchema),
+    async (c) => {
+      const body = c.req.valid('json');
+      const { db, now } = c.var.deps;
+      const at = now().toISOString();
+      const result = await db.transaction().execute(async (trx) => {
+        const r = await saveWeightSet(
+          trx,
+          {
+            version: body.version,
+            effectiveFrom: body.effectiveFrom,
+            weights: body.weights,
+            note: body.note ?? null,
+          },
+          c.var.user?.id ?? null,
+          at,
+        );
+        if (r === 'created') {
+          await audit(
+            c,
+            { action: 'create', entity: 'weight_set', entityId: body.version, after: body },
+            trx,
+          );
+        }
+        return r;
+      });
+      if (result === 'exists') throw errors.conflict(`バージョン ${body.version} は既に存在します`);
+      return c.json({ version: body.version, effectiveFrom: body.effectiveFrom }, 201);
+    },
+  )
+  .get(
+    '/kpis',
+    describe({
+      summary: 'The 15 KPI questions with baseline and target (target computed by the policy rule)',
+      tags: ['policy'],
+      responses: { 200: { description: 'KPIs', schema: kpisResponse } },
+    }),
+    requireRole(),
+    (c) =>
+      c.json(
+        {
+          kpis: KPI_QUESTIONS.map((k) => ({
+            code: k.code,
+            outcome: k.outcome,
+            outcomeNameJa: outcomeByCode(k.outcome)?.nameJa ?? '',
+            indicatorJa: k.indicatorJa,
+            questionJa: k.questionJa,
+            questionEn: k.questionEn,
+            baseline: k.baseline,
+            target: kpiTarget(k.baseline),
+          })),
+        },
+        200,
+      ),
+  );

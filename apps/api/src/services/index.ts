@@ -1,0 +1,1 @@
+export * from './org-import.service.js';

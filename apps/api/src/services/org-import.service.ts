@@ -1,0 +1,114 @@
+import {
+  listUnits,
+  upsertStaff,
+  upsertUnits,
+  writeAudit,
+  type Database,
+  type UpsertCounts,
+} from '@jinzai/db';
+import { UNIT_LEVELS, type UnitLevel } from '@jinzai/model';
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { throwIfAny, type ImportDetail } from '../import/errors.js';
+import { missingReferences, parseStaffFile, parseUnitsFile } from '../import/org-import.js';
+
+export interface Actor {
+  userId: number | null;
+  loginId: string | null;
+}
+
+export interface ImportSummary extends UpsertCounts {
+  rows: number;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const levelIndex = (l: string) => UNIT_LEVELS.indexOf(l as UnitLevel);
+
+/**
+ * Imports a units file (INTERFACES "Organisation and staff"): all or nothing, in one transaction. Checks that need
+ * the database run inside it: a parent that exists nowhere, a parent whose level is not one above, and a cycle
+ * that the file would close together with the units already stored.
+ */
+export async function importUnits(
+  db: Kysely<Database>,
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  actor: Actor,
+  now: Date,
+): Promise<ImportSummary> {
+  const rows = await parseUnitsFile(bytes, contentType);
+  return db.transaction().execute(async (trx) => {
+    const stored = new Map((await listUnits(trx)).map((u) => [u.code, u]));
+    const merged = new Map<string, { level: string; parentCode: string | null }>(stored);
+    for (const r of rows) merged.set(r.code, { level: r.level, parentCode: r.parent_code });
+
+    const details: ImportDetail[] = missingReferences(rows, new Set(merged.keys()), 'parent_code');
+    for (const r of rows) {
+      const parent = r.parent_code ? merged.get(r.parent_code) : undefined;
+      if (r.parent_code === null && r.level !== '部') {
+        details.push({
+          row: r.row,
+          column: 'parent_code',
+          message: `${r.level}には上位組織（parent_code）が必要です`,
+        });
+      }
+      if (parent && levelIndex(parent.level) !== levelIndex(r.level) - 1) {
+        details.push({
+          row: r.row,
+          column: 'level',
+          message: `${r.level}の上位組織は${UNIT_LEVELS[levelIndex(r.level) - 1] ?? '（なし）'}である必要があります（${r.parent_code}は${parent.level}）`,
+        });
+      }
+      // A cycle through stored units: walk up from this row.
+      const seen = new Set<string>([r.code]);
+      let up = r.parent_code;
+      while (up) {
+        if (seen.has(up)) {
+          details.push({
+            row: r.row,
+            column: 'parent_code',
+            message: `上位組織をたどると循環しています（${r.code}）`,
+          });
+          break;
+        }
+        seen.add(up);
+        up = merged.get(up)?.parentCode ?? null;
+      }
+    }
+    throwIfAny('invalid_reference', details);
+
+    const counts = await upsertUnits(trx, rows, now.toISOString());
+    await writeAudit(trx, {
+      at: now.toISOString(),
+      ...actor,
+      action: 'import',
+      entity: 'units',
+      detail: { rows: rows.length, ...counts, sha256: sha256(bytes) },
+    });
+    return { rows: rows.length, ...counts };
+  });
+}
+
+/** Imports a staff file: all or nothing; every unit_code must exist (in the database). */
+export async function importStaff(
+  db: Kysely<Database>,
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  actor: Actor,
+  now: Date,
+): Promise<ImportSummary> {
+  const rows = await parseStaffFile(bytes, contentType);
+  return db.transaction().execute(async (trx) => {
+    const units = new Set((await listUnits(trx)).map((u) => u.code));
+    throwIfAny('invalid_reference', missingReferences(rows, units, 'unit_code'));
+    const counts = await upsertStaff(trx, rows, now.toISOString());
+    await writeAudit(trx, {
+      at: now.toISOString(),
+      ...actor,
+      action: 'import',
+      entity: 'staff',
+      detail: { rows: rows.length, ...counts, sha256: sha256(bytes) },
+    });
+    return { rows: rows.length, ...counts };
+  });
+}

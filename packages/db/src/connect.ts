@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** An open database: the kysely handle plus what the dialect needs for backups and shutdown. */
+export interface Connection {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** The SQLite file, for backups; null on PostgreSQL. */
+  sqlite: SqliteDatabase.Database | null;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
+
+/** Reads DATABASE_URL's forms (INTERFACES "Start"): postgres://…, a file path, or file:path; default data/jinzai.db. */
+export function parseDatabaseUrl(url: string | undefined, defaultPath = 'data/jinzai.db'): DatabaseTarget {
+  const value = (url ?? '').trim();
+  if (/^postgres(ql)?:\/\//.test(value)) return { dialect: 'postgres', url: value };
+  if (value === '') return { dialect: 'sqlite', path: defaultPath };
+  return { dialect: 'sqlite', path: value.startsWith('file:') ? value.slice('file:'.length) : value };
+}
+
+// PostgreSQL returns bigint and numeric as strings; the product's counts and means fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export interface ConnectOptions {
+  /** PostgreSQL schema to use (tests give each run its own). */
+  searchPath?: string;
+  poolSize?: number;
+}
+
+/** Opens the database named by target; SQLite files are created (with their folder) and set to WAL. */
+export function connect(target: DatabaseTarget, options: ConnectOptions = {}): Connection {
+  if (target.dialect === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: options.poolSize ?? 10,
+      ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+  }
+  const path = target.path === ':memory:' ? ':memory:' : resolve(target.path);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/**
+ * kysely's SQLite driver prepares every statement anew on each query; the same few queries run on every request,
+ * so keep their prepared statements (better-sqlite3 statements are reusable; kysely runs them to completion
+ * synchronously, one query at a time per connection). Schema changes (migrations) drop the cache.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const LIMIT = 500;
+  return new Proxy(sqlite, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      }
+      return (source: string) => {
+        if (/^\s*(create|alter|drop)\b/i.test(source)) {
+          cache.clear();
+          return target.prepare(source);
+        }
+        let stmt = cache.get(source);
+        if (!stmt) {
+          stmt = target.prepare(source);
+          if (cache.size >= LIMIT) cache.delete(cache.keys().next().value as string);
+          cache.set(source, stmt);
+        }
+        return stmt;
+      };
+    },
+  });
+}
+
+/** Applies every pending migration; returns the names applied now. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** A consistent copy of a running SQLite database (online backup API). */
+export async function backupSqlite(conn: Connection, file: string): Promise<void> {
+  if (!conn.sqlite) throw new Error('backupSqlite needs a SQLite connection');
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  await conn.sqlite.backup(resolve(file));
+}

@@ -1,0 +1,122 @@
+import type { EmploymentType, Staff, StaffRow, Unit, UnitLevel, UnitRow } from '@jinzai/model';
+import { gradeByCode } from '@jinzai/model';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, StaffTable, UnitTable } from '../schema.js';
+import { bulkWrite } from './bulk.js';
+
+type Db = Kysely<Database>;
+
+const toUnit = (r: Selectable<UnitTable>): Unit => ({
+  code: r.code,
+  name: r.name,
+  parentCode: r.parent_code,
+  level: r.level as UnitLevel,
+});
+
+const toStaff = (r: Selectable<StaffTable>): Staff => ({
+  staffNo: r.staff_no,
+  name: r.name,
+  nameKana: r.name_kana,
+  unitCode: r.unit_code,
+  gradeCode: r.grade_code,
+  jobFamily: r.job_family,
+  employmentType: r.employment_type as EmploymentType,
+  birthYear: r.birth_year,
+});
+
+export interface UpsertCounts {
+  created: number;
+  updated: number;
+}
+
+async function countRows(db: Db, table: 'units' | 'staff'): Promise<number> {
+  const r = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Every unit, ordered by code. */
+export async function listUnits(db: Db): Promise<Unit[]> {
+  return (await db.selectFrom('units').selectAll().orderBy('code').execute()).map(toUnit);
+}
+
+/** Inserts or updates units by code (INTERFACES: re-importing a code updates that unit), set-based. */
+export async function upsertUnits(db: Db, rows: readonly UnitRow[], now: string): Promise<UpsertCounts> {
+  const before = await countRows(db, 'units');
+  await bulkWrite(
+    db,
+    {
+      table: 'units',
+      columns: [
+        { name: 'code', type: 'text' },
+        { name: 'name', type: 'text' },
+        { name: 'parent_code', type: 'text' },
+        { name: 'level', type: 'text' },
+        { name: 'updated_at', type: 'text' },
+      ],
+      conflict: ['code'],
+    },
+    rows.map((r) => [r.code, r.name, r.parent_code, r.level, now]),
+  );
+  const created = (await countRows(db, 'units')) - before;
+  return { created, updated: rows.length - created };
+}
+
+/** One member of staff by 職員番号, or undefined. */
+export async function getStaff(db: Db, staffNo: string): Promise<Staff | undefined> {
+  const r = await db.selectFrom('staff').selectAll().where('staff_no', '=', staffNo).executeTakeFirst();
+  return r ? toStaff(r) : undefined;
+}
+
+/** Inserts or updates staff by 職員番号 (INTERFACES), set-based; the job family follows from the grade (DOMAIN §3). */
+export async function upsertStaff(db: Db, rows: readonly StaffRow[], now: string): Promise<UpsertCounts> {
+  const before = await countRows(db, 'staff');
+  await bulkWrite(
+    db,
+    {
+      table: 'staff',
+      columns: [
+        { name: 'staff_no', type: 'text' },
+        { name: 'name', type: 'text' },
+        { name: 'name_kana', type: 'text' },
+        { name: 'unit_code', type: 'text' },
+        { name: 'grade_code', type: 'text' },
+        { name: 'job_family', type: 'text' },
+        { name: 'employment_type', type: 'text' },
+        { name: 'birth_year', type: 'integer' },
+        { name: 'updated_at', type: 'text' },
+      ],
+      conflict: ['staff_no'],
+    },
+    rows.map((r) => [
+      r.staff_no,
+      r.name,
+      r.name_kana,
+      r.unit_code,
+      r.grade_code,
+      gradeByCode(r.grade_code)?.familyCode ?? 'general',
+      r.employment_type,
+      r.birth_year,
+      now,
+    ]),
+  );
+  const created = (await countRows(db, 'staff')) - before;
+  return { created, updated: rows.length - created };
+}
+
+/** Headcounts: staff per unit (direct members only). */
+export async function staffCountsByUnit(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('staff')
+    .select(['unit_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('unit_code')
+    .execute();
+  return new Map(rows.map((r) => [r.unit_code, Number(r.n)]));
+}
+
+/** How many units and staff the organisation holds. */
+export async function orgSummary(db: Db): Promise<{ units: number; staff: number }> {
+  return { units: await countRows(db, 'units'), staff: await countRows(db, 'staff') };
+}

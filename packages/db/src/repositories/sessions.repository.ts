@@ -1,0 +1,102 @@
+import type { Role, User } from '@jinzai/model';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import { prepared } from './prepared.js';
+
+type Db = Kysely<Database>;
+
+export interface Session {
+  id: string;
+  userId: number;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+/** Stores a new session under the hash of its token. */
+export async function createSession(db: Db, s: Session): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      user_id: s.userId,
+      created_at: s.createdAt,
+      last_seen_at: s.lastSeenAt,
+      expires_at: s.expiresAt,
+    })
+    .execute();
+}
+
+const sessionQuery = prepared(['id', 'now'], (db, p) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id',
+      'sessions.user_id',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.login_id',
+      'users.display_name',
+      'users.staff_no',
+    ])
+    .where('sessions.id', '=', p('id'))
+    .where('sessions.expires_at', '>', p('now'))
+    .where('users.active', '=', 1),
+);
+
+const rolesQuery = prepared(['userId'], (db, p) =>
+  db
+    .selectFrom('user_roles')
+    .select('role')
+    .where('user_id', '=', p('userId') as unknown as number)
+    .orderBy('role'),
+);
+
+/** The live session with this id and its active user; expired sessions and inactive users yield undefined. */
+export async function findLiveSession(
+  db: Db,
+  id: string,
+  now: string,
+): Promise<{ session: Session; user: User } | undefined> {
+  const [r] = await sessionQuery(db, { id, now });
+  if (!r) return undefined;
+  const roles = await rolesQuery(db, { userId: r.user_id });
+  return {
+    session: {
+      id: r.id,
+      userId: r.user_id,
+      createdAt: r.created_at,
+      lastSeenAt: r.last_seen_at,
+      expiresAt: r.expires_at,
+    },
+    user: {
+      id: r.user_id,
+      loginId: r.login_id,
+      displayName: r.display_name,
+      roles: roles.map((x) => x.role as Role),
+      staffNo: r.staff_no,
+    },
+  };
+}
+
+/** Slides an idle session forward. */
+export async function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Ends a session (logout). */
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+/** Removes every expired session; returns how many. */
+export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

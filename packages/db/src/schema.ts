@@ -1,0 +1,90 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Timestamps are ISO-8601 UTC strings in both dialects so that they sort and compare the same way everywhere.
+type Timestamp = string;
+type AutoId = Generated<number>;
+
+export interface UnitTable {
+  code: string;
+  name: string;
+  parent_code: string | null;
+  level: string;
+  updated_at: Timestamp;
+}
+
+export interface StaffTable {
+  staff_no: string;
+  name: string;
+  name_kana: string;
+  unit_code: string;
+  grade_code: string;
+  job_family: string;
+  employment_type: string;
+  birth_year: number;
+  updated_at: Timestamp;
+}
+
+export interface UserTable {
+  id: AutoId;
+  login_id: string;
+  display_name: string;
+  password_hash: string;
+  staff_no: string | null;
+  active: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  role: string;
+}
+
+export interface SessionTable {
+  /** sha-256 of the cookie token: a leaked table does not leak live sessions. */
+  id: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginAttemptTable {
+  key: string;
+  failures: number;
+  window_start: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: AutoId;
+  at: Timestamp;
+  user_id: number | null;
+  login_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  detail_json: string | null;
+}
+
+export interface WeightSetTable {
+  version: string;
+  effective_from: string;
+  weights_json: string;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: number | null;
+}
+
+/** The one Database type of Jinzai: every table, snake_case as in SQL. */
+export interface Database {
+  units: UnitTable;
+  staff: StaffTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  audit_log: AuditLogTable;
+  weight_sets: WeightSetTable;
+}
