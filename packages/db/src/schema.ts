@@ -77,8 +77,8 @@ export interface WeightSetTable {
   created_by: number | null;
 }
 
-/** The one Database type of Jinzai: every table, snake_case as in SQL. */
-export interface Database {
+/** The foundation's tables: organisation, people, access, audit, rule versions. */
+export interface FoundationTables {
   units: UnitTable;
   staff: StaffTable;
   users: UserTable;
@@ -88,3 +88,6 @@ export interface Database {
   audit_log: AuditLogTable;
   weight_sets: WeightSetTable;
 }
+
+/** The one Database type of Jinzai: every table, snake_case as in SQL. Each area adds its tables' interface here. */
+export type Database = FoundationTables;

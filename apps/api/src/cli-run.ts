@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { backupSqlite, connect, createUser, migrateToLatest, parseDatabaseUrl } from '@jinzai/db';
+import { newUserSchema } from '@jinzai/model';
+import { openDatabase } from './boot.js';
+import type { Env } from './env.js';
+import { ImportError } from './import/errors.js';
+import { XLSX_CONTENT_TYPE } from './import/xlsx.js';
+import { hashPassword } from './passwords.js';
+import { importStaff, importUnits } from './services/org-import.service.js';
+
+const USAGE = `使い方: jinzai <command> [options]   (--db PATH|postgres://… または DATABASE_URL でデータベースを指定)
+
+  migrate                                   データベースを最新のスキーマにします
+  users add LOGIN --name 氏名 --role ROLE [--role ROLE…] [--staff-no 職員番号] [--password PW]
+                                            ユーザーを追加します（--password 省略時は生成して表示）
+  seed-demo                                 デモデータ（約4,000名の区）を登録します
+  import units|staff FILE                   CSV（UTF-8/BOM付き/CP932）または .xlsx を取り込みます
+  backup FILE                               稼働中でも一貫したバックアップを作成します
+`;
+
+class CliError extends Error {}
+
+/** Where the CLI writes; tests capture it. */
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+function fail(message: string): never {
+  throw new CliError(message);
+}
+
+async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      'staff-no': { type: 'string' },
+      password: { type: 'string' },
+      round: { type: 'string' },
+      period: { type: 'string' },
+      'fiscal-year': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const databaseUrl = values.db ?? env.DATABASE_URL;
+  const [command, ...rest] = positionals;
+  if (!command || values.help) {
+    io.out(USAGE);
+    return;
+  }
+  const actor = { userId: null, loginId: `cli:${userInfo().username}` };
+
+  switch (command) {
+    case 'migrate': {
+      const conn = connect(parseDatabaseUrl(databaseUrl));
+      const applied = await migrateToLatest(conn.db);
+      io.out(applied.length ? `適用しました: ${applied.join(', ')}` : 'スキーマは最新です');
+      await conn.close();
+      return;
+    }
+    case 'seed-demo': {
+      const { conn, seeded } = await openDatabase(
+        { DATABASE_URL: databaseUrl, JINZAI_DEMO: true },
+        { log: io.out },
+      );
+      if (!seeded) io.out('ユーザーが既に存在するため、デモデータは登録しませんでした');
+      await conn.close();
+      return;
+    }
+    case 'users': {
+      if (rest[0] !== 'add' || !rest[1]) fail('使い方: jinzai users add LOGIN --name 氏名 --role ROLE');
+      const generated = values.password === undefined;
+      const parsed = newUserSchema.safeParse({
+        loginId: rest[1],
+        displayName: values.name ?? rest[1],
+        password: values.password ?? randomBytes(12).toString('base64url'),
+        roles: values.role ?? [],
+        staffNo: values['staff-no'] ?? null,
+      });
+      if (!parsed.success) {
+        fail(parsed.error.issues.map((i) => `${i.path.join('.') || '入力'}: ${i.message}`).join('\n'));
+      }
+      const conn = connect(parseDatabaseUrl(databaseUrl));
+      try {
+        await migrateToLatest(conn.db);
+        const u = parsed.data;
+        const user = await createUser(
+          conn.db,
+          { ...u, passwordHash: await hashPassword(u.password) },
+          new Date().toISOString(),
+        ).catch((e: unknown) =>
+          fail(`ユーザーを作成できません（${u.loginId} は既に存在しますか？）: ${String(e)}`),
+        );
+        io.out(`ユーザー ${user.loginId}（${user.roles.join(', ')}）を作成しました`);
+        if (generated) io.out(`初期パスワード: ${u.password}`);
+      } finally {
+        await conn.close();
+      }
+      return;
+    }
+    case 'import': {
+      const [kind, file] = rest;
+      if (!kind || !file) fail('使い方: jinzai import <units|staff> FILE');
+      const runners = { units: importUnits, staff: importStaff } as const;
+      if (!(kind in runners)) {
+        fail(`import ${kind} はまだ利用できません（利用可能: ${Object.keys(runners).join(', ')}）`);
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(readFileSync(file));
+      } catch {
+        fail(`ファイルを読めません: ${file}`);
+      }
+      const contentType = extname(file).toLowerCase() === '.xlsx' ? XLSX_CONTENT_TYPE : 'text/csv';
+      const conn = connect(parseDatabaseUrl(databaseUrl));
+      try {
+        await migrateToLatest(conn.db);
+        const r = await runners[kind as keyof typeof runners](conn.db, bytes, contentType, actor, new Date());
+        io.out(`${file}: ${r.rows} 行を取り込みました（新規 ${r.created}、更新 ${r.updated}）`);
+      } finally {
+        await conn.close();
+      }
+      return;
+    }
+    case 'backup': {
+      const [file] = rest;
+      if (!file) fail('使い方: jinzai backup FILE');
+      const target = parseDatabaseUrl(databaseUrl);
+      if (target.dialect === 'postgres') {
+        try {
+          execFileSync('pg_dump', ['--format=custom', `--file=${file}`, target.url], { stdio: 'inherit' });
+        } catch {
+          fail('pg_dump を実行できません。PostgreSQL のクライアントツールをインストールしてください');
+        }
+      } else {
+        const conn = connect(target);
+        await backupSqlite(conn, file);
+        await conn.close();
+      }
+      io.out(`バックアップを作成しました: ${file}`);
+      return;
+    }
+    default:
+      fail(`不明なコマンドです: ${command}\n\n${USAGE}`);
+  }
+}
+
+/** Runs one jinzai command; returns the exit code. Errors become messages naming the row and column, not stacks. */
+export async function runCli(argv: string[], env: Env, io: CliIo): Promise<number> {
+  try {
+    await main(argv, env, io);
+    return 0;
+  } catch (e: unknown) {
+    report(e, io);
+    return 1;
+  }
+}
+
+function report(e: unknown, io: CliIo): void {
+  if (e instanceof ImportError) {
+    io.err(`取り込めません: ${e.message}`);
+    for (const d of e.details) {
+      io.err(
+        `  ${d.row !== undefined ? `${d.row}行目` : ''}${d.column ? ` 列「${d.column}」` : ''}: ${d.message}`,
+      );
+    }
+  } else if (e instanceof CliError) {
+    io.err(e.message);
+  } else {
+    io.err(String(e instanceof Error ? (e.stack ?? e.message) : e));
+  }
+}

@@ -1,0 +1,149 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { connect, migrateToLatest, upsertUnits } from '@jinzai/db';
+import { importStaff } from '@jinzai/api/services';
+import {
+  cannon,
+  fmt,
+  median,
+  ratio,
+  signIn,
+  startServer,
+  stopServer,
+  work,
+  type BenchRow,
+} from './harness.js';
+
+/** Issue "Foundation": staff import vs raw insert, grades vs health requests/s, cold start. */
+export async function foundationBench(rows: BenchRow[]): Promise<void> {
+  await importBench(rows);
+  await httpBench(rows);
+}
+
+// 1. Staff import of 100,000 rows vs a raw better-sqlite3 prepared insert of the same rows in one transaction.
+const N = 100_000;
+const UNITS = ['101010', '101020', '102010', '102020', '201010'];
+const GRADES = ['shuji', 'shunin', 'kakaricho', 'kacho-hosa', 'kakariin'];
+const staffRows = Array.from({ length: N }, (_, i) => ({
+  staff_no: String(i + 1).padStart(6, '0'),
+  name: `品川 職員${i}`,
+  name_kana: `シナガワ ショクイン${i}`,
+  unit_code: UNITS[i % UNITS.length] as string,
+  grade_code: GRADES[i % GRADES.length] as string,
+  job_family: 'general',
+  employment_type: 'regular',
+  birth_year: 1960 + (i % 45),
+  updated_at: '2025-04-01T00:00:00.000Z',
+}));
+const csv =
+  'staff_no,name,name_kana,unit_code,grade_code,employment_type,birth_year\r\n' +
+  staffRows
+    .map((r) =>
+      [r.staff_no, r.name, r.name_kana, r.unit_code, r.grade_code, r.employment_type, r.birth_year].join(','),
+    )
+    .join('\r\n');
+const csvBytes = new TextEncoder().encode(csv);
+const units = [
+  { code: '10', name: '総務部', parent_code: null, level: '部' as const },
+  { code: '20', name: '区民部', parent_code: null, level: '部' as const },
+  { code: '1010', name: '人事課', parent_code: '10', level: '課' as const },
+  { code: '1020', name: '経理課', parent_code: '10', level: '課' as const },
+  { code: '2010', name: '戸籍課', parent_code: '20', level: '課' as const },
+  ...UNITS.map((code) => ({ code, name: `係${code}`, parent_code: code.slice(0, 4), level: '係' as const })),
+];
+
+async function freshDb(name: string) {
+  const conn = connect({ dialect: 'sqlite', path: join(work, `${name}.db`) });
+  await migrateToLatest(conn.db);
+  await upsertUnits(conn.db, units, '2025-04-01T00:00:00.000Z');
+  return conn;
+}
+
+function rawInsert(file: string): number {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  const stmt = db.prepare(
+    'insert into staff (staff_no, name, name_kana, unit_code, grade_code, job_family, employment_type, birth_year, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const t0 = performance.now();
+  db.transaction(() => {
+    for (const r of staffRows) {
+      stmt.run(
+        r.staff_no,
+        r.name,
+        r.name_kana,
+        r.unit_code,
+        r.grade_code,
+        r.job_family,
+        r.employment_type,
+        r.birth_year,
+        r.updated_at,
+      );
+    }
+  })();
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
+}
+
+async function importBench(rows: BenchRow[]) {
+  const rawMs: number[] = [];
+  const importMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const raw = await freshDb(`raw${i}`);
+    await raw.close();
+    rawMs.push(rawInsert(join(work, `raw${i}.db`)));
+    const conn = await freshDb(`imp${i}`);
+    const t0 = performance.now();
+    await importStaff(conn.db, csvBytes, 'text/csv', { userId: null, loginId: 'bench' }, new Date());
+    importMs.push(performance.now() - t0);
+    await conn.close();
+  }
+  const raw = N / (median(rawMs) / 1000);
+  const imp = N / (median(importMs) / 1000);
+  rows.push({
+    measure: 'Staff import, 100,000 rows (CSV parse + checks + insert), rows/s',
+    value: fmt(imp),
+    baseline: `${fmt(raw)} (raw prepared insert)`,
+    ratio: ratio(imp, raw),
+    target: '≥ 25%',
+  });
+}
+
+async function httpBench(rows: BenchRow[]) {
+  const dbFile = join(work, 'http.db');
+  const first = startServer(dbFile, true);
+  const coldNew = await first.ready;
+  await stopServer(first.child);
+  const again = startServer(dbFile, true);
+  const coldExisting = await again.ready;
+  rows.push({
+    measure: 'Cold start to first 200 on /api/health (new database + demo data), ms',
+    value: fmt(coldNew),
+    baseline: '—',
+    ratio: '—',
+    target: 'print',
+  });
+  rows.push({
+    measure: 'Cold start to first 200 on /api/health (existing database), ms',
+    value: fmt(coldExisting),
+    baseline: '—',
+    ratio: '—',
+    target: 'print',
+  });
+
+  const cookie = await signIn('staff1');
+  await cannon('/api/health', undefined, 2); // warm-up
+  await cannon('/api/standards/grades', cookie, 2);
+  const health = await cannon('/api/health');
+  const grades = await cannon('/api/standards/grades', cookie);
+  rows.push({
+    measure: 'GET /api/standards/grades with a session, requests/s (50 connections)',
+    value: fmt(grades),
+    baseline: `${fmt(health)} (GET /api/health)`,
+    ratio: ratio(grades, health),
+    target: '≥ 50%',
+  });
+  await stopServer(again.child);
+}

@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+/** One line of the printed table. */
+export interface BenchRow {
+  measure: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+}
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+export const work = mkdtempSync(join(tmpdir(), 'jinzai-bench-'));
+
+export const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+export const ratio = (value: number, baseline: number) => `${fmt((value / baseline) * 100, 1)}%`;
+
+/** Times fn: warm-up runs, then the median of runs, in ms. */
+export async function timeMedian(fn: () => Promise<unknown>, runs = 5, warmup = 2): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+export const PORT = 3900 + Math.floor(Math.random() * 50);
+
+/** Starts the built server on PORT with a SQLite file; ready resolves with ms to the first 200 on /api/health. */
+export function startServer(dbFile: string, demo: boolean): { child: ChildProcess; ready: Promise<number> } {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${dbFile}`,
+      JINZAI_DEMO: demo ? '1' : '0',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const ready = (async () => {
+    for (;;) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${PORT}/api/health`);
+        if (res.status === 200) return performance.now() - t0;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
+  return { child, ready };
+}
+
+export const stopServer = (child: ChildProcess) =>
+  new Promise<void>((r) => {
+    child.once('exit', () => r());
+    child.kill('SIGTERM');
+  });
+
+/** Signs in on the running server and returns the cookie. */
+export async function signIn(loginId: string, password = 'jinzai-demo'): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${PORT}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ loginId, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in ${loginId}: ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/** Requests/s of GET path at 50 connections (autocannon, loopback). */
+export async function cannon(path: string, cookie?: string, duration = 5): Promise<number> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${PORT}${path}`,
+    connections: 50,
+    duration,
+    headers: cookie ? { cookie } : {},
+  });
+  if (result.non2xx > 0) throw new Error(`${path}: ${result.non2xx} non-2xx answers`);
+  return result.requests.average;
+}
+
+/** Median ms of n sequential GETs after a warm-up (for "answers in under X ms" numbers). */
+export async function latency(path: string, cookie: string, runs = 5): Promise<number> {
+  return timeMedian(async () => {
+    const res = await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+    await res.arrayBuffer();
+  }, runs);
+}
