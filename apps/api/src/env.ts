@@ -42,3 +42,15 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   return parsed.data;
 }
+
+/** The header through which main.ts tells the SvelteKit apps (adapter-node) the protocol of each request. */
+export const PROTOCOL_HEADER = 'x-jinzai-protocol';
+
+/**
+ * adapter-node reads its settings from process.env when its handler loads, and without ORIGIN or PROTOCOL_HEADER it
+ * assumes https: a sign-in form posted over plain http would then look cross-site to SvelteKit. Point it at a header
+ * that the server sets on every request from the socket itself.
+ */
+export function configureAppsEnv(target: NodeJS.ProcessEnv = process.env): void {
+  target['PROTOCOL_HEADER'] ??= PROTOCOL_HEADER;
+}

@@ -7,13 +7,15 @@ import { getRequestListener } from '@hono/node-server';
 import { deleteExpiredSessions } from '@jinzai/db';
 import { createApp } from './app.js';
 import { depsFor, openDatabase } from './boot.js';
-import { readEnv } from './env.js';
+import { configureAppsEnv, PROTOCOL_HEADER, readEnv } from './env.js';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 const started = performance.now();
 const env = readEnv();
 const log = (m: string) => console.log(`[jinzai] ${m}`);
+
+configureAppsEnv();
 
 /** Loads a built SvelteKit app (adapter-node's handler), or a page that says it is not built. */
 async function loadApp(name: 'recruit' | 'review'): Promise<NodeHandler> {
@@ -47,6 +49,8 @@ const underPrefix = (url: string, prefix: string) =>
 const server = createServer((req, res) => {
   const url = req.url ?? '/';
   if (underPrefix(url, '/api')) return void api(req, res);
+  // The protocol as the socket saw it (a TLS-terminating proxy in front should set ORIGIN instead).
+  req.headers[PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
   if (underPrefix(url, '/recruit')) return apps.recruit(req, res, notFound(res));
   if (underPrefix(url, '/review')) return apps.review(req, res, notFound(res));
   if (url === '/' || url.startsWith('/?')) {

@@ -1,0 +1,3 @@
+import svelte from '@jinzai/eslint-config/svelte';
+
+export default svelte;

@@ -1,0 +1,27 @@
+// Shared by both SvelteKit apps. Server-only helpers live in './server.ts' and './api.ts' (import them by path).
+export { default as AppShell } from './components/AppShell.svelte';
+export { default as DataTable } from './components/DataTable.svelte';
+export { default as ErrorView } from './components/ErrorView.svelte';
+export { default as LangSwitch } from './components/LangSwitch.svelte';
+export { default as LoginForm } from './components/LoginForm.svelte';
+export type { Column, NavLink } from './components/types.js';
+
+export * from './i18n/index.js';
+export * from './format.js';
+export { langHref } from './links.js';
+export { canUseRecruit } from './roles.js';
+export type {
+  Competency,
+  CompetencyLayerCode,
+  Grade,
+  GradesResponse,
+  JobFamily,
+  Layer,
+  LayerCode,
+  Role,
+  SessionUser,
+  Track,
+  TrackCode,
+  TracksResponse,
+  Weights,
+} from './api.js';

@@ -1,0 +1,37 @@
+// The SvelteKit settings both apps share; each app's svelte.config.js passes its base path and adapter.
+// Plain JavaScript: svelte.config.js is loaded by Node directly, before any TypeScript tooling.
+
+/**
+ * @param {{ base: `/${string}`; adapter: import('@sveltejs/kit').Adapter }} options
+ * @returns {import('@sveltejs/kit').Config}
+ */
+export function jinzaiAppConfig({ base, adapter }) {
+  return {
+    compilerOptions: {
+      // Runes everywhere in our own code (including @jinzai/ui); libraries keep their own mode.
+      runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true),
+    },
+    kit: {
+      adapter,
+      // Both apps and the API share one origin (/api, /recruit, /review), so one session cookie serves all.
+      paths: { base, relative: false },
+      csp: {
+        mode: 'auto',
+        directives: {
+          'default-src': ['self'],
+          'script-src': ['self'],
+          'style-src': ['self'],
+          // Bars and the like set their size with style="…" attributes.
+          'style-src-attr': ['unsafe-inline'],
+          'img-src': ['self', 'data:'],
+          'font-src': ['self'],
+          'connect-src': ['self'],
+          'form-action': ['self'],
+          'frame-ancestors': ['none'],
+          'base-uri': ['self'],
+          'object-src': ['none'],
+        },
+      },
+    },
+  };
+}

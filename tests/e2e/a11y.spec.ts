@@ -1,0 +1,90 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { hydrated, openSignedIn, saveScreen } from './helpers.js';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe on the page and fails with a readable list of what it found. */
+async function expectNoViolations(page: Page): Promise<void> {
+  await hydrated(page);
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const summary = violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(' ')),
+  }));
+  expect(summary).toEqual([]);
+}
+
+async function checkInBothLanguages(page: Page, name: string): Promise<void> {
+  await expectNoViolations(page);
+  await saveScreen(page, name);
+  await page.goto(`${new URL(page.url()).pathname}?lang=en`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectNoViolations(page);
+  await saveScreen(page, `${name}-en`);
+  await page.goto(`${new URL(page.url()).pathname}?lang=ja`);
+}
+
+test('login page', async ({ page }) => {
+  await page.goto('/review/login');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ログイン');
+  await expectNoViolations(page);
+  await saveScreen(page, 'review-login');
+});
+
+test('recruit: hiring tracks and weights', async ({ page }) => {
+  await openSignedIn(page, 'recruit', 'recruiter');
+  await expect(page.getByRole('table', { name: '採用区分ごとの配点（％）' })).toBeVisible();
+  // The table is the source of truth: the default weights of DOMAIN §2.
+  const row = page.getByRole('row', { name: /^新卒採用/ });
+  await expect(row.getByRole('cell')).toHaveText(['35', '35', '15', '15', '0', '0', '100']);
+  await expect(page.getByText('令和6年4月1日（2024年4月1日）')).toBeVisible();
+  await checkInBothLanguages(page, 'recruit-tracks');
+});
+
+test('review: standards and a grade page', async ({ page }) => {
+  await openSignedIn(page, 'review', 'staff1');
+  await expect(page.getByRole('link', { name: /課長級/ })).toBeVisible();
+  await checkInBothLanguages(page, 'review-standards');
+
+  await page.getByRole('link', { name: /^課長級/ }).click();
+  await expect(page).toHaveURL('/review/standards/kacho');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('課長級の標準職務遂行能力');
+  for (const layer of ['スタンス', 'ポータブルスキル 対人力', 'ポータブルスキル 対課題力']) {
+    await expect(page.getByRole('heading', { level: 2, name: layer })).toBeVisible();
+  }
+  await expect(page.getByText('課の責任者として、適切な判断を行うことができる。')).toBeVisible();
+  await checkInBothLanguages(page, 'review-grade');
+});
+
+test('error pages', async ({ page }) => {
+  await openSignedIn(page, 'review', 'staff1');
+  const response = await page.goto('/review/standards/no-such-grade');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ページが見つかりません');
+  await expectNoViolations(page);
+  await saveScreen(page, 'review-404');
+});
+
+test.describe('narrow screens', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('pages reflow without sideways scrolling of the page', async ({ page }) => {
+    await openSignedIn(page, 'recruit', 'hr');
+    for (const [path, name] of [
+      ['/recruit/', 'recruit-tracks-narrow'],
+      ['/review/standards/kacho', 'review-grade-narrow'],
+    ] as const) {
+      await page.goto(path);
+      await expectNoViolations(page);
+      // WCAG 1.4.10: only the weights table may scroll inside its own region.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await saveScreen(page, name);
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type Page } from '@playwright/test';
+
+export const PASSWORD = 'jinzai-demo';
+
+const SCREENS = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results', 'screens');
+
+/** Waits until Svelte has hydrated the page (the root layout marks <body>), so clicks reach its handlers. */
+export async function hydrated(page: Page): Promise<void> {
+  await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
+}
+
+/** Fills and sends the login form of the page that is open. */
+export async function signIn(page: Page, loginId: string, password = PASSWORD): Promise<void> {
+  await hydrated(page);
+  await page.getByLabel('ログインID').fill(loginId);
+  await page.getByLabel('パスワード').fill(password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+}
+
+/** Opens the app's home, gets sent to its login page, and signs in there. */
+export async function openSignedIn(page: Page, app: 'recruit' | 'review', loginId: string): Promise<void> {
+  await page.goto(`/${app}/`);
+  await expect(page).toHaveURL(new RegExp(`/${app}/login\\?next=`));
+  await signIn(page, loginId);
+  await expect(page).toHaveURL(new RegExp(`/${app}/$`));
+  await hydrated(page);
+}
+
+/** Saves a full-page screenshot to tests/test-results/screens/<name>.png for a person to look at. */
+export async function saveScreen(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS, { recursive: true });
+  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
+}
