@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { parentEnv } from './env.js';
 
 /** One line of the printed table. */
 export interface BenchRow {
@@ -41,7 +42,7 @@ export function startServer(dbFile: string, demo: boolean): { child: ChildProces
   const t0 = performance.now();
   const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
     env: {
-      ...process.env,
+      ...parentEnv,
       PORT: String(PORT),
       HOST: '127.0.0.1',
       DATABASE_URL: `file:${dbFile}`,
