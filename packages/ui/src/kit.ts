@@ -1,0 +1,115 @@
+// The server side both SvelteKit apps share: hooks, the sign-in action and sign-out. Each app passes its own paths
+// (they depend on its base path) and its environment; nothing else differs between the apps.
+import {
+  fail,
+  redirect,
+  type Handle,
+  type HandleFetch,
+  type RequestHandler,
+  type ServerLoad,
+} from '@sveltejs/kit';
+import { createApi } from './api.js';
+import {
+  LANG_COOKIE,
+  LANG_COOKIE_MAX_AGE,
+  SESSION_COOKIE,
+  loginUrl,
+  readLoginForm,
+  resolveLang,
+  safeNext,
+  sessionCookieOptions,
+  toApiRequest,
+  withoutLangParam,
+  type AppEnv,
+} from './server.js';
+
+export interface AppPaths {
+  home: string;
+  loginPath: string;
+}
+
+/** handleFetch and handle: API calls go to the API origin; language; the signed-in user or a redirect to sign-in. */
+export function createServerHooks(
+  paths: AppPaths,
+  env: AppEnv,
+): { handle: Handle; handleFetch: HandleFetch } {
+  const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
+    const apiRequest = await toApiRequest(request, {
+      appOrigin: event.url.origin,
+      apiOrigin: env.apiOrigin,
+      cookie: event.request.headers.get('cookie'),
+      clientAddress: event.getClientAddress(),
+    });
+    // The API is not a route of this app: send it straight there, not through SvelteKit's own routing.
+    return apiRequest ? globalThis.fetch(apiRequest) : fetch(request);
+  };
+
+  const handle: Handle = async ({ event, resolve }) => {
+    const { lang, remember } = resolveLang(
+      event.url.searchParams.get('lang'),
+      event.cookies.get(LANG_COOKIE),
+    );
+    if (remember) {
+      event.cookies.set(LANG_COOKIE, lang, {
+        path: '/',
+        maxAge: LANG_COOKIE_MAX_AGE,
+        sameSite: 'lax',
+        httpOnly: false,
+        secure: event.url.protocol === 'https:',
+      });
+    }
+    if (event.request.method === 'GET' && event.url.searchParams.has('lang')) {
+      redirect(303, withoutLangParam(event.url));
+    }
+    event.locals.lang = lang;
+
+    event.locals.user = event.cookies.get(SESSION_COOKIE) ? await createApi(event.fetch).me() : null;
+    if (!event.locals.user && event.url.pathname !== paths.loginPath) {
+      redirect(303, loginUrl(paths.loginPath, event.url));
+    }
+
+    return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+  };
+
+  return { handle, handleFetch };
+}
+
+/** The sign-in page's load and form action (works without JavaScript). */
+export function signInPage(paths: AppPaths) {
+  const load: ServerLoad = ({ locals, url }) => {
+    const next = safeNext(url.searchParams.get('next'), paths.home);
+    if (locals.user) redirect(303, next ?? paths.home);
+    return { next };
+  };
+  const actions = {
+    default: async ({ request, fetch, cookies, url }: Parameters<RequestHandler>[0]) => {
+      const { loginId, password, next } = readLoginForm(await request.formData(), paths.home);
+      if (!loginId || !password) return fail(400, { loginId, error: 'missing' as const });
+
+      const result = await createApi(fetch).login({ loginId, password });
+      if (!result.ok) return fail(result.status, { loginId, error: result.reason });
+
+      cookies.set(
+        SESSION_COOKIE,
+        result.session.value,
+        sessionCookieOptions(result.session, url.protocol === 'https:'),
+      );
+      redirect(303, next ?? paths.home);
+    },
+  };
+  return { load, actions };
+}
+
+/** Sign-out: a POST (never a GET, so a link or prefetch cannot sign anyone out). */
+export function signOutHandler(paths: AppPaths): RequestHandler {
+  return async ({ fetch, cookies }) => {
+    try {
+      await createApi(fetch).logout();
+    } catch (error) {
+      // The browser forgets the session below in any case; the API's copy then simply expires.
+      console.error('sign-out: the API did not end the session', error);
+    }
+    cookies.delete(SESSION_COOKIE, { path: '/' });
+    redirect(303, paths.loginPath);
+  };
+}

@@ -1,0 +1,2 @@
+// The only place the bench reads the environment: the servers it starts inherit it.
+export const parentEnv: NodeJS.ProcessEnv = { ...process.env };
