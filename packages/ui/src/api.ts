@@ -1,74 +1,26 @@
-// A small typed client for the API routes the apps use, taking SvelteKit's `fetch` (relative `/api/…` URLs are
-// sent on to the API by each app's handleFetch). Response types are written by hand until @jinzai/api ships its
-// AppType; then these functions can be swapped for `hc<AppType>` one by one without touching the pages.
+// The apps' client of the API, taking SvelteKit's `fetch` (relative `/api/…` URLs are sent on to the API by each
+// app's handleFetch). Requests and response types come from the API's own route tree (`hc<AppType>`), so a change
+// of a route's shape is a type error here, not a surprise on a screen.
+import type { AppType } from '@jinzai/api';
+import type { Role } from '@jinzai/model';
+import { hc, type InferResponseType } from 'hono/client';
 
-export const ROLES = ['hr', 'recruiter', 'interviewer', 'evaluator', 'staff'] as const;
-export type Role = (typeof ROLES)[number];
+export type { LayerCode, Role, TrackCode } from '@jinzai/model';
+export { ROLES } from '@jinzai/model';
 
-export interface SessionUser {
-  id: string | number;
-  loginId: string;
-  displayName: string;
-  roles: Role[];
-  staffNo: string | null;
-}
+type Client = ReturnType<typeof hc<AppType>>;
+type Ok<T extends (...args: never[]) => unknown> = InferResponseType<T, 200>;
 
-export type LayerCode = 'potential' | 'stance' | 'interpersonal' | 'problem' | 'ict' | 'technical';
-export type CompetencyLayerCode = 'stance' | 'interpersonal' | 'problem';
-export type TrackCode = 'new-graduate' | 'experienced' | 'specialist';
-
-export interface JobFamily {
-  code: string;
-  nameJa: string;
-  nameEn: string;
-}
-
-export interface Competency {
-  code: string;
-  layer: CompetencyLayerCode;
-  nameJa: string;
-  descriptionJa: string;
-  nameEn: string;
-  descriptionEn?: string | null;
-}
-
-export interface Grade {
-  code: string;
-  family: JobFamily;
-  nameJa: string;
-  nameEn: string;
-  rank: number;
-  competencies: Competency[];
-}
-
-export interface GradesResponse {
-  families: JobFamily[];
-  grades: Grade[];
-}
-
-export interface Layer {
-  code: LayerCode;
-  nameJa: string;
-  nameEn: string;
-}
-
-export type Weights = Record<LayerCode, number>;
-
-export interface Track {
-  code: TrackCode;
-  nameJa: string;
-  nameEn: string;
-  descriptionJa: string;
-  descriptionEn?: string | null;
-  weights: Weights;
-  version: number | string;
-}
-
-export interface TracksResponse {
-  layers: Layer[];
-  weightSet: { version: number | string; effectiveFrom: string; note?: string | null };
-  tracks: Track[];
-}
+export type SessionUser = Ok<Client['api']['me']['$get']>['user'] & { roles: Role[] };
+export type GradesResponse = Ok<Client['api']['standards']['grades']['$get']>;
+export type TracksResponse = Ok<Client['api']['standards']['tracks']['$get']>;
+export type Grade = GradesResponse['grades'][number];
+export type JobFamily = Grade['family'];
+export type Competency = Grade['competencies'][number];
+export type CompetencyLayerCode = Competency['layer'];
+export type Track = TracksResponse['tracks'][number];
+export type Layer = TracksResponse['layers'][number];
+export type Weights = Track['weights'];
 
 /** An answer of the API other than success, with its `{ error: { code, message, details? } }` body. */
 export class ApiError extends Error {
@@ -130,23 +82,18 @@ export type LoginResult =
   | { ok: true; user: SessionUser; session: SessionCookie }
   | { ok: false; status: number; reason: LoginFailure };
 
-const json = (body: unknown): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json', accept: 'application/json' },
-  body: JSON.stringify(body),
-});
-
 export function createApi(fetch: Fetch) {
+  const api = hc<AppType>('/', { fetch }).api;
   return {
     /** The signed-in user, or null when the session is missing or has ended. */
     async me(): Promise<SessionUser | null> {
-      const res = await fetch('/api/me', { headers: { accept: 'application/json' } });
+      const res: Response = await api.me.$get();
       if (res.status === 401) return null;
       return (await read<{ user: SessionUser }>(res)).user;
     },
 
     async login(credentials: { loginId: string; password: string }): Promise<LoginResult> {
-      const res = await fetch('/api/auth/login', json(credentials));
+      const res: Response = await api.auth.login.$post({ json: credentials });
       if (res.ok) {
         const session = readSetCookie(res.headers, 'jinzai_session');
         const { user } = (await res.json()) as { user: SessionUser };
@@ -169,13 +116,13 @@ export function createApi(fetch: Fetch) {
     },
 
     async logout(): Promise<void> {
-      const res = await fetch('/api/auth/logout', json({}));
+      const res: Response = await api.auth.logout.$post();
       // 401: the session had already ended, which is what signing out wants anyway.
       if (!res.ok && res.status !== 401) throw await toApiError(res);
     },
 
-    grades: async (): Promise<GradesResponse> => read<GradesResponse>(await fetch('/api/standards/grades')),
-    tracks: async (): Promise<TracksResponse> => read<TracksResponse>(await fetch('/api/standards/tracks')),
+    grades: async (): Promise<GradesResponse> => read<GradesResponse>(await api.standards.grades.$get()),
+    tracks: async (): Promise<TracksResponse> => read<TracksResponse>(await api.standards.tracks.$get()),
   };
 }
 
