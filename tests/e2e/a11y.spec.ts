@@ -1,21 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { hydrated, openSignedIn, saveScreen } from './helpers.js';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** Runs axe on the page and fails with a readable list of what it found. */
-async function expectNoViolations(page: Page): Promise<void> {
-  await hydrated(page);
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    targets: v.nodes.map((n) => n.target.join(' ')),
-  }));
-  expect(summary).toEqual([]);
-}
+import { expectNoViolations, openSignedIn, saveScreen } from './helpers.js';
 
 async function checkInBothLanguages(page: Page, name: string): Promise<void> {
   await expectNoViolations(page);

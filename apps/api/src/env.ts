@@ -53,4 +53,6 @@ export const PROTOCOL_HEADER = 'x-jinzai-protocol';
  */
 export function configureAppsEnv(target: NodeJS.ProcessEnv = process.env): void {
   target['PROTOCOL_HEADER'] ??= PROTOCOL_HEADER;
+  // Uploads (CSV, .xlsx) pass through the apps' form actions to the API, which has its own 64 MB limit.
+  target['BODY_SIZE_LIMIT'] ??= '64M';
 }

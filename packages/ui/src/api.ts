@@ -127,3 +127,11 @@ export function createApi(fetch: Fetch) {
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** The typed client itself, for pages that call routes createApi does not wrap. */
+export function apiClient(fetch: Fetch) {
+  return hc<AppType>('/', { fetch }).api;
+}
+
+/** Reads an API answer: its JSON on success, an ApiError (with the error shape's code, message, details) else. */
+export const readApi = read;

@@ -9,7 +9,7 @@ export type { Column, NavLink } from './components/types.js';
 export * from './i18n/index.js';
 export * from './format.js';
 export { langHref } from './links.js';
-export { canUseRecruit } from './roles.js';
+export { canUseRecruit, isHr } from './roles.js';
 export type {
   Competency,
   CompetencyLayerCode,
