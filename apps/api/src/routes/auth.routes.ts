@@ -25,11 +25,20 @@ export const userSchema = z.object({
   staffNo: z.string().nullable(),
 });
 
-const clientIp = (c: Context<AppEnv>) =>
-  c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ||
-  (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
-    ?.remoteAddress ||
-  'unknown';
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * The address a sign-in attempt comes from, for throttling. X-Forwarded-For is believed only from loopback: that is
+ * the apps' own server side passing on the visitor's address; anyone else could write any address there.
+ */
+export function clientIp(c: Context<AppEnv>): string {
+  const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+    ?.socket;
+  const remote = socket?.remoteAddress;
+  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  if (forwarded && (remote === undefined || LOOPBACK.has(remote))) return forwarded;
+  return remote ?? 'unknown';
+}
 
 const tooMany = (until: string) =>
   new ApiError(429, 'too_many_attempts', 'ログイン試行が多すぎます。しばらくしてから再度お試しください', {
