@@ -7,3 +7,4 @@ export * from './repositories/throttle.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/weights.repository.js';
 export * from './repositories/bulk.js';
+export * from './repositories/evaluation-results.repository.js';
