@@ -14,15 +14,16 @@ import { errors } from '../errors.js';
 import { currentUser, requireRole } from '../middleware/session.js';
 import { describe, validate } from '../openapi.js';
 import { importResults } from '../services/evaluation-results.service.js';
+import { idParam } from './evaluation-params.js';
+import { evaluationHrRoutes } from './evaluation-hr.routes.js';
+import { sheetRoutes } from './evaluation-sheets.routes.js';
+import { iMessageRoutes } from './i-messages.routes.js';
 import { uploadedFile, uploadLimit } from './org.routes.js';
 
 const actorOf = (c: Context<AppEnv>) => {
   const u = currentUser(c);
   return { userId: u.id, loginId: u.loginId };
 };
-
-/** Path ids: positive 32-bit integers (a larger number would overflow PostgreSQL's integer). */
-export const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 const period = z.object({
   id: z.number(),
@@ -117,4 +118,7 @@ export const evaluationRoutes = new Hono<AppEnv>()
         200,
       );
     },
-  );
+  )
+  .route('/', sheetRoutes)
+  .route('/', evaluationHrRoutes)
+  .route('/', iMessageRoutes);
