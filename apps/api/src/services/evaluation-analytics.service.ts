@@ -1,5 +1,5 @@
 import {
-  evaluatorItemRatings,
+  evaluatorItemPairCounts,
   evaluatorOverallRatings,
   listUnits,
   periodOfYear,
@@ -95,7 +95,7 @@ export async function evaluationAnalytics(db: Db, fiscalYear: number) {
   if (period) {
     const [pairs, items, staffNames] = await Promise.all([
       evaluatorOverallRatings(db, period.id),
-      evaluatorItemRatings(db, period.id),
+      evaluatorItemPairCounts(db, period.id),
       db
         .selectFrom('review_sheets as s')
         .innerJoin('staff as p', 'p.staff_no', 's.first_staff_no')
@@ -129,21 +129,10 @@ export async function evaluationAnalytics(db: Db, fiscalYear: number) {
       first: EvaluationGrade;
       second: EvaluationGrade;
     }[];
-    const itemPairs = new Map<string, { first?: EvaluationGrade; second?: EvaluationGrade }>();
-    for (const r of items) {
-      if (r.item === 'overall') continue;
-      const k = `${r.sheetId}/${r.item}`;
-      const p = itemPairs.get(k) ?? {};
-      if (r.part === 'first') p.first = r.rating;
-      else p.second = r.rating;
-      itemPairs.set(k, p);
-    }
     agreement = {
       ...evaluatorAgreement(both),
       items: evaluatorAgreement(
-        [...itemPairs.values()].filter(
-          (p): p is { first: EvaluationGrade; second: EvaluationGrade } => !!p.first && !!p.second,
-        ),
+        items.flatMap((p) => Array.from({ length: p.n }, () => ({ first: p.first, second: p.second }))),
       ),
     };
   }

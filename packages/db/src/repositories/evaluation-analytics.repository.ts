@@ -81,25 +81,32 @@ export async function evaluatorOverallRatings(
   }));
 }
 
-/** Every item rating of the first and second evaluators in a period, for item-level agreement. */
-export async function evaluatorItemRatings(
+/**
+ * How often each (first, second) pair of grades occurs over the items (not overall) of a period's sheets, counted in
+ * SQL: the input of item-level agreement without moving every rating.
+ */
+export async function evaluatorItemPairCounts(
   db: Db,
   periodId: number,
-): Promise<{ sheetId: number; item: string; part: string; rating: EvaluationGrade }[]> {
+): Promise<{ first: EvaluationGrade; second: EvaluationGrade; n: number }[]> {
   const rows = await db
-    .selectFrom('review_ratings as r')
-    .innerJoin('review_sheets as s', 's.id', 'r.sheet_id')
-    .select(['r.sheet_id', 'r.item', 'r.part', 'r.rating'])
+    .selectFrom('review_ratings as f')
+    .innerJoin('review_ratings as c', (j) =>
+      j.onRef('c.sheet_id', '=', 'f.sheet_id').onRef('c.item', '=', 'f.item').on('c.part', '=', 'second'),
+    )
+    .innerJoin('review_sheets as s', 's.id', 'f.sheet_id')
+    .select(['f.rating as first', 'c.rating as second', (eb) => eb.fn.countAll<number>().as('n')])
     .where('s.period_id', '=', periodId)
-    .where('r.part', 'in', ['first', 'second'])
-    .where('r.rating', 'is not', null)
-    .where('s.state', 'not in', ['goal-setting', 'self', 'first'])
+    .where('f.part', '=', 'first')
+    .where('f.item', '!=', 'overall')
+    .where('f.rating', 'is not', null)
+    .where('c.rating', 'is not', null)
+    .groupBy(['f.rating', 'c.rating'])
     .execute();
   return rows.map((r) => ({
-    sheetId: r.sheet_id,
-    item: r.item,
-    part: r.part,
-    rating: r.rating as EvaluationGrade,
+    first: r.first as EvaluationGrade,
+    second: r.second as EvaluationGrade,
+    n: Number(r.n),
   }));
 }
 

@@ -55,7 +55,11 @@ export function evaluatorTendencies(
     ).map((l) => [l.rater, l.meanDeviation]),
   );
   const byEvaluator = new Map<string, EvaluationGrade[]>();
-  for (const r of ratings) byEvaluator.set(r.evaluator, [...(byEvaluator.get(r.evaluator) ?? []), r.grade]);
+  for (const r of ratings) {
+    const list = byEvaluator.get(r.evaluator);
+    if (list) list.push(r.grade);
+    else byEvaluator.set(r.evaluator, [r.grade]);
+  }
   const evaluators = [...byEvaluator.entries()].map(([evaluator, grades]): EvaluatorTendency => {
     const dist = gradeDistribution(grades);
     const pts = grades.map(evaluationPoints);
