@@ -113,6 +113,22 @@ test('the evaluation cycle: goals, ratings, confirmation, disclosure and an appe
   await saveScreen(staff, 'evaluation-appeal');
 });
 
+test('HR: periods, default assignments and a results import', async ({ page }) => {
+  await openSignedIn(page, 'review', 'hr');
+  await page.goto('/review/evaluation/periods');
+  await expect(page.getByRole('heading', { name: '令和8年度 人事評価' })).toBeVisible();
+  await expectNoViolations(page);
+  await saveScreen(page, 'evaluation-periods');
+  const period = page.getByRole('region', { name: '令和7年度 人事評価' });
+  await period.getByLabel(/過去の評価結果の取込/).setInputFiles({
+    name: 'results.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('staff_no,overall\n000103,S\n999999,A\n'),
+  });
+  await period.getByRole('button', { name: '取り込む' }).nth(1).click();
+  await expect(page.getByRole('alert')).toContainText('3行目');
+});
+
 test('I・メッセージ: send a strength; the recipient reads it', async ({ page }) => {
   await openSignedIn(page, 'review', 'evaluator1');
   await page.goto('/review/evaluation/messages?to=000103');

@@ -11,6 +11,7 @@ import {
   defaultPhaseDates,
   EVALUATION_GRADES,
   EVALUATION_SCALE,
+  evaluationPoints,
   GOAL_DIFFICULTIES,
   gradeByCode,
   OUTCOME_CODES,
@@ -25,6 +26,7 @@ type Db = Kysely<Database>;
 /** The year of the demo's open period (令和8年度) and the past years imported from the "earlier system". */
 export const DEMO_REVIEW_YEAR = 2026;
 const PAST_YEARS = [2021, 2022, 2023, 2024, 2025];
+const STAFF1_OVERALL: readonly EvaluationGrade[] = ['C', 'B', 'B', 'A', 'A'];
 
 const clamp = (p: number) => Math.max(1, Math.min(5, Math.round(p)));
 const gradeOf = (points: number): EvaluationGrade => EVALUATION_GRADES[5 - clamp(points)] as EvaluationGrade;
@@ -60,10 +62,15 @@ export async function seedEvaluationDemo(trx: Db, now: Date): Promise<{ results:
     const p = await createPeriod(trx, periodRecord(year), at);
     for (const s of staff) {
       const base = 3 + (ability.get(s.staff_no) ?? 0) + (year - 2021) * 0.05;
-      const overall = gradeOf(base + (rnd.next() - 0.5) * 1.4);
+      const drawn = gradeOf(base + (rnd.next() - 0.5) * 1.4);
+      // staff1 grows over the years, so that their history and pyramid show it.
+      const overall =
+        s.staff_no === DEMO_PEOPLE.staff1.staffNo ? (STAFF1_OVERALL[year - 2021] ?? drawn) : drawn;
       const items: Record<string, EvaluationGrade> = {};
-      for (const c of gradeByCode(s.grade_code)?.competencies ?? [])
-        items[c.code] = gradeOf(base + (rnd.next() - 0.5) * 1.8);
+      const itemBase = s.staff_no === DEMO_PEOPLE.staff1.staffNo ? evaluationPoints(overall) : base;
+      for (const c of gradeByCode(s.grade_code)?.competencies ?? []) {
+        items[c.code] = gradeOf(itemBase + (rnd.next() - 0.5) * 1.4);
+      }
       results.push({
         periodId: p.id,
         staffNo: s.staff_no,

@@ -220,6 +220,7 @@ export const evaluationHrRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid('param');
       const period = await getPeriod(c.var.deps.db, id);
       if (!period) throw errors.notFound('評価期間');
+      await audit(c, { action: 'read', entity: 'review_progress', entityId: String(id) });
       return c.json({ period, ...(await periodProgress(c.var.deps.db, id)) }, 200);
     },
   )
