@@ -140,4 +140,15 @@ test('I・メッセージ: send a strength; the recipient reads it', async ({ pa
   await page.getByRole('button', { name: '送信' }).click();
   await expect(page.getByRole('status')).toHaveText('送信しました。');
   await saveScreen(page, 'evaluation-messages');
+  // The recipient reads it; English screens pass axe too.
+  await page.context().clearCookies();
+  await openSignedIn(page, 'review', 'staff1');
+  await page.goto('/review/evaluation/messages');
+  await expect(page.getByText('難しい相談にも最後まで粘り強く対応していました。')).toBeVisible();
+  for (const path of ['/review/evaluation/messages', '/review/evaluation/me']) {
+    await page.goto(`${path}?lang=en`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expectNoViolations(page);
+  }
+  await saveScreen(page, 'evaluation-me-en');
 });

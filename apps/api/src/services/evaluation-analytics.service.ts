@@ -120,7 +120,14 @@ export async function evaluationAnalytics(db: Db, fiscalYear: number) {
       e.counts[r.grade] += 1;
       byEvaluator.set(r.evaluator, e);
     }
-    const t = evaluatorTendencies(ratings);
+    const seconds = pairs
+      .filter((p) => p.second !== null && p.secondStaffNo !== null)
+      .map((p) => ({
+        evaluator: p.secondStaffNo as string,
+        sheet: String(p.sheetId),
+        grade: p.second as EvaluationGrade,
+      }));
+    const t = evaluatorTendencies(ratings, seconds);
     evaluators = {
       organisation: t.organisation,
       evaluators: t.evaluators.map((e) => ({ ...e, name: names.get(e.evaluator) ?? e.evaluator })),

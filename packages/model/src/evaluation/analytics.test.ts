@@ -30,6 +30,19 @@ describe('evaluation analytics', () => {
     expect(flags['few']).toEqual([]);
   });
 
+  it('gives each evaluator their mean deviation from the other evaluator of the same sheets', () => {
+    const firsts = many('a', 'SSAB');
+    const seconds = firsts.map((r, i) => ({
+      evaluator: 'b',
+      sheet: r.sheet,
+      grade: (i < 2 ? 'A' : r.grade) as EvaluationGrade,
+    }));
+    const { evaluators } = evaluatorTendencies(firsts, seconds);
+    // Two sheets one point apart: panel mean is 0.5 below a's rating there, 0 elsewhere.
+    expect(evaluators.find((e) => e.evaluator === 'a')?.panelDeviation).toBeCloseTo(0.25);
+    expect(evaluatorTendencies(firsts).evaluators[0]?.panelDeviation).toBeNull();
+  });
+
   it('measures how often the second evaluator changed the first, and alpha', () => {
     const same = evaluatorAgreement([
       { first: 'A', second: 'A' },

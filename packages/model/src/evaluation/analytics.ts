@@ -36,11 +36,12 @@ export interface EvaluatorTendency {
 /**
  * Evaluator tendencies against the organisation's distribution (DOMAIN §4, §7): leniency (mean deviation beyond
  * ±0.5 points) and central tendency (share of B well above the organisation's), for evaluators with enough ratings.
- * `ratings` are one evaluator's overall grade per sheet; `pairs` (first and second on the same sheet) give the
- * calibration deviation.
+ * `ratings` are one evaluator's overall grade per sheet; `others` (the other evaluator of the same sheets) give the
+ * calibration deviation from the panel of the sheet.
  */
 export function evaluatorTendencies(
   ratings: readonly { evaluator: string; sheet: string; grade: EvaluationGrade }[],
+  others: readonly { evaluator: string; sheet: string; grade: EvaluationGrade }[] = [],
 ): {
   organisation: { n: number; mean: number | null; central: number | null };
   evaluators: EvaluatorTendency[];
@@ -49,9 +50,17 @@ export function evaluatorTendencies(
   const orgMean = points.length > 0 ? mean(points) : null;
   const orgDist = gradeDistribution(ratings.map((r) => r.grade));
   const orgCentral = centralTendencyIndex(orgDist.categories.map((c) => c.count));
+  // The panel of a sheet is its first and second evaluator: only sheets both rated, each rater once per sheet.
+  const key = (r: { evaluator: string; sheet: string }) => `${r.evaluator}\u0000${r.sheet}`;
+  const rated = new Set(ratings.map(key));
+  const paired = new Set(others.filter((o) => !rated.has(key(o))).map((o) => o.sheet));
+  const panelInput = [
+    ...ratings.filter((r) => paired.has(r.sheet)),
+    ...others.filter((o) => paired.has(o.sheet) && !rated.has(key(o))),
+  ];
   const panel = new Map(
     raterLeniency(
-      ratings.map((r) => ({ rater: r.evaluator, subject: r.sheet, value: evaluationPoints(r.grade) })),
+      panelInput.map((r) => ({ rater: r.evaluator, subject: r.sheet, value: evaluationPoints(r.grade) })),
     ).map((l) => [l.rater, l.meanDeviation]),
   );
   const byEvaluator = new Map<string, EvaluationGrade[]>();

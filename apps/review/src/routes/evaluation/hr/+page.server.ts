@@ -55,12 +55,15 @@ export const load: PageServerLoad = async ({ fetch, url }) => {
   // year that has confirmed results.
   const current = await apiGet<Analytics>(fetch, `/analytics?fiscalYear=${latest}`);
   const asked = Number(url.searchParams.get('fiscalYear'));
+  // The default year is the latest with results for at least half as many as its fullest year of the last five.
+  const fullest = Math.max(0, ...current.trend.map((r) => r.n));
+  const withResults = current.trend.filter((r) => r.n > 0 && r.n >= fullest / 2).map((r) => Number(r.key));
   const fiscalYear =
     Number.isInteger(asked) && years.includes(asked)
       ? asked
-      : (current.overall?.n ?? 0) > 0
-        ? latest
-        : (years[1] ?? latest);
+      : withResults.length > 0
+        ? Math.max(...withResults)
+        : latest;
   const analytics =
     fiscalYear === latest ? current : await apiGet<Analytics>(fetch, `/analytics?fiscalYear=${fiscalYear}`);
   const progress = current.period
