@@ -8,6 +8,7 @@ import { loadSession } from './middleware/session.js';
 import { authRoutes, meRoutes } from './routes/auth.routes.js';
 import { mountDocs } from './routes/docs.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { evaluationRoutes } from './routes/evaluation.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
 import { standardsRoutes } from './routes/standards.routes.js';
 
@@ -18,7 +19,8 @@ export const apiRoutes = new Hono<AppEnv>()
   .route('/auth', authRoutes)
   .route('/me', meRoutes)
   .route('/standards', standardsRoutes)
-  .route('/org', orgRoutes);
+  .route('/org', orgRoutes)
+  .route('/review', evaluationRoutes);
 
 /** The route tree the SvelteKit apps' `hc<AppType>` client is typed with. */
 export type AppType = typeof apiRoutes;

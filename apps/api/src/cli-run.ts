@@ -4,13 +4,14 @@ import { userInfo } from 'node:os';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { backupSqlite, connect, createUser, migrateToLatest, parseDatabaseUrl } from '@jinzai/db';
+import { backupSqlite, connect, createUser, getPeriod, migrateToLatest, parseDatabaseUrl } from '@jinzai/db';
 import { newUserSchema } from '@jinzai/model';
 import { openDatabase } from './boot.js';
 import type { Env } from './env.js';
 import { ImportError } from './import/errors.js';
 import { XLSX_CONTENT_TYPE } from './import/xlsx.js';
 import { hashPassword } from './passwords.js';
+import { importResults } from './services/evaluation-results.service.js';
 import { importStaff, importUnits } from './services/org-import.service.js';
 
 const USAGE = `使い方: jinzai <command> [options]   (--db PATH|postgres://… または DATABASE_URL でデータベースを指定)
@@ -19,7 +20,7 @@ const USAGE = `使い方: jinzai <command> [options]   (--db PATH|postgres://…
   users add LOGIN --name 氏名 --role ROLE [--role ROLE…] [--staff-no 職員番号] [--password PW]
                                             ユーザーを追加します（--password 省略時は生成して表示）
   seed-demo                                 デモデータ（約4,000名の区）を登録します
-  import units|staff FILE                   CSV（UTF-8/BOM付き/CP932）または .xlsx を取り込みます
+  import units|staff|results FILE [--period ID]  CSV（UTF-8/BOM付き/CP932）または .xlsx を取り込みます
   backup FILE                               稼働中でも一貫したバックアップを作成します
 `;
 
@@ -109,8 +110,18 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
     }
     case 'import': {
       const [kind, file] = rest;
-      if (!kind || !file) fail('使い方: jinzai import <units|staff> FILE');
-      const runners = { units: importUnits, staff: importStaff } as const;
+      if (!kind || !file) fail('使い方: jinzai import <units|staff|results> FILE [--period ID]');
+      const periodId = Number(values.period);
+      const runners = {
+        units: importUnits,
+        staff: importStaff,
+        results: async (...[db, b, type, who, now]: Parameters<typeof importUnits>) => {
+          if (!Number.isInteger(periodId) || periodId <= 0)
+            fail('import results には --period 評価期間ID が必要です');
+          if (!(await getPeriod(db, periodId))) fail(`評価期間 ${periodId} が見つかりません`);
+          return importResults(db, periodId, b, type, who, now);
+        },
+      } as const;
       if (!(kind in runners)) {
         fail(`import ${kind} はまだ利用できません（利用可能: ${Object.keys(runners).join(', ')}）`);
       }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { EvaluationTables } from './schema-evaluation.js';
 
 // Timestamps are ISO-8601 UTC strings in both dialects so that they sort and compare the same way everywhere.
 type Timestamp = string;
@@ -89,5 +90,7 @@ export interface FoundationTables {
   weight_sets: WeightSetTable;
 }
 
+export type * from './schema-evaluation.js';
+
 /** The one Database type of Jinzai: every table, snake_case as in SQL. Each area adds its tables' interface here. */
-export type Database = FoundationTables;
+export type Database = FoundationTables & EvaluationTables;

@@ -3,12 +3,16 @@
  * a table. Nothing here is asserted: speed is measured, never tested. Each area adds its own module under bench/.
  */
 import { rmSync } from 'node:fs';
+import { evaluationBench } from './bench/evaluation.bench.js';
 import { foundationBench } from './bench/foundation.bench.js';
 import { work, type BenchRow } from './bench/harness.js';
 
 const rows: BenchRow[] = [];
 const only = process.argv[2];
-const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [['foundation', foundationBench]];
+const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [
+  ['foundation', foundationBench],
+  ['evaluation', evaluationBench],
+];
 
 try {
   for (const [name, run] of suites) {

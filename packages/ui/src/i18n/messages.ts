@@ -1,3 +1,5 @@
+import { evaluationEn, evaluationJa } from './evaluation.js';
+
 // Every screen text of both apps, in Japanese (the working language) and English.
 // `ja` defines the keys; `en` is typed against them, so a missing or extra key is a type error.
 // Texts quoted from the policy (policy-2024) are carried word for word in `ja`.
@@ -84,6 +86,7 @@ export const ja = {
   'review.grade.empty': 'この区分の項目はありません。',
   'review.grade.otherGrades': '同じ職種区分のほかの職層',
   ...orgJa,
+  ...evaluationJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
@@ -174,4 +177,5 @@ export const en: Messages = {
   'review.grade.empty': 'No items in this group.',
   'review.grade.otherGrades': 'Other grades in this job family',
   ...orgEn,
+  ...evaluationEn,
 };
