@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { backupSqlite, connect, migrateToLatest, parseDatabaseUrl } from './connect.js';
 import { orgSummary, upsertUnits } from './repositories/org.repository.js';
@@ -43,7 +44,14 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
   it('create every table', async () => {
     const t = await openTestDatabase(dialect);
     try {
-      const tables = (await t.db.introspection.getTables()).map((x) => x.name);
+      // Only this test's own tables: other processes may be creating and dropping schemas on the same server.
+      const query =
+        dialect === 'postgres'
+          ? sql<{
+              name: string;
+            }>`select table_name as name from information_schema.tables where table_schema = current_schema()`
+          : sql<{ name: string }>`select name from sqlite_master where type = 'table'`;
+      const tables = (await query.execute(t.db)).rows.map((x) => x.name);
       for (const name of [
         'units',
         'staff',

@@ -22,6 +22,27 @@ export function testDialects(): DialectName[] {
   return testEnv.postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
+/** Any constant: the advisory lock that test processes sharing one PostgreSQL server take around schema changes. */
+const SCHEMA_LOCK = 4_242_001;
+
+/**
+ * Runs fn while holding a server-wide advisory lock. kysely's migrator lists the tables of every schema before it
+ * migrates; a schema that another test process drops at that moment (turbo runs packages' tests side by side, and
+ * developers share one server) would fail that listing. Creating, migrating and dropping test schemas one at a
+ * time keeps every listing consistent.
+ */
+async function withSchemaLock<T>(url: string, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await fn();
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => undefined);
+    await client.end();
+  }
+}
+
 /** Opens a fresh database of the dialect: a temp SQLite file, or a new schema on the test PostgreSQL server. */
 export async function openTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
@@ -39,20 +60,25 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
   const url = testEnv.postgresUrl;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const conn = connect({ dialect: 'postgres', url }, { searchPath: schema, poolSize: 4 });
-  await migrateToLatest(conn.db, { schema });
+  const conn = await withSchemaLock(url, async () => {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const c = connect({ dialect: 'postgres', url }, { searchPath: schema, poolSize: 4 });
+    await migrateToLatest(c.db, { schema });
+    return c;
+  });
   return {
     ...conn,
     dispose: async () => {
       await conn.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
+      await withSchemaLock(url, async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop schema ${schema} cascade`);
+        await c.end();
+      });
     },
   };
 }
