@@ -1,4 +1,5 @@
 export * from './schema.js';
+export * from './schema-recruitment.js';
 export * from './connect.js';
 export * from './repositories/org.repository.js';
 export * from './repositories/users.repository.js';
@@ -7,3 +8,6 @@ export * from './repositories/throttle.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/weights.repository.js';
 export * from './repositories/bulk.js';
+export * from './repositories/recruitment.repository.js';
+export * from './repositories/recruitment-applicants.repository.js';
+export * from './repositories/recruitment-scores.repository.js';
