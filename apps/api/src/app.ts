@@ -9,6 +9,7 @@ import { authRoutes, meRoutes } from './routes/auth.routes.js';
 import { mountDocs } from './routes/docs.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
+import { recruitmentRoutes } from './routes/recruitment.routes.js';
 import { standardsRoutes } from './routes/standards.routes.js';
 
 /** Every API route, chained so that the apps' typed client sees their types. */
@@ -18,7 +19,8 @@ export const apiRoutes = new Hono<AppEnv>()
   .route('/auth', authRoutes)
   .route('/me', meRoutes)
   .route('/standards', standardsRoutes)
-  .route('/org', orgRoutes);
+  .route('/org', orgRoutes)
+  .route('/recruit', recruitmentRoutes);
 
 /** The route tree the SvelteKit apps' `hc<AppType>` client is typed with. */
 export type AppType = typeof apiRoutes;
