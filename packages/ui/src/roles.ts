@@ -1,7 +1,7 @@
 import type { Role } from './api.js';
 
 // Who may open the recruit app's pages; the API enforces the same on its routes.
-const RECRUIT_ROLES: readonly Role[] = ['hr', 'recruiter'];
+const RECRUIT_ROLES: readonly Role[] = ['hr', 'recruiter', 'interviewer'];
 
 export function canUseRecruit(user: { roles: readonly Role[] } | null | undefined): boolean {
   return !!user && user.roles.some((role) => RECRUIT_ROLES.includes(role));
