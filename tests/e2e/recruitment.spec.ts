@@ -109,6 +109,7 @@ for (const [i, login] of ['interviewer1', 'interviewer2', 'interviewer3'].entrie
       await page.getByRole('button', { name: '下書き保存' }).click();
       await expect(page.getByRole('status')).toHaveText('下書きを保存しました。');
       await check(page, 'sheet');
+      await page.screenshot({ path: 'test-results/screens/recruitment-sheet-top.png' });
     }
     await page.getByRole('button', { name: '提出する' }).click();
     await expect(page.getByRole('status')).toHaveText('評価を提出しました。');
@@ -136,6 +137,7 @@ test('the recruiter sees the ranking, reliability and leniency, and exports .xls
   await expect(page.getByRole('row', { name: /面接 三子/ })).toContainText('甘め（要確認）');
   await expect(page.getByRole('img', { name: /階層別評価/ })).toBeVisible();
   await check(page, 'results');
+  await page.locator('#profile').screenshot({ path: 'test-results/screens/recruitment-radar.png' });
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Excel (.xlsx)' }).click();

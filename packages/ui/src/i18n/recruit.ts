@@ -172,6 +172,12 @@ export const recruitmentJa = {
   'rc.print.scores': '{stage}の点数',
   'rc.print.notes': '{rater}の根拠メモ',
   'rc.print.anchors': '評価基準',
+  'rc.short.potential': 'ポテンシャル',
+  'rc.short.stance': 'スタンス',
+  'rc.short.interpersonal': '対人力',
+  'rc.short.problem': '対課題力',
+  'rc.short.ict': 'ICT',
+  'rc.short.technical': 'テクニカル',
 } as const satisfies Record<string, string>;
 
 export const recruitmentEn: Record<keyof typeof recruitmentJa, string> = {
@@ -349,4 +355,10 @@ export const recruitmentEn: Record<keyof typeof recruitmentJa, string> = {
   'rc.print.scores': 'Scores at {stage}',
   'rc.print.notes': 'Evidence noted by {rater}',
   'rc.print.anchors': 'Anchors',
+  'rc.short.potential': 'Potential',
+  'rc.short.stance': 'Stance',
+  'rc.short.interpersonal': 'Interpersonal',
+  'rc.short.problem': 'Problem-solving',
+  'rc.short.ict': 'ICT',
+  'rc.short.technical': 'Technical',
 };
