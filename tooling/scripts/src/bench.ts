@@ -4,11 +4,15 @@
  */
 import { rmSync } from 'node:fs';
 import { foundationBench } from './bench/foundation.bench.js';
+import { recruitmentBench } from './bench/recruitment.bench.js';
 import { work, type BenchRow } from './bench/harness.js';
 
 const rows: BenchRow[] = [];
 const only = process.argv[2];
-const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [['foundation', foundationBench]];
+const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [
+  ['foundation', foundationBench],
+  ['recruitment', recruitmentBench],
+];
 
 try {
   for (const [name, run] of suites) {

@@ -379,6 +379,36 @@ describe.each(testDialects())('recruitment routes on %s', (dialect) => {
       ).toBe(true);
     });
 
+    it('keeps results up to date as sheets are submitted and reopened (incremental recompute)', async () => {
+      const results = async () =>
+        (await (await get(path(`/results?stage=${stageId}`), recruiter)).json()) as {
+          applicants: { applicantNo: string; raters: number; total: number | null }[];
+        };
+      expect((await results()).applicants.every((a) => a.raters === 0)).toBe(true);
+      await h.request(
+        sheet('001'),
+        json({ version: 0, scores: await fullScores(4), submit: true }, 'PUT', i1),
+      );
+      const after = (await results()).applicants.find((a) => a.applicantNo === '001');
+      expect(after).toMatchObject({ raters: 1, total: 4 });
+      await h.request(
+        `${sheet('001')}/reopen`,
+        json({ rater: 'interviewer', reason: '訂正' }, 'POST', recruiter),
+      );
+      expect((await results()).applicants.find((a) => a.applicantNo === '001')).toMatchObject({
+        raters: 0,
+        total: null,
+      });
+      await h.request(
+        sheet('001'),
+        json({ version: 2, scores: await fullScores(2), submit: true }, 'PUT', i1),
+      );
+      expect((await results()).applicants.find((a) => a.applicantNo === '001')).toMatchObject({
+        raters: 1,
+        total: 2,
+      });
+    });
+
     it('hides others’ scores and the results until the rater has submitted', async () => {
       const i2 = await h.login('interviewer2');
       const scores = await fullScores(3);

@@ -1,5 +1,4 @@
 import {
-  criterionMomentsOf,
   getRound,
   listApplicants,
   listCriteria,
@@ -7,18 +6,22 @@ import {
   listPanels,
   listStages,
   onPanel,
-  raterLayerMeans,
   roundWeights,
   scoresVersionOf,
   sheetStatusesOfRater,
+  stageSheetRefs,
+  submittedScoreRows,
   type Applicant,
   type Database,
   type Round,
+  type ScoreRow,
   type Stage,
 } from '@jinzai/db';
 import {
   criterionDisagreement,
   roundResults,
+  type CriterionMoments,
+  type LayerCode,
   type LayerWeights,
   type RoundResults,
   type User,
@@ -120,6 +123,7 @@ const CACHE_SIZE = 32;
 /** Forgets every cached result (tests). */
 export function clearResultsCache(): void {
   cache.clear();
+  sheetCache.clear();
 }
 
 /**
@@ -132,13 +136,13 @@ export async function stageResults(db: Db, round: Round, stage: Stage): Promise<
   const hit = cache.get(key);
   if (hit) return hit;
 
-  const [weights, cells, moments, applicants, criteria] = await Promise.all([
+  const [weights, aggregates, applicants, criteria] = await Promise.all([
     roundWeights(db, round),
-    raterLayerMeans(db, stage.id),
-    criterionMomentsOf(db, stage.id),
+    stageAggregates(db, stage.id),
     stageApplicants(db, round.id, stage),
     listCriteria(db, round.id),
   ]);
+  const { cells, moments } = aggregates;
   const users = await db
     .selectFrom('users')
     .select(['id', 'login_id', 'display_name'])
@@ -179,9 +183,7 @@ export async function stageResults(db: Db, round: Round, stage: Stage): Promise<
     })),
     reliability: results.reliability,
     raters: results.raters.map((r) => ({ ...r, displayName: displayName.get(r.rater) ?? r.rater })),
-    disagreement: criterionDisagreement(
-      moments.map((m) => ({ criterion: String(m.criterionId), n: m.n, sum: m.sum, sumSq: m.sumSq })),
-    ).map((d) => {
+    disagreement: criterionDisagreement(moments).map((d) => {
       const c = criterionById.get(Number(d.criterion));
       return {
         criterion: c?.code ?? d.criterion,
@@ -199,4 +201,77 @@ export async function stageResults(db: Db, round: Round, stage: Stage): Promise<
     if (oldest !== undefined) cache.delete(oldest);
   }
   return value;
+}
+
+interface SheetScores {
+  version: number;
+  raterId: number;
+  applicantId: number;
+  scores: ScoreRow[];
+}
+
+// The submitted scores of each stage by sheet, kept between reads. A read asks the database for the stage's sheet
+// versions (one small query), fetches the scores of the sheets whose version moved, and drops sheets no longer
+// submitted: results recompute from what changed, and stay correct when another process wrote.
+const sheetCache = new Map<number, Map<number, SheetScores>>();
+
+/**
+ * The aggregates of a stage's submitted sheets, brought up to date incrementally: each rater's layer means per
+ * applicant (INTERFACES results) and, per applicant and criterion, the moments of the raters' scores (disagreement).
+ */
+async function stageAggregates(
+  db: Db,
+  stageId: number,
+): Promise<{
+  cells: { raterId: number; applicantId: number; layer: LayerCode; mean: number }[];
+  moments: CriterionMoments[];
+}> {
+  const refs = (await stageSheetRefs(db, stageId)).filter((r) => r.status === 'submitted');
+  const cached = sheetCache.get(stageId) ?? new Map<number, SheetScores>();
+  const live = new Set(refs.map((r) => r.id));
+  for (const id of cached.keys()) if (!live.has(id)) cached.delete(id);
+  const changed = refs.filter((r) => cached.get(r.id)?.version !== r.version);
+  if (changed.length > 0) {
+    // Many changes (or a first read): one pass over the stage beats thousands of small lookups.
+    const rows =
+      changed.length > 2000
+        ? await submittedScoreRows(db, stageId)
+        : await submittedScoreRows(
+            db,
+            stageId,
+            changed.map((r) => r.id),
+          );
+    const fresh = new Map(changed.map((r) => [r.id, { ...r, scores: [] as ScoreRow[] }]));
+    for (const row of rows) fresh.get(row.sheetId)?.scores.push(row);
+    for (const [id, sheet] of fresh) cached.set(id, sheet);
+  }
+  sheetCache.delete(stageId);
+  sheetCache.set(stageId, cached);
+  // Keep the stages read most recently: a large stage holds its scores (180,000 for 5,000 applicants).
+  for (const id of sheetCache.keys()) if (sheetCache.size > 8) sheetCache.delete(id);
+
+  const cells: { raterId: number; applicantId: number; layer: LayerCode; mean: number }[] = [];
+  const moments = new Map<string, CriterionMoments>();
+  for (const sheet of cached.values()) {
+    const layers = new Map<LayerCode, { sum: number; n: number }>();
+    for (const s of sheet.scores) {
+      const l = layers.get(s.layer);
+      if (l) {
+        l.sum += s.score;
+        l.n += 1;
+      } else layers.set(s.layer, { sum: s.score, n: 1 });
+      const key = `${sheet.applicantId}|${s.criterionId}`;
+      const m = moments.get(key);
+      if (m) {
+        m.n += 1;
+        m.sum += s.score;
+        m.sumSq += s.score * s.score;
+      } else
+        moments.set(key, { criterion: String(s.criterionId), n: 1, sum: s.score, sumSq: s.score * s.score });
+    }
+    for (const [layer, l] of layers) {
+      cells.push({ raterId: sheet.raterId, applicantId: sheet.applicantId, layer, mean: l.sum / l.n });
+    }
+  }
+  return { cells, moments: [...moments.values()] };
 }

@@ -1,5 +1,5 @@
 import type { LayerCode } from '@jinzai/model';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { bulkWrite } from './bulk.js';
 
@@ -304,59 +304,74 @@ export async function importScores(db: Db, rows: readonly ImportedScore[], now: 
   return sheets.size;
 }
 
-export interface RaterLayerMean {
+/** A sheet of a stage with what marks a change: every write bumps its version. */
+export interface StageSheetRef {
+  id: number;
   raterId: number;
   applicantId: number;
+  status: SheetStatus;
+  version: number;
+}
+
+/** Every sheet of a stage with its version: the one cheap query that tells which sheets changed since last read. */
+export async function stageSheetRefs(db: Db, stageId: number): Promise<StageSheetRef[]> {
+  const rows = await db
+    .selectFrom('recruit_sheets')
+    .select(['id', 'rater_id', 'applicant_id', 'status', 'version'])
+    .where('stage_id', '=', stageId)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    raterId: r.rater_id,
+    applicantId: r.applicant_id,
+    status: r.status as SheetStatus,
+    version: r.version,
+  }));
+}
+
+export interface ScoreRow {
+  sheetId: number;
+  criterionId: number;
   layer: LayerCode;
-  mean: number;
+  score: number;
 }
 
 /**
- * A rater's layer score per applicant at a stage, aggregated in SQL from submitted sheets (INTERFACES results: the
- * mean of the rater's scores on the criteria under the layer).
+ * The given scores of the stage's submitted sheets, or of only the listed sheets (the ones that changed), read
+ * through the covering index.
  */
-export async function raterLayerMeans(db: Db, stageId: number): Promise<RaterLayerMean[]> {
-  const rows = await db
-    .selectFrom('recruit_sheets as sh')
-    .innerJoin('recruit_scores as sc', 'sc.sheet_id', 'sh.id')
-    .select(['sh.rater_id', 'sh.applicant_id', 'sc.layer'])
-    .select(sql<number>`avg(sc.score * 1.0)`.as('mean'))
-    .where('sh.stage_id', '=', stageId)
-    .where('sh.status', '=', 'submitted')
-    .where('sc.score', 'is not', null)
-    .groupBy(['sh.rater_id', 'sh.applicant_id', 'sc.layer'])
-    .execute();
-  return rows.map((r) => ({
-    raterId: r.rater_id,
-    applicantId: r.applicant_id,
-    layer: r.layer as LayerCode,
-    mean: Number(r.mean),
-  }));
-}
-
-/** Per applicant and criterion at a stage: count, sum and sum of squares of the submitted scores. */
-export async function criterionMomentsOf(
+export async function submittedScoreRows(
   db: Db,
   stageId: number,
-): Promise<{ criterionId: number; n: number; sum: number; sumSq: number }[]> {
-  const rows = await db
-    .selectFrom('recruit_sheets as sh')
-    .innerJoin('recruit_scores as sc', 'sc.sheet_id', 'sh.id')
-    .select(['sh.applicant_id', 'sc.criterion_id'])
-    .select(sql<number>`count(sc.score)`.as('n'))
-    .select(sql<number>`sum(sc.score)`.as('s'))
-    .select(sql<number>`sum(sc.score * sc.score)`.as('ss'))
-    .where('sh.stage_id', '=', stageId)
-    .where('sh.status', '=', 'submitted')
-    .where('sc.score', 'is not', null)
-    .groupBy(['sh.applicant_id', 'sc.criterion_id'])
-    .execute();
-  return rows.map((r) => ({
-    criterionId: r.criterion_id,
-    n: Number(r.n),
-    sum: Number(r.s),
-    sumSq: Number(r.ss),
-  }));
+  sheetIds?: readonly number[],
+): Promise<ScoreRow[]> {
+  const map = (rows: { sheet_id: number; criterion_id: number; layer: string; score: number | null }[]) =>
+    rows.map((r) => ({
+      sheetId: r.sheet_id,
+      criterionId: r.criterion_id,
+      layer: r.layer as LayerCode,
+      score: Number(r.score),
+    }));
+  const base = () =>
+    db
+      .selectFrom('recruit_sheets as sh')
+      .innerJoin('recruit_scores as sc', 'sc.sheet_id', 'sh.id')
+      .select(['sc.sheet_id', 'sc.criterion_id', 'sc.layer', 'sc.score'])
+      .where('sh.stage_id', '=', stageId)
+      .where('sh.status', '=', 'submitted')
+      .where('sc.score', 'is not', null);
+  if (!sheetIds) return map(await base().execute());
+  const out: ScoreRow[] = [];
+  for (let i = 0; i < sheetIds.length; i += 1000) {
+    out.push(
+      ...map(
+        await base()
+          .where('sh.id', 'in', sheetIds.slice(i, i + 1000))
+          .execute(),
+      ),
+    );
+  }
+  return out;
 }
 
 /** Counts of submitted and draft sheets per stage of a round. */

@@ -7,10 +7,10 @@ import {
   listApplicants,
 } from './recruitment-applicants.repository.js';
 import {
-  criterionMomentsOf,
   importScores,
   listSheets,
-  raterLayerMeans,
+  stageSheetRefs,
+  submittedScoreRows,
   reopenSheet,
   saveSheet,
 } from './recruitment-scores.repository.js';
@@ -88,7 +88,7 @@ describe.each(testDialects())('recruitment repositories on %s', (dialect) => {
     expect(await reopenSheet(t.db, done.sheet.id, NOW)).toMatchObject({ status: 'draft', version: 3 });
   });
 
-  it('imports scores set-based and aggregates layer means in SQL', async () => {
+  it('imports scores set-based, replacing, and reads them back by stage or by sheet', async () => {
     const round = await createRound(t.db, { name: 'R', track: 'new-graduate', fiscalYear: 2027 }, null, NOW);
     const [stage] = await listStages(t.db, round.id);
     const crits = (await listCriteria(t.db, round.id)).filter((c) => c.layer === 'potential');
@@ -113,15 +113,17 @@ describe.each(testDialects())('recruitment repositories on %s', (dialect) => {
     expect(await importScores(t.db, [row(u1.id, 0, 4), row(u1.id, 1, 2), row(u2.id, 0, 5)], NOW)).toBe(2);
     // Replaces an existing score.
     await importScores(t.db, [row(u2.id, 0, 3)], NOW);
-    const means = await raterLayerMeans(t.db, stage.id);
-    expect(means.sort((x, y) => x.raterId - y.raterId).map((m) => m.mean)).toEqual([3, 3]);
+    const rows = await submittedScoreRows(t.db, stage.id);
+    expect(rows.map((r) => r.score).sort()).toEqual([2, 3, 4]);
+    const refs = await stageSheetRefs(t.db, stage.id);
+    expect(refs.map((r) => r.version).sort()).toEqual([1, 2]);
+    const u2sheet = refs.find((r) => r.raterId === u2.id)?.id ?? 0;
+    expect((await submittedScoreRows(t.db, stage.id, [u2sheet])).map((r) => r.score)).toEqual([3]);
     const sheets = await listSheets(t.db, stage.id, a.id);
     expect(sheets.map((s) => [s.raterLoginId, s.status, s.version])).toEqual([
       ['i1', 'submitted', 1],
       ['i2', 'submitted', 2],
     ]);
-    const moments = await criterionMomentsOf(t.db, stage.id);
-    expect(moments.find((m) => m.criterionId === crits[0]?.id)).toMatchObject({ n: 2, sum: 7, sumSq: 25 });
   });
 
   it('anonymises personal data after closing plus retention, later with consent', async () => {
