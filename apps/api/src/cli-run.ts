@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { backupSqlite, connect, createUser, migrateToLatest, parseDatabaseUrl } from '@jinzai/db';
+import { backupSqlite, connect, createUser, getRound, migrateToLatest, parseDatabaseUrl } from '@jinzai/db';
 import { newUserSchema } from '@jinzai/model';
 import { openDatabase } from './boot.js';
 import type { Env } from './env.js';
@@ -12,6 +12,7 @@ import { ImportError } from './import/errors.js';
 import { XLSX_CONTENT_TYPE } from './import/xlsx.js';
 import { hashPassword } from './passwords.js';
 import { importStaff, importUnits } from './services/org-import.service.js';
+import { importApplicantsFile, importScoresFile } from './services/recruitment-import.service.js';
 
 const USAGE = `使い方: jinzai <command> [options]   (--db PATH|postgres://… または DATABASE_URL でデータベースを指定)
 
@@ -20,6 +21,7 @@ const USAGE = `使い方: jinzai <command> [options]   (--db PATH|postgres://…
                                             ユーザーを追加します（--password 省略時は生成して表示）
   seed-demo                                 デモデータ（約4,000名の区）を登録します
   import units|staff FILE                   CSV（UTF-8/BOM付き/CP932）または .xlsx を取り込みます
+  import applicants|scores FILE --round ID  採用選考の応募者・評価点を取り込みます
   backup FILE                               稼働中でも一貫したバックアップを作成します
 `;
 
@@ -110,6 +112,28 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
     case 'import': {
       const [kind, file] = rest;
       if (!kind || !file) fail('使い方: jinzai import <units|staff> FILE');
+      if (kind === 'applicants' || kind === 'scores') {
+        const roundId = Number(values.round);
+        if (!Number.isInteger(roundId) || roundId <= 0) fail(`使い方: jinzai import ${kind} FILE --round ID`);
+        let data: Uint8Array;
+        try {
+          data = new Uint8Array(readFileSync(file));
+        } catch {
+          fail(`ファイルを読めません: ${file}`);
+        }
+        const type = extname(file).toLowerCase() === '.xlsx' ? XLSX_CONTENT_TYPE : 'text/csv';
+        const conn = connect(parseDatabaseUrl(databaseUrl));
+        try {
+          await migrateToLatest(conn.db);
+          const round = (await getRound(conn.db, roundId)) ?? fail(`選考 ${roundId} がありません`);
+          const run = kind === 'applicants' ? importApplicantsFile : importScoresFile;
+          const r = await run(conn.db, round, data, type, actor, new Date());
+          io.out(`${file}: ${r.rows} 行を取り込みました`);
+        } finally {
+          await conn.close();
+        }
+        return;
+      }
       const runners = { units: importUnits, staff: importStaff } as const;
       if (!(kind in runners)) {
         fail(`import ${kind} はまだ利用できません（利用可能: ${Object.keys(runners).join(', ')}）`);
