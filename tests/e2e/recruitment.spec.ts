@@ -138,6 +138,13 @@ test('the recruiter sees the ranking, reliability and leniency, and exports .xls
   await expect(page.getByRole('img', { name: /階層別評価/ })).toBeVisible();
   await check(page, 'results');
   await page.locator('#profile').screenshot({ path: 'test-results/screens/recruitment-radar.png' });
+  // English is a click away, and passes axe too.
+  const results = new URL(page.url()).pathname;
+  await page.goto(`${results}?lang=en`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Reliability' })).toBeVisible();
+  await check(page, 'results-en');
+  await page.goto(`${results}?lang=ja`);
+  await hydrated(page);
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Excel (.xlsx)' }).click();
