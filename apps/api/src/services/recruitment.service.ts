@@ -207,7 +207,34 @@ interface SheetScores {
   version: number;
   raterId: number;
   applicantId: number;
-  scores: ScoreRow[];
+  /** The rater's mean per layer on this sheet (INTERFACES: a rater's layer score). */
+  layers: { layer: LayerCode; mean: number }[];
+  /** criterion id and score pairs, flat: [c0, s0, c1, s1, …]. */
+  scores: number[];
+}
+
+/** Summarises one sheet's scores once, when it is fetched, so that a recompute only adds numbers up. */
+function summarise(
+  ref: { version: number; raterId: number; applicantId: number },
+  rows: readonly ScoreRow[],
+): SheetScores {
+  const sums = new Map<LayerCode, { sum: number; n: number }>();
+  const scores: number[] = [];
+  for (const r of rows) {
+    const l = sums.get(r.layer);
+    if (l) {
+      l.sum += r.score;
+      l.n += 1;
+    } else sums.set(r.layer, { sum: r.score, n: 1 });
+    scores.push(r.criterionId, r.score);
+  }
+  return {
+    version: ref.version,
+    raterId: ref.raterId,
+    applicantId: ref.applicantId,
+    layers: [...sums].map(([layer, l]) => ({ layer, mean: l.sum / l.n })),
+    scores,
+  };
 }
 
 // The submitted scores of each stage by sheet, kept between reads. A read asks the database for the stage's sheet
@@ -241,9 +268,9 @@ async function stageAggregates(
             stageId,
             changed.map((r) => r.id),
           );
-    const fresh = new Map(changed.map((r) => [r.id, { ...r, scores: [] as ScoreRow[] }]));
-    for (const row of rows) fresh.get(row.sheetId)?.scores.push(row);
-    for (const [id, sheet] of fresh) cached.set(id, sheet);
+    const bySheet = new Map<number, ScoreRow[]>(changed.map((r) => [r.id, []]));
+    for (const row of rows) bySheet.get(row.sheetId)?.push(row);
+    for (const r of changed) cached.set(r.id, summarise(r, bySheet.get(r.id) ?? []));
   }
   sheetCache.delete(stageId);
   sheetCache.set(stageId, cached);
@@ -251,26 +278,29 @@ async function stageAggregates(
   for (const id of sheetCache.keys()) if (sheetCache.size > 8) sheetCache.delete(id);
 
   const cells: { raterId: number; applicantId: number; layer: LayerCode; mean: number }[] = [];
-  const moments = new Map<string, CriterionMoments>();
+  // Keyed by a number (applicant id × 2²¹ + criterion id), not a string: 180,000 scores per recompute.
+  const moments = new Map<number, CriterionMoments>();
   for (const sheet of cached.values()) {
-    const layers = new Map<LayerCode, { sum: number; n: number }>();
-    for (const s of sheet.scores) {
-      const l = layers.get(s.layer);
-      if (l) {
-        l.sum += s.score;
-        l.n += 1;
-      } else layers.set(s.layer, { sum: s.score, n: 1 });
-      const key = `${sheet.applicantId}|${s.criterionId}`;
-      const m = moments.get(key);
+    for (const l of sheet.layers) {
+      cells.push({ raterId: sheet.raterId, applicantId: sheet.applicantId, layer: l.layer, mean: l.mean });
+    }
+    const base = sheet.applicantId * 2_097_152;
+    const sc = sheet.scores;
+    for (let k = 0; k < sc.length; k += 2) {
+      const criterion = sc[k] ?? 0;
+      const score = sc[k + 1] ?? 0;
+      const m = moments.get(base + criterion);
       if (m) {
         m.n += 1;
-        m.sum += s.score;
-        m.sumSq += s.score * s.score;
+        m.sum += score;
+        m.sumSq += score * score;
       } else
-        moments.set(key, { criterion: String(s.criterionId), n: 1, sum: s.score, sumSq: s.score * s.score });
-    }
-    for (const [layer, l] of layers) {
-      cells.push({ raterId: sheet.raterId, applicantId: sheet.applicantId, layer, mean: l.sum / l.n });
+        moments.set(base + criterion, {
+          criterion: String(criterion),
+          n: 1,
+          sum: score,
+          sumSq: score * score,
+        });
     }
   }
   return { cells, moments: [...moments.values()] };
