@@ -278,30 +278,40 @@ async function stageAggregates(
   for (const id of sheetCache.keys()) if (sheetCache.size > 8) sheetCache.delete(id);
 
   const cells: { raterId: number; applicantId: number; layer: LayerCode; mean: number }[] = [];
-  // Keyed by a number (applicant id × 2²¹ + criterion id), not a string: 180,000 scores per recompute.
-  const moments = new Map<number, CriterionMoments>();
+  // Per applicant, [n, sum, sum of squares] per criterion in one flat array: small integer keys and no objects
+  // in the loop that runs over every score (180,000 for a large stage).
+  const criterionIndex = new Map<number, number>();
+  const byApplicant = new Map<number, number[]>();
   for (const sheet of cached.values()) {
     for (const l of sheet.layers) {
       cells.push({ raterId: sheet.raterId, applicantId: sheet.applicantId, layer: l.layer, mean: l.mean });
     }
-    const base = sheet.applicantId * 2_097_152;
+    let acc = byApplicant.get(sheet.applicantId);
+    if (!acc) byApplicant.set(sheet.applicantId, (acc = []));
     const sc = sheet.scores;
     for (let k = 0; k < sc.length; k += 2) {
       const criterion = sc[k] ?? 0;
       const score = sc[k + 1] ?? 0;
-      const m = moments.get(base + criterion);
-      if (m) {
-        m.n += 1;
-        m.sum += score;
-        m.sumSq += score * score;
-      } else
-        moments.set(base + criterion, {
+      let i = criterionIndex.get(criterion);
+      if (i === undefined) criterionIndex.set(criterion, (i = criterionIndex.size));
+      const at = i * 3;
+      acc[at] = (acc[at] ?? 0) + 1;
+      acc[at + 1] = (acc[at + 1] ?? 0) + score;
+      acc[at + 2] = (acc[at + 2] ?? 0) + score * score;
+    }
+  }
+  const moments: CriterionMoments[] = [];
+  for (const acc of byApplicant.values()) {
+    for (const [criterion, i] of criterionIndex) {
+      const n = acc[i * 3] ?? 0;
+      if (n > 0)
+        moments.push({
           criterion: String(criterion),
-          n: 1,
-          sum: score,
-          sumSq: score * score,
+          n,
+          sum: acc[i * 3 + 1] ?? 0,
+          sumSq: acc[i * 3 + 2] ?? 0,
         });
     }
   }
-  return { cells, moments: [...moments.values()] };
+  return { cells, moments };
 }
