@@ -10,6 +10,7 @@ import { mountDocs } from './routes/docs.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { evaluationRoutes } from './routes/evaluation.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
+import { recruitmentRoutes } from './routes/recruitment.routes.js';
 import { standardsRoutes } from './routes/standards.routes.js';
 
 /** Every API route, chained so that the apps' typed client sees their types. */
@@ -20,7 +21,8 @@ export const apiRoutes = new Hono<AppEnv>()
   .route('/me', meRoutes)
   .route('/standards', standardsRoutes)
   .route('/org', orgRoutes)
-  .route('/review', evaluationRoutes);
+  .route('/review', evaluationRoutes)
+  .route('/recruit', recruitmentRoutes);
 
 /** The route tree the SvelteKit apps' `hc<AppType>` client is typed with. */
 export type AppType = typeof apiRoutes;

@@ -4,7 +4,15 @@ import { userInfo } from 'node:os';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { backupSqlite, connect, createUser, getPeriod, migrateToLatest, parseDatabaseUrl } from '@jinzai/db';
+import {
+  backupSqlite,
+  connect,
+  createUser,
+  getPeriod,
+  getRound,
+  migrateToLatest,
+  parseDatabaseUrl,
+} from '@jinzai/db';
 import { newUserSchema } from '@jinzai/model';
 import { openDatabase } from './boot.js';
 import type { Env } from './env.js';
@@ -13,6 +21,7 @@ import { XLSX_CONTENT_TYPE } from './import/xlsx.js';
 import { hashPassword } from './passwords.js';
 import { importResults } from './services/evaluation-results.service.js';
 import { importStaff, importUnits } from './services/org-import.service.js';
+import { importApplicantsFile, importScoresFile } from './services/recruitment-import.service.js';
 
 const USAGE = `使い方: jinzai <command> [options]   (--db PATH|postgres://… または DATABASE_URL でデータベースを指定)
 
@@ -20,7 +29,9 @@ const USAGE = `使い方: jinzai <command> [options]   (--db PATH|postgres://…
   users add LOGIN --name 氏名 --role ROLE [--role ROLE…] [--staff-no 職員番号] [--password PW]
                                             ユーザーを追加します（--password 省略時は生成して表示）
   seed-demo                                 デモデータ（約4,000名の区）を登録します
-  import units|staff|results FILE [--period ID]  CSV（UTF-8/BOM付き/CP932）または .xlsx を取り込みます
+  import units|staff FILE                   CSV（UTF-8/BOM付き/CP932）または .xlsx を取り込みます
+  import results FILE --period ID           過去の人事評価結果を評価期間に取り込みます
+  import applicants|scores FILE --round ID  採用選考の応募者・評価点を取り込みます
   backup FILE                               稼働中でも一貫したバックアップを作成します
 `;
 
@@ -110,8 +121,15 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
     }
     case 'import': {
       const [kind, file] = rest;
-      if (!kind || !file) fail('使い方: jinzai import <units|staff|results> FILE [--period ID]');
+      if (!kind || !file)
+        fail('使い方: jinzai import <units|staff|results|applicants|scores> FILE [--period ID | --round ID]');
       const periodId = Number(values.period);
+      const roundId = Number(values.round);
+      type Db = Parameters<typeof importUnits>[0];
+      const roundOf = async (db: Db) => {
+        if (!Number.isInteger(roundId) || roundId <= 0) fail(`import ${kind} には --round 選考ID が必要です`);
+        return (await getRound(db, roundId)) ?? fail(`選考 ${roundId} が見つかりません`);
+      };
       const runners = {
         units: importUnits,
         staff: importStaff,
@@ -121,6 +139,10 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
           if (!(await getPeriod(db, periodId))) fail(`評価期間 ${periodId} が見つかりません`);
           return importResults(db, periodId, b, type, who, now);
         },
+        applicants: async (...[db, b, type, who, now]: Parameters<typeof importUnits>) =>
+          importApplicantsFile(db, await roundOf(db), b, type, who, now),
+        scores: async (...[db, b, type, who, now]: Parameters<typeof importUnits>) =>
+          importScoresFile(db, await roundOf(db), b, type, who, now),
       } as const;
       if (!(kind in runners)) {
         fail(`import ${kind} はまだ利用できません（利用可能: ${Object.keys(runners).join(', ')}）`);
@@ -135,8 +157,15 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
       const conn = connect(parseDatabaseUrl(databaseUrl));
       try {
         await migrateToLatest(conn.db);
-        const r = await runners[kind as keyof typeof runners](conn.db, bytes, contentType, actor, new Date());
-        io.out(`${file}: ${r.rows} 行を取り込みました（新規 ${r.created}、更新 ${r.updated}）`);
+        const r: { rows: number; created?: number; updated?: number; sheets?: number } = await runners[
+          kind as keyof typeof runners
+        ](conn.db, bytes, contentType, actor, new Date());
+        const counts = [
+          r.created === undefined ? '' : `新規 ${r.created}`,
+          r.updated === undefined ? '' : `更新 ${r.updated}`,
+          r.sheets === undefined ? '' : `評価票 ${r.sheets}`,
+        ].filter(Boolean);
+        io.out(`${file}: ${r.rows} 行を取り込みました${counts.length ? `（${counts.join('、')}）` : ''}`);
       } finally {
         await conn.close();
       }

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { backupSqlite, connect, migrateToLatest, parseDatabaseUrl } from './connect.js';
-import { orgSummary, upsertUnits } from './repositories/org.repository.js';
 import { migrations } from './migrations/index.js';
+import { orgSummary, upsertUnits } from './repositories/org.repository.js';
 import { openTestDatabase, testDialects } from './test-support/databases.js';
 
 describe('parseDatabaseUrl', () => {

@@ -1,4 +1,5 @@
 export * from './schema.js';
+export * from './schema-recruitment.js';
 export * from './connect.js';
 export * from './repositories/org.repository.js';
 export * from './repositories/users.repository.js';
@@ -11,3 +12,6 @@ export * from './repositories/evaluation-results.repository.js';
 export * from './repositories/evaluation-sheets.repository.js';
 export * from './repositories/evaluation-analytics.repository.js';
 export * from './repositories/i-messages.repository.js';
+export * from './repositories/recruitment.repository.js';
+export * from './repositories/recruitment-applicants.repository.js';
+export * from './repositories/recruitment-scores.repository.js';

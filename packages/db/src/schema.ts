@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { EvaluationTables } from './schema-evaluation.js';
+import type { RecruitmentTables } from './schema-recruitment.js';
 
 // Timestamps are ISO-8601 UTC strings in both dialects so that they sort and compare the same way everywhere.
 type Timestamp = string;
@@ -93,4 +94,4 @@ export interface FoundationTables {
 export type * from './schema-evaluation.js';
 
 /** The one Database type of Jinzai: every table, snake_case as in SQL. Each area adds its tables' interface here. */
-export type Database = FoundationTables & EvaluationTables;
+export type Database = FoundationTables & RecruitmentTables & EvaluationTables;

@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { evaluationBench } from './bench/evaluation.bench.js';
 import { foundationBench } from './bench/foundation.bench.js';
+import { recruitmentBench } from './bench/recruitment.bench.js';
 import { work, type BenchRow } from './bench/harness.js';
 
 const rows: BenchRow[] = [];
@@ -12,6 +13,7 @@ const only = process.argv[2];
 const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [
   ['foundation', foundationBench],
   ['evaluation', evaluationBench],
+  ['recruitment', recruitmentBench],
 ];
 
 try {

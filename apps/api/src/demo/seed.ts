@@ -4,6 +4,7 @@ import type { Role } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../passwords.js';
 import { seedEvaluationDemo } from './evaluation.js';
+import { seedRecruitmentDemo } from './recruitment.js';
 
 export const DEMO_PASSWORD = 'jinzai-demo';
 
@@ -85,6 +86,8 @@ export async function seedDemo(
     }
     progress('人事評価のデモデータ（2021〜2026年度）を登録しています…');
     await seedEvaluationDemo(trx, now);
+    progress('採用選考のデモデータを作成しています…');
+    await seedRecruitmentDemo(trx, now);
     return { units: org.units.length, staff: org.staff.length, users: DEMO_LOGINS.length };
   });
 }

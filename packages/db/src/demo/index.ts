@@ -1,2 +1,3 @@
 export * from './generate.js';
 export * from './random.js';
+export { GIVEN_NAMES, SURNAMES, type NamePart } from './names.js';

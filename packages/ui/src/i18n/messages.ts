@@ -3,6 +3,7 @@ import { evaluationEn, evaluationJa } from './evaluation.js';
 // Every screen text of both apps, in Japanese (the working language) and English.
 // `ja` defines the keys; `en` is typed against them, so a missing or extra key is a type error.
 // Texts quoted from the policy (policy-2024) are carried word for word in `ja`.
+import { recruitmentEn, recruitmentJa } from './recruit.js';
 
 import { orgEn, orgJa } from './org.js';
 
@@ -87,6 +88,7 @@ export const ja = {
   'review.grade.otherGrades': '同じ職種区分のほかの職層',
   ...orgJa,
   ...evaluationJa,
+  ...recruitmentJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
@@ -178,4 +180,5 @@ export const en: Messages = {
   'review.grade.otherGrades': 'Other grades in this job family',
   ...orgEn,
   ...evaluationEn,
+  ...recruitmentEn,
 };

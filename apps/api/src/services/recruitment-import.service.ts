@@ -1,0 +1,301 @@
+import {
+  bumpScoresVersion,
+  importScores,
+  insertApplicants,
+  joinPanel,
+  listApplicants,
+  listCriteria,
+  listStages,
+  roundWeights,
+  saveCriterion,
+  writeAudit,
+  type Database,
+  type Round,
+} from '@jinzai/db';
+import {
+  APPLICANT_COLUMNS,
+  applicantRowSchema,
+  INTERVIEW_SCALE,
+  LAYER_CODES,
+  layerByCode,
+  SCORE_COLUMNS,
+  scoreRowSchema,
+  type ApplicantRow,
+  type LayerCode,
+  type ScoreRow,
+} from '@jinzai/model';
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { throwIfAny, type ImportDetail } from '../import/errors.js';
+import {
+  collectRows,
+  readImport,
+  readTable,
+  validateColumns,
+  type Parsed,
+  type TableRow,
+} from '../import/table.js';
+import type { Actor } from './org-import.service.js';
+
+type Db = Kysely<Database>;
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const nameEmail = (name: string | null, email: string | null) =>
+  name && email ? `${name.replace(/\s+/g, '')}|${email.toLowerCase()}` : null;
+
+/** Checks new applicants against each other and the round: same number, or same name and email (issue 3). */
+export async function applicantDuplicates(
+  db: Db,
+  roundId: number,
+  rows: readonly (ApplicantRow & { row: number })[],
+): Promise<ImportDetail[]> {
+  const stored = await listApplicants(db, roundId);
+  const numbers = new Map<string, string>(stored.map((a) => [a.applicantNo, '登録済み']));
+  const people = new Map<string, string>();
+  for (const a of stored) {
+    const k = nameEmail(a.name, a.email);
+    if (k) people.set(k, `登録済みの${a.applicantNo}`);
+  }
+  const details: ImportDetail[] = [];
+  for (const r of rows) {
+    const seen = numbers.get(r.applicant_no);
+    if (seen) {
+      details.push({
+        row: r.row,
+        column: 'applicant_no',
+        message: `受験番号「${r.applicant_no}」が重複しています（${seen}）`,
+      });
+    } else numbers.set(r.applicant_no, `${r.row}行目`);
+    const k = nameEmail(r.name, r.email);
+    if (!k) continue;
+    const person = people.get(k);
+    if (person) {
+      details.push({
+        row: r.row,
+        column: 'email',
+        message: `同じ氏名とメールアドレスの応募者がいます（${person}）`,
+      });
+    } else people.set(k, `${r.row}行目の${r.applicant_no}`);
+  }
+  return details;
+}
+
+/** Imports applicants (INTERFACES `applicant_no,name,name_kana,email`): all or nothing, duplicates refused. */
+export async function importApplicantsFile(
+  db: Db,
+  round: Round,
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  actor: Actor,
+  now: Date,
+): Promise<{ rows: number; created: number }> {
+  const { parsed, details } = await readImport(bytes, contentType, APPLICANT_COLUMNS, applicantRowSchema);
+  const rows = parsed.map((p) => ({ ...p.value, row: p.row }));
+  return db.transaction().execute(async (trx) => {
+    details.push(...(await applicantDuplicates(trx, round.id, rows)));
+    throwIfAny('invalid_rows', details);
+    await insertApplicants(trx, round.id, rows, now.toISOString());
+    await bumpScoresVersion(trx, round.id);
+    await writeAudit(trx, {
+      at: now.toISOString(),
+      ...actor,
+      action: 'import',
+      entity: 'recruit_applicants',
+      entityId: String(round.id),
+      detail: { rows: rows.length, sha256: sha256(bytes) },
+    });
+    return { rows: rows.length, created: rows.length };
+  });
+}
+
+const PLAIN = /^[!-~]{1,64}$/;
+
+/**
+ * The common row of a keyed-in scores file, read without the schema: plain ASCII codes and a score of 1–5. Anything
+ * else (full-width digits, spaces, a stage named in Japanese, a bad score) returns undefined and goes through the
+ * schema, which normalises it or explains what is wrong. A file of 180,000 rows spends most of its parse time there.
+ */
+function plainScoreRow(values: Record<string, string>): ScoreRow | undefined {
+  const { applicant_no: no, rater, criterion, score } = values;
+  const stage = values['stage'] ?? '';
+  if (no === undefined || rater === undefined || criterion === undefined || score === undefined)
+    return undefined;
+  if (no.length > 32 || !PLAIN.test(no) || !PLAIN.test(rater) || !PLAIN.test(criterion)) return undefined;
+  if (stage !== '' && !PLAIN.test(stage)) return undefined;
+  if (score.length !== 1 || score < '1' || score > '5') return undefined;
+  return { applicant_no: no, rater, criterion, score: Number(score), stage };
+}
+
+/** Parses a scores file: the plain rows directly, the rest through the schema (same results, same messages). */
+async function readScoresFile(bytes: Uint8Array, contentType: string | undefined) {
+  const table = await readTable(bytes, contentType);
+  validateColumns(table.header, SCORE_COLUMNS);
+  const parsed: Parsed<ScoreRow>[] = [];
+  const rest: TableRow[] = [];
+  for (const r of table.rows) {
+    const plain = plainScoreRow(r.values);
+    if (plain) parsed.push({ row: r.row, value: plain });
+    else {
+      r.values['stage'] ??= '';
+      rest.push(r);
+    }
+  }
+  const slow = collectRows(rest, scoreRowSchema);
+  if (slow.parsed.length > 0) {
+    parsed.push(...slow.parsed);
+    parsed.sort((a, b) => a.row - b.row);
+  }
+  return { parsed, details: slow.details };
+}
+
+/**
+ * Imports keyed-in scores (INTERFACES scores CSV): all or nothing; the applicant, rater login, criterion (a layer
+ * code or a criterion code) and stage must exist, a criterion of a layer with weight 0 is refused, a row may not
+ * repeat; a rater joins the stage's panel; a score that exists is replaced.
+ */
+export async function importScoresFile(
+  db: Db,
+  round: Round,
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  actor: Actor,
+  now: Date,
+): Promise<{ rows: number; sheets: number }> {
+  const { parsed, details } = await readScoresFile(bytes, contentType);
+  return db.transaction().execute(async (trx) => {
+    const [applicants, stages, criteria, weights] = await Promise.all([
+      listApplicants(trx, round.id),
+      listStages(trx, round.id),
+      listCriteria(trx, round.id),
+      roundWeights(trx, round),
+    ]);
+    const logins = [...new Set(parsed.map((p) => p.value.rater))];
+    const users = new Map<string, { id: number; roles: string[] }>();
+    for (let i = 0; i < logins.length; i += 500) {
+      const rows = await trx
+        .selectFrom('users')
+        .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
+        .select(['users.id', 'users.login_id', 'user_roles.role'])
+        .where('users.login_id', 'in', logins.slice(i, i + 500))
+        .where('users.active', '=', 1)
+        .execute();
+      for (const r of rows) {
+        const u = users.get(r.login_id) ?? { id: r.id, roles: [] };
+        if (r.role) u.roles.push(r.role);
+        users.set(r.login_id, u);
+      }
+    }
+    const applicantIds = new Map(applicants.map((a) => [a.applicantNo, a.id]));
+    const criterionByCode = new Map(criteria.map((c) => [c.code, c]));
+    const first = stages[0];
+    const stageByRef = new Map<string, number>();
+    for (const s of stages) {
+      stageByRef.set(s.name.normalize('NFKC'), s.id);
+      stageByRef.set(String(s.id), s.id);
+    }
+    const holistic = new Set<LayerCode>();
+    const seen = new Map<string, number>();
+    const out: Parameters<typeof importScores>[1][number][] = [];
+    const panel = new Map<number, Set<number>>();
+    const pending: { row: number; index: number; layer: LayerCode }[] = [];
+    for (const { row, value: v } of parsed) {
+      const applicantId = applicantIds.get(v.applicant_no);
+      if (applicantId === undefined)
+        details.push({
+          row,
+          column: 'applicant_no',
+          message: `受験番号「${v.applicant_no}」の応募者はこの選考にいません`,
+        });
+      const user = users.get(v.rater);
+      if (!user)
+        details.push({ row, column: 'rater', message: `ログインID「${v.rater}」の利用者がいません` });
+      else if (!user.roles.some((r) => r === 'interviewer' || r === 'recruiter' || r === 'hr'))
+        details.push({ row, column: 'rater', message: `「${v.rater}」は面接官ではありません` });
+      const stageId = v.stage ? stageByRef.get(v.stage) : first?.id;
+      if (stageId === undefined)
+        details.push({ row, column: 'stage', message: `選考段階「${v.stage}」がありません` });
+      let layer: LayerCode | undefined;
+      let criterionId: number | undefined;
+      if ((LAYER_CODES as readonly string[]).includes(v.criterion)) {
+        layer = v.criterion as LayerCode;
+        criterionId = criterionByCode.get(layer)?.id;
+      } else {
+        const c = criterionByCode.get(v.criterion);
+        if (c && !c.holistic) {
+          layer = c.layer;
+          criterionId = c.id;
+        } else
+          details.push({
+            row,
+            column: 'criterion',
+            message: `評価項目「${v.criterion}」がこの選考にありません`,
+          });
+      }
+      if (layer && !(weights[layer] > 0)) {
+        details.push({
+          row,
+          column: 'criterion',
+          message: `「${layerByCode(layer).nameJa}」はこの採用区分では配点が0のため評価しません`,
+        });
+        layer = undefined;
+      }
+      if (applicantId === undefined || !user || stageId === undefined || !layer) continue;
+      const key = `${stageId}|${applicantId}|${user.id}|${v.criterion}`;
+      const dup = seen.get(key);
+      if (dup !== undefined) {
+        details.push({
+          row,
+          column: 'criterion',
+          message: `${dup}行目と同じ応募者・評価者・評価項目の行です`,
+        });
+        continue;
+      }
+      seen.set(key, row);
+      if (criterionId === undefined) {
+        holistic.add(layer);
+        pending.push({ row, index: out.length, layer });
+      }
+      out.push({
+        stageId,
+        applicantId,
+        raterId: user.id,
+        criterionId: criterionId ?? 0,
+        layer,
+        score: v.score,
+      });
+      (panel.get(stageId) ?? panel.set(stageId, new Set()).get(stageId))?.add(user.id);
+    }
+    throwIfAny('invalid_rows', details);
+
+    // A layer scored as a whole gets a criterion of its own, kept out of the interview form.
+    for (const layer of holistic) {
+      const l = layerByCode(layer);
+      const c = await saveCriterion(trx, round.id, {
+        code: layer,
+        layer,
+        nameJa: `${l.nameJa}（総合）`,
+        nameEn: `${l.nameEn} (overall)`,
+        anchorsJa: Object.values(INTERVIEW_SCALE.defaultAnchors).map((a) => a.ja),
+        questionsJa: [],
+        holistic: true,
+      });
+      criterionByCode.set(layer, c);
+    }
+    for (const p of pending) {
+      const target = out[p.index];
+      if (target) target.criterionId = criterionByCode.get(p.layer)?.id ?? 0;
+    }
+    for (const [stageId, ids] of panel) await joinPanel(trx, stageId, [...ids]);
+    const sheets = await importScores(trx, out, now.toISOString());
+    await bumpScoresVersion(trx, round.id);
+    await writeAudit(trx, {
+      at: now.toISOString(),
+      ...actor,
+      action: 'import',
+      entity: 'recruit_scores',
+      entityId: String(round.id),
+      detail: { rows: out.length, sheets, sha256: sha256(bytes) },
+    });
+    return { rows: out.length, sheets };
+  });
+}

@@ -1,0 +1,158 @@
+// Recruitment rounds: inputs, files and retention (INTERFACES "Recruitment", DOMAIN §2, §9). Pure.
+import { z } from 'zod';
+import { normalizeText } from '../org.js';
+import { trackCodeSchema } from '../tracks.js';
+
+/** The stages a new round starts with (DOMAIN §2); HR may rename, add or remove them. */
+export const DEFAULT_STAGES = ['書類選考', '一次面接', '二次面接', '最終面接'] as const;
+
+/** Months an applicant's personal data is kept after the round closes, unless they consented to longer (DOMAIN §9). */
+export const DEFAULT_RETENTION_MONTHS = 12;
+/** Extra months kept when the applicant consented (DOMAIN §9: a consent flag extends retention). */
+export const CONSENT_EXTENSION_MONTHS = 24;
+
+export const ROUND_STATUSES = ['open', 'closed'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+export const DECISIONS = ['pass', 'hold', 'fail'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+const name = z
+  .string()
+  .transform((v) => normalizeText(v))
+  .pipe(z.string().min(1, '名称を入力してください').max(100));
+
+/** POST /api/recruit/rounds (INTERFACES): name, track, fiscalYear; stages and retention optional. */
+export const newRoundSchema = z.object({
+  name,
+  track: trackCodeSchema,
+  fiscalYear: z.number().int().min(2000).max(2100),
+  stages: z.array(name).min(1).max(10).optional(),
+  retentionMonths: z.number().int().min(1).max(120).optional(),
+});
+export type NewRound = z.output<typeof newRoundSchema>;
+
+/** Applicant numbers: printable ASCII codes, leading zeros kept (DOMAIN §8). */
+const APPLICANT_NO = /^[0-9A-Za-z_.-]{1,32}$/;
+
+const cell = (max: number, required: boolean) =>
+  z.string().transform((v, ctx) => {
+    const s = normalizeText(v);
+    if (required && s.length === 0)
+      ctx.addIssue({ code: 'custom', message: '値が入っていません（必須の項目です）' });
+    else if (s.length > max) ctx.addIssue({ code: 'custom', message: `${max}文字以内で入力してください` });
+    return s;
+  });
+
+/** One row of the applicants CSV (INTERFACES): applicant_no,name,name_kana,email. */
+export const applicantRowSchema = z.object({
+  applicant_no: z.string().transform((v, ctx) => {
+    const s = normalizeText(v);
+    if (!APPLICANT_NO.test(s))
+      ctx.addIssue({
+        code: 'custom',
+        message: '英数字・ハイフン・下線・ピリオドの32文字以内で指定してください',
+      });
+    return s;
+  }),
+  name: cell(100, true),
+  name_kana: cell(200, false),
+  email: z.string().transform((v, ctx) => {
+    const s = normalizeText(v).toLowerCase();
+    if (s !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s))
+      ctx.addIssue({ code: 'custom', message: 'メールアドレスの形式が正しくありません' });
+    return s;
+  }),
+});
+export type ApplicantRow = z.output<typeof applicantRowSchema>;
+export const APPLICANT_COLUMNS = {
+  required: ['applicant_no', 'name'],
+  optional: ['name_kana', 'email'],
+} as const;
+
+/** One applicant added on the screen (same rules as a CSV row). */
+export const newApplicantSchema = z.object({
+  applicantNo: z.string(),
+  name: z.string(),
+  nameKana: z.string().default(''),
+  email: z.string().default(''),
+  consent: z.boolean().default(false),
+});
+
+/** One row of the scores CSV (INTERFACES): applicant_no,rater,criterion,score and an optional stage. */
+export const scoreRowSchema = z.object({
+  applicant_no: cell(32, true),
+  rater: cell(64, true),
+  criterion: cell(64, true),
+  score: z.string().transform((v, ctx) => {
+    const s = normalizeText(v);
+    const n = /^\d+$/.test(s) ? Number(s) : Number.NaN;
+    if (!(n >= 1 && n <= 5)) ctx.addIssue({ code: 'custom', message: '1～5の整数を入力してください' });
+    return n;
+  }),
+  stage: cell(100, false),
+});
+export type ScoreRow = z.output<typeof scoreRowSchema>;
+export const SCORE_COLUMNS = {
+  required: ['applicant_no', 'rater', 'criterion', 'score'],
+  optional: ['stage'],
+} as const;
+
+/** A score given on the scoring form: 1–5 or null (not yet scored), with an evidence note. */
+export const sheetInputSchema = z.object({
+  version: z.number().int().min(0),
+  submit: z.boolean().default(false),
+  scores: z
+    .array(
+      z.object({
+        criterion: z.string().min(1).max(64),
+        score: z.number().int().min(1).max(5).nullable(),
+        note: z.string().max(2000).default(''),
+      }),
+    )
+    .max(100),
+});
+export type SheetInput = z.output<typeof sheetInputSchema>;
+
+/** Adds months to an ISO instant, clamping the day to the month's end (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(iso: string, months: number): string {
+  const d = new Date(iso);
+  const day = d.getUTCDate();
+  const target = new Date(
+    Date.UTC(
+      d.getUTCFullYear(),
+      d.getUTCMonth() + months,
+      1,
+      d.getUTCHours(),
+      d.getUTCMinutes(),
+      d.getUTCSeconds(),
+    ),
+  );
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, last));
+  return target.toISOString();
+}
+
+/**
+ * When an applicant's personal data must be anonymised (DOMAIN §9): the round's closing plus its retention period,
+ * extended when the applicant consented; null while the round is open.
+ */
+export function retentionEndsAt(
+  closedAt: string | null,
+  retentionMonths: number,
+  consent: boolean,
+): string | null {
+  if (closedAt === null) return null;
+  return addMonths(closedAt, retentionMonths + (consent ? CONSENT_EXTENSION_MONTHS : 0));
+}
+
+/** Whether personal data is due for anonymisation at `now` (DOMAIN §9). */
+export function retentionDue(
+  closedAt: string | null,
+  retentionMonths: number,
+  consent: boolean,
+  now: string,
+): boolean {
+  const end = retentionEndsAt(closedAt, retentionMonths, consent);
+  return end !== null && end <= now;
+}
