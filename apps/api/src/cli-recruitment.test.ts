@@ -47,9 +47,9 @@ describe('jinzai import applicants|scores --round', () => {
     expect((await listApplicants(check.db, round.id)).map((x) => x.name)).toEqual(['品川 花子']);
     await check.close();
     expect((await cli('import', 'scores', scores, '--round', '999', '--db', db)).err).toContain(
-      '選考 999 がありません',
+      '選考 999 が見つかりません',
     );
-    expect((await cli('import', 'scores', scores, '--db', db)).err).toContain('--round ID');
+    expect((await cli('import', 'scores', scores, '--db', db)).err).toContain('--round 選考ID');
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'applicant_no,rater,criterion,score\n001,nobody,potential,9\n');
     const r = await cli('import', 'scores', bad, '--round', String(round.id), '--db', db);
