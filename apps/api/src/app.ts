@@ -10,6 +10,8 @@ import { mountDocs } from './routes/docs.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
 import { standardsRoutes } from './routes/standards.routes.js';
+import { kpiRoutes } from './routes/kpi.routes.js';
+import { surveyRoutes } from './routes/survey.routes.js';
 
 /** Every API route, chained so that the apps' typed client sees their types. */
 export const apiRoutes = new Hono<AppEnv>()
@@ -18,7 +20,9 @@ export const apiRoutes = new Hono<AppEnv>()
   .route('/auth', authRoutes)
   .route('/me', meRoutes)
   .route('/standards', standardsRoutes)
-  .route('/org', orgRoutes);
+  .route('/org', orgRoutes)
+  .route('/surveys', surveyRoutes)
+  .route('/kpis', kpiRoutes);
 
 /** The route tree the SvelteKit apps' `hc<AppType>` client is typed with. */
 export type AppType = typeof apiRoutes;

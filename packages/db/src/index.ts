@@ -7,3 +7,5 @@ export * from './repositories/throttle.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/weights.repository.js';
 export * from './repositories/bulk.js';
+export * from './schema-survey.js';
+export * from './repositories/survey.repository.js';

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { SurveyTables } from './schema-survey.js';
 
 // Timestamps are ISO-8601 UTC strings in both dialects so that they sort and compare the same way everywhere.
 type Timestamp = string;
@@ -90,4 +91,4 @@ export interface FoundationTables {
 }
 
 /** The one Database type of Jinzai: every table, snake_case as in SQL. Each area adds its tables' interface here. */
-export type Database = FoundationTables;
+export type Database = FoundationTables & SurveyTables;

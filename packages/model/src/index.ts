@@ -10,3 +10,4 @@ export * from './programmes.js';
 export * from './scales.js';
 export * from './statistics/index.js';
 export * from './schemas/index.js';
+export * from './survey/index.js';

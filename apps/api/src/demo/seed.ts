@@ -3,6 +3,7 @@ import { DEMO_PEOPLE, generateDemoOrg } from '@jinzai/db/demo';
 import type { Role } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../passwords.js';
+import { seedSurveyDemo } from './survey.js';
 
 export const DEMO_PASSWORD = 'jinzai-demo';
 
@@ -82,6 +83,8 @@ export async function seedDemo(
         at,
       );
     }
+    progress('職員アンケートのデモ回答を登録しています…');
+    await seedSurveyDemo(trx, now);
     return { units: org.units.length, staff: org.staff.length, users: DEMO_LOGINS.length };
   });
 }
