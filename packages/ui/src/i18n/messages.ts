@@ -1,6 +1,7 @@
 // Every screen text of both apps, in Japanese (the working language) and English.
 // `ja` defines the keys; `en` is typed against them, so a missing or extra key is a type error.
 // Texts quoted from the policy (policy-2024) are carried word for word in `ja`.
+import { surveyEn, surveyJa } from './survey.js';
 
 export const ja = {
   'product.name': '人材 Jinzai',
@@ -81,6 +82,7 @@ export const ja = {
   'review.grade.breadcrumb': '現在の位置',
   'review.grade.empty': 'この区分の項目はありません。',
   'review.grade.otherGrades': '同じ職種区分のほかの職層',
+  ...surveyJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
@@ -170,4 +172,5 @@ export const en: Messages = {
   'review.grade.breadcrumb': 'You are here',
   'review.grade.empty': 'No items in this group.',
   'review.grade.otherGrades': 'Other grades in this job family',
+  ...surveyEn,
 };
