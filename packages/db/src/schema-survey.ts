@@ -61,10 +61,26 @@ export interface ProgrammeCountTable {
   updated_at: Timestamp;
 }
 
+type Sums = Record<
+  `${'q01' | 'q02' | 'q03' | 'q04' | 'q05' | 'q06' | 'q07' | 'q08' | 'q09' | 'q10' | 'q11' | 'q12' | 'q13' | 'q14' | 'q15' | 'q16' | 'q17' | 'q18' | 'q19' | 'q20'}_${'n' | 's' | 'ss' | 'f'}`,
+  number
+>;
+
+/** Running sums of a survey's responses per attribute cell, kept with the responses (same transaction). */
+export type SurveyCellTable = Sums & {
+  survey_id: string;
+  unit_code: string;
+  grade_code: string;
+  age_band: string;
+  employment_type: string;
+  respondents: number;
+};
+
 /** The survey area's tables. */
 export interface SurveyTables {
   surveys: SurveyTable;
   survey_responses: SurveyResponseTable;
   survey_participants: SurveyParticipantTable;
+  survey_cells: SurveyCellTable;
   programme_counts: ProgrammeCountTable;
 }

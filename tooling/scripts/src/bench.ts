@@ -4,11 +4,15 @@
  */
 import { rmSync } from 'node:fs';
 import { foundationBench } from './bench/foundation.bench.js';
+import { surveyBench } from './bench/survey.bench.js';
 import { work, type BenchRow } from './bench/harness.js';
 
 const rows: BenchRow[] = [];
 const only = process.argv[2];
-const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [['foundation', foundationBench]];
+const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [
+  ['foundation', foundationBench],
+  ['survey', surveyBench],
+];
 
 try {
   for (const [name, run] of suites) {

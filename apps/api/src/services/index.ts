@@ -1,1 +1,2 @@
 export * from './org-import.service.js';
+export * from './survey.service.js';

@@ -52,7 +52,10 @@ export function responseRow(
 
 export const SURVEY_RESPONSE_COLUMN_NAMES = RESPONSE_COLUMNS.map((c) => c.name);
 
-/** Inserts anonymous KPI survey responses set-based (DOMAIN §5); run it in the caller's transaction. */
+/**
+ * Inserts anonymous KPI survey responses set-based (DOMAIN §5) and brings the year's cell sums up to date; run it in
+ * the caller's transaction.
+ */
 export async function insertKpiResponses(
   db: Db,
   fiscalYear: number,
@@ -63,8 +66,54 @@ export async function insertKpiResponses(
   await bulkWrite(
     db,
     { table: 'survey_responses', columns: RESPONSE_COLUMNS },
-    responses.map((r) => responseRow(id, source, r)),
+    // In key order: the rows then fill the table's B-tree from one end instead of splitting pages at random.
+    responses.map((r) => responseRow(id, source, r)).sort((a, b) => (String(a[1]) < String(b[1]) ? -1 : 1)),
   );
+  await refreshKpiCells(db, fiscalYear);
+}
+
+const ATTRIBUTES = ['unit_code', 'grade_code', 'age_band', 'employment_type'] as const;
+const cellColumns = KPI_CODES.flatMap((c) => [`${c}_n`, `${c}_s`, `${c}_ss`, `${c}_f`]);
+
+/** Recomputes a year's cell sums from its responses (one grouped pass). */
+export async function refreshKpiCells(db: Db, fiscalYear: number): Promise<void> {
+  const id = kpiSurveyId(fiscalYear);
+  await db.deleteFrom('survey_cells').where('survey_id', '=', id).execute();
+  const sums = KPI_CODES.map(
+    (c) =>
+      sql`count(${sql.ref(c)}), coalesce(sum(${sql.ref(c)}), 0), coalesce(sum(${sql.ref(c)} * ${sql.ref(c)}), 0), sum(case when ${sql.ref(c)} >= 3 then 1 else 0 end)`,
+  );
+  await sql`insert into survey_cells (survey_id, ${sql.join(ATTRIBUTES.map((a) => sql.ref(a)))}, respondents, ${sql.join(
+    cellColumns.map((c) => sql.ref(c)),
+  )})
+    select survey_id, ${sql.join(ATTRIBUTES.map((a) => sql.ref(a)))}, count(*), ${sql.join(sums)}
+    from survey_responses where survey_id = ${id}
+    group by survey_id, ${sql.join(ATTRIBUTES.map((a) => sql.ref(a)))}`.execute(db);
+}
+
+/** Adds one response to its cell's sums (an online answer), without a pass over the year. */
+async function addToCell(db: Db, surveyId: string, r: KpiResponse): Promise<void> {
+  const values: Record<string, string | number> = {
+    survey_id: surveyId,
+    unit_code: r.unitCode,
+    grade_code: r.gradeCode,
+    age_band: r.ageBand,
+    employment_type: r.employmentType,
+    respondents: 1,
+  };
+  for (const c of KPI_CODES) {
+    const v = r.answers[c];
+    values[`${c}_n`] = v === null ? 0 : 1;
+    values[`${c}_s`] = v ?? 0;
+    values[`${c}_ss`] = v === null ? 0 : v * v;
+    values[`${c}_f`] = v !== null && v >= 3 ? 1 : 0;
+  }
+  const add = ['respondents', ...cellColumns];
+  await sql`insert into survey_cells (${sql.join(Object.keys(values).map((k) => sql.ref(k)))})
+    values (${sql.join(Object.values(values))})
+    on conflict (survey_id, unit_code, grade_code, age_band, employment_type) do update set ${sql.join(
+      add.map((k) => sql`${sql.ref(k)} = survey_cells.${sql.ref(k)} + excluded.${sql.ref(k)}`),
+    )}`.execute(db);
 }
 
 /** Removes a year's responses of one source (an import replaces the previous import of that year). */
@@ -78,6 +127,7 @@ export async function deleteKpiResponses(
     .where('survey_id', '=', kpiSurveyId(fiscalYear))
     .where('source', '=', source)
     .executeTakeFirst();
+  await refreshKpiCells(db, fiscalYear);
   return Number(r.numDeletedRows);
 }
 
@@ -121,7 +171,7 @@ export async function recordOnlineKpiAnswer(
 
 const momentsSelect = KPI_CODES.map(
   (c) =>
-    sql`count(${sql.ref(c)}) as ${sql.raw(`${c}_n`)}, sum(${sql.ref(c)}) as ${sql.raw(`${c}_s`)}, sum(${sql.ref(c)} * ${sql.ref(c)}) as ${sql.raw(`${c}_ss`)}, sum(case when ${sql.ref(c)} >= 3 then 1 else 0 end) as ${sql.raw(`${c}_f`)}`,
+    sql`sum(${sql.ref(`${c}_n`)}) as ${sql.raw(`${c}_n`)}, sum(${sql.ref(`${c}_s`)}) as ${sql.raw(`${c}_s`)}, sum(${sql.ref(`${c}_ss`)}) as ${sql.raw(`${c}_ss`)}, sum(${sql.ref(`${c}_f`)}) as ${sql.raw(`${c}_f`)}`,
 );
 
 type MomentsRow = Record<string, unknown>;
@@ -148,8 +198,9 @@ export async function kpiMoments(
   const out = new Map<number, { respondents: number; questions: Map<KpiCode, AnswerMoments> }>();
   if (fiscalYears.length === 0) return out;
   const ids = fiscalYears.map(kpiSurveyId);
-  const { rows } = await sql<MomentsRow>`select survey_id, count(*) as respondents, ${sql.join(momentsSelect)}
-    from survey_responses where survey_id in (${sql.join(ids)}) group by survey_id`.execute(db);
+  const { rows } =
+    await sql<MomentsRow>`select survey_id, sum(respondents) as respondents, ${sql.join(momentsSelect)}
+    from survey_cells where survey_id in (${sql.join(ids)}) group by survey_id`.execute(db);
   for (const r of rows) {
     const year = Number(String(r['survey_id']).slice(4));
     out.set(year, { respondents: Number(r['respondents']), questions: readMoments(r) });
@@ -166,8 +217,8 @@ export async function kpiMomentsBy(
   by: BreakdownAttribute,
 ): Promise<{ key: string; respondents: number; questions: Map<KpiCode, AnswerMoments> }[]> {
   const { rows } =
-    await sql<MomentsRow>`select ${sql.ref(by)} as k, count(*) as respondents, ${sql.join(momentsSelect)}
-    from survey_responses where survey_id = ${kpiSurveyId(fiscalYear)} group by ${sql.ref(by)} order by ${sql.ref(by)}`.execute(
+    await sql<MomentsRow>`select ${sql.ref(by)} as k, sum(respondents) as respondents, ${sql.join(momentsSelect)}
+    from survey_cells where survey_id = ${kpiSurveyId(fiscalYear)} group by ${sql.ref(by)} order by ${sql.ref(by)}`.execute(
       db,
     );
   return rows.map((r) => ({
@@ -180,8 +231,8 @@ export async function kpiMomentsBy(
 /** Responses per unit of a year (for the response rate against the roster). */
 export async function responseCountsByUnit(db: Db, fiscalYear: number): Promise<Map<string, number>> {
   const rows = await db
-    .selectFrom('survey_responses')
-    .select(['unit_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .selectFrom('survey_cells')
+    .select(['unit_code', (eb) => eb.fn.sum<number>('respondents').as('n')])
     .where('survey_id', '=', kpiSurveyId(fiscalYear))
     .groupBy('unit_code')
     .execute();
@@ -191,8 +242,8 @@ export async function responseCountsByUnit(db: Db, fiscalYear: number): Promise<
 /** The fiscal years that have KPI survey responses, with their counts, oldest first. */
 export async function kpiSurveyYears(db: Db): Promise<{ fiscalYear: number; respondents: number }[]> {
   const rows = await db
-    .selectFrom('survey_responses')
-    .select(['survey_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .selectFrom('survey_cells')
+    .select(['survey_id', (eb) => eb.fn.sum<number>('respondents').as('n')])
     .where('survey_id', 'like', 'kpi-%')
     .groupBy('survey_id')
     .execute();

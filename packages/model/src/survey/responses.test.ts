@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createSurveyRowReader,
   fiscalYearOf,
   onlineAnswersSchema,
   parseAgeBand,
@@ -72,5 +73,24 @@ describe('fiscalYearOf', () => {
     expect(fiscalYearOf(new Date('2026-03-31T14:59:59Z'))).toBe(2025);
     expect(fiscalYearOf(new Date('2026-03-31T15:00:00Z'))).toBe(2026);
     expect(fiscalYearOf(new Date('2026-11-28T00:00:00Z'))).toBe(2026);
+  });
+});
+
+describe('createSurveyRowReader', () => {
+  it('reads rows as the schema does, and refuses what the schema refuses', () => {
+    const read = createSurveyRowReader();
+    for (const over of [{}, { q01: 'そう思う', q02: '', employment_type: '常勤職員', grade_code: '主事' }]) {
+      expect(read(row(over))).toEqual(surveyResponseRowSchema.parse(row(over)));
+    }
+    for (const over of [
+      { q04: '5' },
+      { q04: 'はい' },
+      { age_band: '20-29' },
+      { unit_code: '' },
+      { grade_code: 'x' },
+    ]) {
+      expect(read(row(over))).toBeUndefined();
+      expect(surveyResponseRowSchema.safeParse(row(over)).success).toBe(false);
+    }
   });
 });

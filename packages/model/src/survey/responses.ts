@@ -43,6 +43,9 @@ export function parseAgeBand(value: string): AgeBand | undefined {
   return AGE_BANDS.find((b) => b.code === normalizeText(value) || b.nameJa === v)?.code;
 }
 
+const UNIT_CODE = /^[0-9A-Za-z_-]{1,32}$/;
+const unitCodeOf = (s: string) => (UNIT_CODE.test(s) ? s : undefined);
+
 const required = (check: (s: string) => string | undefined, message: string) =>
   z.string().transform((v, ctx) => {
     const s = normalizeText(v);
@@ -133,4 +136,49 @@ export function reportingUnitOf(
 export function fiscalYearOf(at: Date): number {
   const jst = new Date(at.getTime() + 9 * 3_600_000);
   return jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
+}
+
+/**
+ * A fast reader of KPI survey rows (INTERFACES "Survey and KPIs") with the same rules as surveyResponseRowSchema:
+ * each distinct cell text is read once and remembered, since a year's file repeats a handful of values a million
+ * times. Returns undefined for a row with any problem; run the schema on that row for its messages.
+ */
+export function createSurveyRowReader(): (
+  values: Readonly<Record<string, string>>,
+) => KpiResponse | undefined {
+  const memo = <T>(read: (s: string) => T | undefined) => {
+    const cache = new Map<string, T | null>();
+    return (raw: string): T | undefined => {
+      let v = cache.get(raw);
+      if (v === undefined) {
+        const s = normalizeText(raw);
+        v = s === '' ? null : (read(s) ?? null);
+        cache.set(raw, v);
+      }
+      return v ?? undefined;
+    };
+  };
+  const unit = memo(unitCodeOf);
+  const grade = memo(resolveGradeCode);
+  const age = memo(parseAgeBand);
+  const employment = memo(parseEmploymentType);
+  const answerCache = new Map<string, AgreementValue | null | undefined>();
+  const answerOf = (raw: string) => {
+    if (!answerCache.has(raw)) answerCache.set(raw, parseAgreement(raw));
+    return answerCache.get(raw);
+  };
+  return (values) => {
+    const unitCode = unit(values['unit_code'] ?? '');
+    const gradeCode = grade(values['grade_code'] ?? '');
+    const ageBand = age(values['age_band'] ?? '');
+    const employmentType = employment(values['employment_type'] ?? '');
+    if (!unitCode || !gradeCode || !ageBand || !employmentType) return undefined;
+    const answers = {} as Record<KpiCode, AgreementValue | null>;
+    for (const c of KPI_CODES) {
+      const a = answerOf(values[c] ?? '');
+      if (a === undefined) return undefined;
+      answers[c] = a;
+    }
+    return { unitCode, gradeCode, ageBand, employmentType, answers };
+  };
 }
