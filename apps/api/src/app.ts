@@ -8,8 +8,10 @@ import { loadSession } from './middleware/session.js';
 import { authRoutes, meRoutes } from './routes/auth.routes.js';
 import { mountDocs } from './routes/docs.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { evaluationRoutes } from './routes/evaluation.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
 import { standardsRoutes } from './routes/standards.routes.js';
+import { analyticsRoutes } from './routes/analytics.routes.js';
 import { kpiRoutes } from './routes/kpi.routes.js';
 import { surveyRoutes } from './routes/survey.routes.js';
 
@@ -21,8 +23,10 @@ export const apiRoutes = new Hono<AppEnv>()
   .route('/me', meRoutes)
   .route('/standards', standardsRoutes)
   .route('/org', orgRoutes)
+  .route('/review', evaluationRoutes)
   .route('/surveys', surveyRoutes)
-  .route('/kpis', kpiRoutes);
+  .route('/kpis', kpiRoutes)
+  .route('/analytics', analyticsRoutes);
 
 /** The route tree the SvelteKit apps' `hc<AppType>` client is typed with. */
 export type AppType = typeof apiRoutes;

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupSqlite, connect, migrateToLatest, parseDatabaseUrl } from './connect.js';
-import { migrations } from './migrations/index.js';
 import { orgSummary, upsertUnits } from './repositories/org.repository.js';
+import { migrations } from './migrations/index.js';
 import { openTestDatabase, testDialects } from './test-support/databases.js';
 
 describe('parseDatabaseUrl', () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -90,19 +90,19 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Dat
   });
 }
 
-/** Applies every pending migration; returns the names applied now. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  // On PostgreSQL, keep kysely's bookkeeping tables in the schema being migrated: without a schema, kysely looks
-  // for its lock table in every schema, and another database's schema on the same server (tests run in parallel
-  // schemas) makes it skip creating its own.
-  const schema =
-    db.getExecutor().adapter instanceof PostgresAdapter
-      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
-      : undefined;
+/**
+ * Applies every pending migration; returns the names applied now. On a PostgreSQL schema other than the default,
+ * name it: kysely looks for its migration tables by name across every schema unless told which one, so two test
+ * schemas migrating at the same moment would otherwise see each other's lock table.
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  options: { schema?: string } = {},
+): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: migrationProvider,
-    ...(schema ? { migrationTableSchema: schema } : {}),
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

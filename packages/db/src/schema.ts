@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { EvaluationTables } from './schema-evaluation.js';
 import type { SurveyTables } from './schema-survey.js';
 
 // Timestamps are ISO-8601 UTC strings in both dialects so that they sort and compare the same way everywhere.
@@ -90,5 +91,7 @@ export interface FoundationTables {
   weight_sets: WeightSetTable;
 }
 
+export type * from './schema-evaluation.js';
+
 /** The one Database type of Jinzai: every table, snake_case as in SQL. Each area adds its tables' interface here. */
-export type Database = FoundationTables & SurveyTables;
+export type Database = FoundationTables & EvaluationTables & SurveyTables;

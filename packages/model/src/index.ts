@@ -11,3 +11,4 @@ export * from './scales.js';
 export * from './statistics/index.js';
 export * from './schemas/index.js';
 export * from './survey/index.js';
+export * from './evaluation/index.js';

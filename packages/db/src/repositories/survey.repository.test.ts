@@ -12,6 +12,7 @@ import {
   kpiSurveyYears,
   listProgrammeCounts,
   recordOnlineKpiAnswer,
+  refreshKpiCells,
   upsertProgrammeCounts,
 } from './survey.repository.js';
 
@@ -58,6 +59,13 @@ describe.each(testDialects())('survey repository on %s', (dialect) => {
     const rows = await t.db.selectFrom('survey_responses').selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain('000103');
+
+    // The online answer is added to its cell's sums as a full recount would count it.
+    await recordOnlineKpiAnswer(t.db, 2026, '000104', response('a', 4));
+    const before = await kpiMoments(t.db, [2026]);
+    await refreshKpiCells(t.db, 2026);
+    expect(await kpiMoments(t.db, [2026])).toEqual(before);
+    expect(before.get(2026)?.questions.get('q01')).toEqual({ n: 2, sum: 6, sumSq: 20, favourable: 1 });
     const participant = await t.db.selectFrom('survey_participants').selectAll().execute();
     expect(Object.keys(participant[0] ?? {}).sort()).toEqual(['staff_no', 'survey_id']);
   });

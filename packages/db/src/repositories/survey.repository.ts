@@ -165,7 +165,10 @@ export async function recordOnlineKpiAnswer(
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
       throw new AlreadyAnsweredError('already answered');
-    await insertKpiResponses(trx, fiscalYear, 'online', [response]);
+    await bulkWrite(trx, { table: 'survey_responses', columns: RESPONSE_COLUMNS }, [
+      responseRow(surveyId, 'online', response),
+    ]);
+    await addToCell(trx, surveyId, response);
   });
 }
 

@@ -44,7 +44,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const conn = connect({ dialect: 'postgres', url }, { searchPath: schema, poolSize: 4 });
-  await migrateToLatest(conn.db);
+  await migrateToLatest(conn.db, { schema });
   return {
     ...conn,
     dispose: async () => {

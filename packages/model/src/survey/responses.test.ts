@@ -79,16 +79,21 @@ describe('fiscalYearOf', () => {
 describe('createSurveyRowReader', () => {
   it('reads rows as the schema does, and refuses what the schema refuses', () => {
     const read = createSurveyRowReader();
-    for (const over of [{}, { q01: 'そう思う', q02: '', employment_type: '常勤職員', grade_code: '主事' }]) {
+    const good: Record<string, string>[] = [
+      {},
+      { q01: 'そう思う', q02: '', employment_type: '常勤職員', grade_code: '主事' },
+    ];
+    for (const over of good) {
       expect(read(row(over))).toEqual(surveyResponseRowSchema.parse(row(over)));
     }
-    for (const over of [
+    const bad: Record<string, string>[] = [
       { q04: '5' },
       { q04: 'はい' },
       { age_band: '20-29' },
       { unit_code: '' },
       { grade_code: 'x' },
-    ]) {
+    ];
+    for (const over of bad) {
       expect(read(row(over))).toBeUndefined();
       expect(surveyResponseRowSchema.safeParse(row(over)).success).toBe(false);
     }

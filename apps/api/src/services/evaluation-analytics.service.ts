@@ -1,0 +1,187 @@
+import {
+  evaluatorItemRatings,
+  evaluatorOverallRatings,
+  listUnits,
+  periodOfYear,
+  resultCounts,
+  sheetProgress,
+  type Database,
+} from '@jinzai/db';
+import {
+  EVALUATION_GRADES,
+  evaluatorAgreement,
+  evaluatorTendencies,
+  GRADES,
+  SHEET_STATES,
+  type EvaluationGrade,
+} from '@jinzai/model';
+import type { Kysely } from 'kysely';
+import { divisionAndDepartment } from './evaluation-assignments.service.js';
+
+type Db = Kysely<Database>;
+
+const emptyCounts = (): Record<EvaluationGrade, number> => ({ S: 0, A: 0, B: 0, C: 0, D: 0 });
+
+interface Row {
+  key: string;
+  label: string;
+  n: number;
+  counts: Record<EvaluationGrade, number>;
+  mean: number | null;
+}
+
+function finish(map: Map<string, { label: string; counts: Record<EvaluationGrade, number> }>): Row[] {
+  return [...map.entries()].map(([key, { label, counts }]) => {
+    const n = EVALUATION_GRADES.reduce((s, g) => s + counts[g], 0);
+    const sum = EVALUATION_GRADES.reduce((s, g, i) => s + counts[g] * (5 - i), 0);
+    return { key, label, n, counts, mean: n > 0 ? sum / n : null };
+  });
+}
+
+/**
+ * HR's view of a fiscal year (DOMAIN §4, §7): distributions of overall grades by 部, grade and first evaluator, the
+ * trend over the last five years, evaluators flagged for leniency or central tendency against the organisation,
+ * and agreement between first and second evaluators. Grouped in SQL; the rest is small.
+ */
+export async function evaluationAnalytics(db: Db, fiscalYear: number) {
+  const [counts, units, period] = await Promise.all([
+    resultCounts(db, fiscalYear - 4, fiscalYear),
+    listUnits(db),
+    periodOfYear(db, fiscalYear),
+  ]);
+  const unitMap = new Map(units.map((u) => [u.code, u]));
+  const buOf = new Map<string, string>();
+  const bu = (code: string) => {
+    let b = buOf.get(code);
+    if (b === undefined) {
+      b = divisionAndDepartment(code, unitMap).bu ?? code;
+      buOf.set(code, b);
+    }
+    return b;
+  };
+  // A year's results come from its fiscal-kind period when it has several.
+  const chosen = new Map<number, { periodId: number; kind: string }>();
+  for (const r of counts) {
+    const c = chosen.get(r.fiscalYear);
+    const better =
+      !c || (r.kind === 'fiscal' && c.kind !== 'fiscal') || (r.kind === c.kind && r.periodId < c.periodId);
+    if (better) chosen.set(r.fiscalYear, { periodId: r.periodId, kind: r.kind });
+  }
+  const byYear = new Map<string, { label: string; counts: Record<EvaluationGrade, number> }>();
+  const byUnit = new Map<string, { label: string; counts: Record<EvaluationGrade, number> }>();
+  const byGrade = new Map<string, { label: string; counts: Record<EvaluationGrade, number> }>();
+  for (const y of [0, 1, 2, 3, 4].map((d) => fiscalYear - 4 + d))
+    byYear.set(String(y), { label: String(y), counts: emptyCounts() });
+  for (const g of GRADES) byGrade.set(g.code, { label: g.nameJa, counts: emptyCounts() });
+  for (const r of counts) {
+    if (chosen.get(r.fiscalYear)?.periodId !== r.periodId) continue;
+    const y = byYear.get(String(r.fiscalYear));
+    if (y) y.counts[r.overall] += r.n;
+    if (r.fiscalYear !== fiscalYear) continue;
+    const b = bu(r.unitCode);
+    const u = byUnit.get(b) ?? { label: unitMap.get(b)?.name ?? b, counts: emptyCounts() };
+    u.counts[r.overall] += r.n;
+    byUnit.set(b, u);
+    const g = byGrade.get(r.gradeCode) ?? { label: r.gradeCode, counts: emptyCounts() };
+    g.counts[r.overall] += r.n;
+    byGrade.set(r.gradeCode, g);
+  }
+  const overall = finish(byYear).find((r) => r.key === String(fiscalYear));
+
+  let evaluators: ReturnType<typeof evaluatorTendencies> | null = null;
+  let agreement:
+    (ReturnType<typeof evaluatorAgreement> & { items: ReturnType<typeof evaluatorAgreement> }) | null = null;
+  const byEvaluator = new Map<string, { label: string; counts: Record<EvaluationGrade, number> }>();
+  if (period) {
+    const [pairs, items, staffNames] = await Promise.all([
+      evaluatorOverallRatings(db, period.id),
+      evaluatorItemRatings(db, period.id),
+      db
+        .selectFrom('review_sheets as s')
+        .innerJoin('staff as p', 'p.staff_no', 's.first_staff_no')
+        .select(['p.staff_no', 'p.name'])
+        .where('s.period_id', '=', period.id)
+        .distinct()
+        .execute(),
+    ]);
+    const names = new Map(staffNames.map((s) => [s.staff_no, s.name]));
+    const ratings = pairs
+      .filter((p) => p.first !== null && p.firstStaffNo !== null)
+      .map((p) => ({
+        evaluator: p.firstStaffNo as string,
+        sheet: String(p.sheetId),
+        grade: p.first as EvaluationGrade,
+      }));
+    for (const r of ratings) {
+      const e = byEvaluator.get(r.evaluator) ?? {
+        label: names.get(r.evaluator) ?? r.evaluator,
+        counts: emptyCounts(),
+      };
+      e.counts[r.grade] += 1;
+      byEvaluator.set(r.evaluator, e);
+    }
+    const t = evaluatorTendencies(ratings);
+    evaluators = {
+      organisation: t.organisation,
+      evaluators: t.evaluators.map((e) => ({ ...e, name: names.get(e.evaluator) ?? e.evaluator })),
+    };
+    const both = pairs.filter((p) => p.first !== null && p.second !== null) as {
+      first: EvaluationGrade;
+      second: EvaluationGrade;
+    }[];
+    const itemPairs = new Map<string, { first?: EvaluationGrade; second?: EvaluationGrade }>();
+    for (const r of items) {
+      if (r.item === 'overall') continue;
+      const k = `${r.sheetId}/${r.item}`;
+      const p = itemPairs.get(k) ?? {};
+      if (r.part === 'first') p.first = r.rating;
+      else p.second = r.rating;
+      itemPairs.set(k, p);
+    }
+    agreement = {
+      ...evaluatorAgreement(both),
+      items: evaluatorAgreement(
+        [...itemPairs.values()].filter(
+          (p): p is { first: EvaluationGrade; second: EvaluationGrade } => !!p.first && !!p.second,
+        ),
+      ),
+    };
+  }
+  return {
+    fiscalYear,
+    period,
+    overall: overall ?? null,
+    trend: finish(byYear),
+    byUnit: finish(byUnit).sort((a, b) => a.key.localeCompare(b.key)),
+    byGrade: finish(byGrade).filter((r) => r.n > 0),
+    byEvaluator: finish(byEvaluator).sort((a, b) => a.label.localeCompare(b.label, 'ja')),
+    evaluators,
+    agreement,
+  };
+}
+
+/** Progress of a period: sheets by 部 and state (HR). */
+export async function periodProgress(db: Db, periodId: number) {
+  const [rows, units] = await Promise.all([sheetProgress(db, periodId), listUnits(db)]);
+  const unitMap = new Map(units.map((u) => [u.code, u]));
+  const byBu = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    const b = divisionAndDepartment(r.unitCode, unitMap).bu ?? r.unitCode;
+    const counts = byBu.get(b) ?? Object.fromEntries(SHEET_STATES.map((s) => [s, 0]));
+    counts[r.state] = (counts[r.state] ?? 0) + r.n;
+    byBu.set(b, counts);
+  }
+  const total = Object.fromEntries(SHEET_STATES.map((s) => [s, 0])) as Record<string, number>;
+  const units2 = [...byBu.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, counts]) => {
+      for (const s of SHEET_STATES) total[s] = (total[s] ?? 0) + (counts[s] ?? 0);
+      return {
+        unitCode: code,
+        unitName: unitMap.get(code)?.name ?? code,
+        counts,
+        n: Object.values(counts).reduce((a, b) => a + b, 0),
+      };
+    });
+  return { states: SHEET_STATES, units: units2, total };
+}

@@ -1,0 +1,79 @@
+import { listUnits, upsertAssignments, type Assignment, type Database } from '@jinzai/db';
+import type { Unit } from '@jinzai/model';
+import type { Kysely } from 'kysely';
+
+/** The 課 and 部 a unit belongs to (a 係 sits under a 課, a 課 under a 部). */
+export function divisionAndDepartment(
+  unitCode: string,
+  units: ReadonlyMap<string, Unit>,
+): { ka: string | null; bu: string | null } {
+  let ka: string | null = null;
+  let bu: string | null = null;
+  let u = units.get(unitCode);
+  while (u) {
+    if (u.level === '課') ka = u.code;
+    if (u.level === '部') bu = u.code;
+    u = u.parentCode ? units.get(u.parentCode) : undefined;
+  }
+  return { ka, bu };
+}
+
+/**
+ * Default evaluators from the organisation tree (issue 4): the 課長 (grade kacho) of the staff member's 課 first,
+ * the 部長 (bucho) of the 部 second. A 課長 is evaluated first by the 部長; a 部長 has no evaluator in the system.
+ */
+export function defaultAssignments(
+  staff: readonly { staffNo: string; unitCode: string; gradeCode: string }[],
+  unitList: readonly Unit[],
+): (Assignment & { unitCode: string; gradeCode: string })[] {
+  const units = new Map(unitList.map((u) => [u.code, u]));
+  const kacho = new Map<string, string>();
+  const bucho = new Map<string, string>();
+  for (const s of staff) {
+    const { ka, bu } = divisionAndDepartment(s.unitCode, units);
+    if (s.gradeCode === 'kacho' && ka && !kacho.has(ka)) kacho.set(ka, s.staffNo);
+    if (s.gradeCode === 'bucho' && bu && !bucho.has(bu)) bucho.set(bu, s.staffNo);
+  }
+  return staff.map((s) => {
+    const { ka, bu } = divisionAndDepartment(s.unitCode, units);
+    const head = bu ? (bucho.get(bu) ?? null) : null;
+    const chief = ka ? (kacho.get(ka) ?? null) : null;
+    let first: string | null;
+    let second: string | null;
+    if (s.gradeCode === 'bucho') [first, second] = [null, null];
+    else if (s.gradeCode === 'kacho' || !chief || chief === s.staffNo) [first, second] = [head, null];
+    else [first, second] = [chief, head];
+    if (first === s.staffNo) first = null;
+    if (second === s.staffNo) second = null;
+    return {
+      staffNo: s.staffNo,
+      unitCode: s.unitCode,
+      gradeCode: s.gradeCode,
+      firstStaffNo: first,
+      secondStaffNo: second,
+    };
+  });
+}
+
+/**
+ * Creates the sheets of a period for every staff member who has none yet, with default evaluators from the
+ * organisation tree; existing sheets keep their (possibly edited) evaluators. Set-based. Returns how many it created.
+ */
+export async function assignDefaults(db: Kysely<Database>, periodId: number, now: string): Promise<number> {
+  const staff = await db
+    .selectFrom('staff')
+    .select(['staff_no', 'unit_code', 'grade_code'])
+    .orderBy('staff_no')
+    .execute();
+  const existing = new Set(
+    (await db.selectFrom('review_sheets').select('staff_no').where('period_id', '=', periodId).execute()).map(
+      (r) => r.staff_no,
+    ),
+  );
+  const rows = defaultAssignments(
+    staff.map((s) => ({ staffNo: s.staff_no, unitCode: s.unit_code, gradeCode: s.grade_code })),
+    await listUnits(db),
+  ).filter((r) => !existing.has(r.staffNo));
+  await upsertAssignments(db, periodId, rows, now);
+  return rows.length;
+}

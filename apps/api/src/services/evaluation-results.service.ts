@@ -1,0 +1,96 @@
+import { listUnits, upsertResults, writeAudit, type Database, type EvaluationResult } from '@jinzai/db';
+import { gradeByCode } from '@jinzai/model';
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { parseResultsFile, resolveItems } from '../import/evaluation-import.js';
+import { resolveGrade } from '../import/org-import.js';
+import { throwIfAny, type ImportDetail } from '../import/errors.js';
+import type { Actor } from './org-import.service.js';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Imports results from an earlier system into a period (INTERFACES "Evaluation"): all or nothing, in one
+ * transaction, set-based. Each result snapshots the staff member's unit and grade: the file's unit_code and
+ * grade_code when given, else the roster's. An unknown staff number is a 400 naming the row.
+ */
+export async function importResults(
+  db: Kysely<Database>,
+  periodId: number,
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  actor: Actor,
+  now: Date,
+): Promise<{ rows: number; created: number; updated: number }> {
+  const { rows, details } = await parseResultsFile(bytes, contentType);
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const staff = new Map<string, { unit_code: string; grade_code: string }>();
+    const numbers = rows.map((r) => r.staffNo);
+    for (let i = 0; i < numbers.length; i += 5000) {
+      const chunk = numbers.slice(i, i + 5000);
+      const found = await trx
+        .selectFrom('staff')
+        .select(['staff_no', 'unit_code', 'grade_code'])
+        .where('staff_no', 'in', chunk)
+        .execute();
+      for (const s of found) staff.set(s.staff_no, s);
+    }
+    const units = new Set((await listUnits(trx)).map((u) => u.code));
+    const existing = new Set(
+      (
+        await trx.selectFrom('review_results').select('staff_no').where('period_id', '=', periodId).execute()
+      ).map((r) => r.staff_no),
+    );
+    const all: ImportDetail[] = [...details];
+    const results: EvaluationResult[] = [];
+    for (const r of rows) {
+      const person = staff.get(r.staffNo);
+      if (!person) {
+        all.push({
+          row: r.row,
+          column: 'staff_no',
+          message: `職員番号「${r.staffNo}」の職員が見つかりません`,
+        });
+        continue;
+      }
+      const gradeCode = r.gradeCode === null ? person.grade_code : (resolveGrade(r.gradeCode) ?? '');
+      if (!gradeByCode(gradeCode)) {
+        all.push({
+          row: r.row,
+          column: 'grade_code',
+          message: `職層コード「${r.gradeCode ?? gradeCode}」が見つかりません`,
+        });
+        continue;
+      }
+      const unitCode = r.unitCode ?? person.unit_code;
+      if (!units.has(unitCode)) {
+        all.push({ row: r.row, column: 'unit_code', message: `コード「${unitCode}」が見つかりません` });
+        continue;
+      }
+      const items = resolveItems(r, gradeCode, all);
+      results.push({
+        periodId,
+        staffNo: r.staffNo,
+        unitCode,
+        gradeCode,
+        overall: r.overall,
+        items,
+        source: 'import',
+        confirmedAt: at,
+      });
+    }
+    throwIfAny('invalid_rows', all);
+    await upsertResults(trx, results);
+    const updated = results.filter((r) => existing.has(r.staffNo)).length;
+    await writeAudit(trx, {
+      at,
+      ...actor,
+      action: 'import',
+      entity: 'review_results',
+      entityId: String(periodId),
+      detail: { rows: results.length, updated, sha256: sha256(bytes) },
+    });
+    return { rows: results.length, created: results.length - updated, updated };
+  });
+}

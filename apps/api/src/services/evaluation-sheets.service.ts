@@ -1,0 +1,358 @@
+import {
+  addHistory,
+  copyRatings,
+  getPeriod,
+  getSheetHeader,
+  getStaff,
+  listGoals,
+  listHistory,
+  listRatings,
+  listRevisions,
+  listUnits,
+  replaceGoals,
+  saveRatings,
+  saveRevision,
+  updateSheetIfVersion,
+  upsertResults,
+  type Database,
+  type SheetHeader,
+  type SheetRating,
+} from '@jinzai/db';
+import {
+  allowedActions,
+  appealOpenUntil,
+  applyAction,
+  editablePart,
+  gradeByCode,
+  goalsComplete,
+  missingRatings,
+  OVERALL_ITEM,
+  SHEET_ACTION_LABELS,
+  visibleParts,
+  type EvaluationGrade,
+  type Goal,
+  type RatingInput,
+  type SheetAction,
+  type SheetPart,
+  type SheetRelation,
+  type User,
+} from '@jinzai/model';
+import type { Kysely } from 'kysely';
+import { ApiError, errors } from '../errors.js';
+
+type Db = Kysely<Database>;
+
+/** Writes an audit entry inside the caller's transaction, so that it commits with the write (DOMAIN §9). */
+export type AuditIn = (
+  trx: Db,
+  fields: {
+    action: 'update';
+    entity: string;
+    entityId: string;
+    before?: unknown;
+    after?: unknown;
+    detail?: unknown;
+  },
+) => Promise<void>;
+
+/** The relations a user holds to a sheet (DOMAIN §4 roles); HR is the adjuster of every sheet. */
+export function relationsOf(user: User, sheet: SheetHeader): SheetRelation[] {
+  const r: SheetRelation[] = [];
+  if (user.staffNo && user.staffNo === sheet.staffNo) r.push('evaluatee');
+  if (user.staffNo && user.staffNo === sheet.firstStaffNo) r.push('first');
+  if (user.staffNo && user.staffNo === sheet.secondStaffNo) r.push('second');
+  if (user.roles.includes('hr')) r.push('adjuster');
+  return r;
+}
+
+/** A sheet the user may see, or a 404 (someone else's sheet does not exist for them). */
+export async function sheetFor(
+  db: Db,
+  user: User,
+  id: number,
+): Promise<{ sheet: SheetHeader; relations: SheetRelation[] }> {
+  const sheet = await getSheetHeader(db, id);
+  const relations = sheet ? relationsOf(user, sheet) : [];
+  if (!sheet || relations.length === 0) throw errors.notFound('評価シート');
+  return { sheet, relations };
+}
+
+const statusOf = (s: SheetHeader) => ({
+  state: s.state,
+  goalsSubmitted: s.goalsSubmitted,
+  appealOpen: s.appealOpen,
+  disclosedAt: s.disclosedAt,
+  revision: s.revision,
+});
+
+/** The sheet as this person may see it now: ratings filtered by stage and relation (DOMAIN §4). */
+export async function sheetView(
+  db: Db,
+  user: User,
+  sheet: SheetHeader,
+  relations: SheetRelation[],
+  now: Date,
+) {
+  const [period, staff, goals, ratings, history, units] = await Promise.all([
+    getPeriod(db, sheet.periodId),
+    getStaff(db, sheet.staffNo),
+    listGoals(db, sheet.id),
+    listRatings(db, sheet.id),
+    listHistory(db, sheet.id),
+    listUnits(db),
+  ]);
+  const visible = { self: false, first: false, second: false, final: false };
+  for (const r of relations) {
+    const v = visibleParts(sheet.state, r);
+    for (const k of Object.keys(visible) as (keyof typeof visible)[]) visible[k] ||= v[k];
+  }
+  const names = new Map<string, string>();
+  for (const no of [sheet.firstStaffNo, sheet.secondStaffNo]) {
+    if (no) names.set(no, (await getStaff(db, no))?.name ?? no);
+  }
+  const grade = gradeByCode(sheet.gradeCode);
+  const editable = relations.map((r) => editablePart(statusOf(sheet), r)).find((p) => p !== null) ?? null;
+  return {
+    id: sheet.id,
+    version: sheet.version,
+    state: sheet.state,
+    goalsSubmitted: sheet.goalsSubmitted,
+    appealOpen: sheet.appealOpen,
+    appealReason: relations.some((r) => r === 'evaluatee' || r === 'adjuster') ? sheet.appealReason : null,
+    disclosedAt: sheet.disclosedAt,
+    appealUntil: sheet.disclosedAt ? appealOpenUntil(sheet.disclosedAt) : null,
+    revision: sheet.revision,
+    updatedAt: sheet.updatedAt,
+    updatedBy: sheet.updatedBy,
+    period,
+    staff: {
+      staffNo: sheet.staffNo,
+      name: staff?.name ?? sheet.staffNo,
+      unitCode: sheet.unitCode,
+      unitName: units.find((u) => u.code === sheet.unitCode)?.name ?? sheet.unitCode,
+      gradeCode: sheet.gradeCode,
+      gradeName: grade?.nameJa ?? sheet.gradeCode,
+    },
+    evaluators: {
+      first: sheet.firstStaffNo
+        ? { staffNo: sheet.firstStaffNo, name: names.get(sheet.firstStaffNo) ?? '' }
+        : null,
+      second: sheet.secondStaffNo
+        ? { staffNo: sheet.secondStaffNo, name: names.get(sheet.secondStaffNo) ?? '' }
+        : null,
+    },
+    competencies: (grade?.competencies ?? []).map((c) => ({
+      code: c.code,
+      layer: c.layer,
+      nameJa: c.nameJa,
+      nameEn: c.nameEn,
+      descriptionJa: c.descriptionJa,
+      descriptionEn: c.descriptionEn,
+    })),
+    goals,
+    ratings: ratings.filter((r) => visible[r.part]),
+    visible,
+    relations,
+    editable,
+    actions: allowedActions(statusOf(sheet), relations, now.toISOString()),
+    history,
+    revisions: relations.includes('adjuster') ? await listRevisions(db, sheet.id) : [],
+  };
+}
+export type SheetView = Awaited<ReturnType<typeof sheetView>>;
+
+/** The 409 of optimistic locking: a clear message and the other person's current state of the sheet. */
+async function conflict(db: Db, user: User, id: number, now: Date): Promise<ApiError> {
+  const { sheet, relations } = await sheetFor(db, user, id);
+  return errors.conflict(
+    `このシートは${sheet.updatedBy ?? '他の利用者'}さんが先に更新しました（${sheet.updatedAt}）。最新の内容を確認してから、もう一度保存してください`,
+    { current: await sheetView(db, user, sheet, relations, now) },
+  );
+}
+
+export interface SaveInput {
+  version: number;
+  goals?: Goal[] | undefined;
+  ratings?: RatingInput[] | undefined;
+}
+
+/** Saves the part of the sheet the user may edit now (goals, or their own ratings), in the caller's transaction. */
+async function saveContent(
+  trx: Db,
+  sheet: SheetHeader,
+  part: SheetPart | null,
+  input: SaveInput,
+): Promise<void> {
+  if (input.goals !== undefined) {
+    if (part !== 'goals') throw errors.forbidden();
+    await replaceGoals(trx, sheet.id, input.goals);
+  }
+  if (input.ratings !== undefined && input.ratings.length > 0) {
+    if (part === null || part === 'goals') throw errors.forbidden();
+    const goals = await listGoals(trx, sheet.id);
+    const allowed = new Set([
+      ...(gradeByCode(sheet.gradeCode)?.competencies.map((c) => c.code) ?? []),
+      ...goals.map((_, i) => `goal:${i + 1}`),
+      ...(part === 'self' ? [] : [OVERALL_ITEM]),
+    ]);
+    const bad = input.ratings.filter((r) => !allowed.has(r.item)).map((r) => r.item);
+    if (bad.length > 0)
+      throw errors.badRequest(`このシートにない評価項目です: ${bad.join(', ')}`, { items: bad });
+    await saveRatings(trx, sheet.id, part, input.ratings);
+  }
+}
+
+/** Saves a draft (no transition) with optimistic locking. */
+export async function saveSheet(
+  db: Db,
+  user: User,
+  id: number,
+  input: SaveInput,
+  now: Date,
+  record: AuditIn,
+) {
+  const at = now.toISOString();
+  const done = await db.transaction().execute(async (trx) => {
+    const { sheet, relations } = await sheetFor(trx, user, id);
+    const part = relations.map((r) => editablePart(statusOf(sheet), r)).find((p) => p !== null) ?? null;
+    if (part === null) throw errors.forbidden();
+    const updated = await updateSheetIfVersion(trx, id, input.version, {}, at, user.displayName);
+    if (!updated) return undefined;
+    await saveContent(trx, sheet, part, input);
+    await record(trx, {
+      action: 'update',
+      entity: 'review_sheet',
+      entityId: String(id),
+      after: input,
+      detail: { part },
+    });
+    return { before: sheet, part };
+  });
+  if (!done) throw await conflict(db, user, id, now);
+  return done;
+}
+
+/** Which part's ratings must be complete before an action moves the sheet on. */
+const REQUIRED: Partial<Record<SheetAction, { part: SheetRating['part']; overall: boolean }>> = {
+  'self-evaluate': { part: 'self', overall: false },
+  'first-rate': { part: 'first', overall: true },
+  'second-rate': { part: 'second', overall: true },
+  confirm: { part: 'final', overall: true },
+};
+
+/**
+ * Takes a workflow action (DOMAIN §4), saving the content sent with it first, all in one transaction with
+ * optimistic locking: the state machine decides who may act when; completeness is checked here; every
+ * transition goes to the history; confirming keeps a revision and writes the result for analytics.
+ */
+export async function actOnSheet(
+  db: Db,
+  user: User,
+  id: number,
+  input: SaveInput & { action: SheetAction; reason?: string | undefined },
+  now: Date,
+  record: AuditIn,
+) {
+  const at = now.toISOString();
+  const done = await db.transaction().execute(async (trx) => {
+    const { sheet, relations } = await sheetFor(trx, user, id);
+    const outcome = applyAction(statusOf(sheet), {
+      action: input.action,
+      relations,
+      at,
+      reason: input.reason ?? null,
+    });
+    if (!outcome.ok) {
+      if (outcome.code === 'forbidden') throw new ApiError(403, 'forbidden', outcome.message);
+      if (outcome.code === 'reason_required') throw errors.badRequest(outcome.message);
+      throw new ApiError(409, outcome.code, outcome.message, { state: sheet.state });
+    }
+    const part = relations.map((r) => editablePart(statusOf(sheet), r)).find((p) => p !== null) ?? null;
+    if (input.goals !== undefined || (input.ratings?.length ?? 0) > 0)
+      await saveContent(trx, sheet, part, input);
+    const goals = await listGoals(trx, sheet.id);
+    if (input.action === 'submit-goals' && !goalsComplete(goals)) {
+      throw errors.badRequest('目標は2件以上5件以内で設定してください', { goals: goals.length });
+    }
+    const need = REQUIRED[input.action];
+    if (need) {
+      const rated = new Set(
+        (await listRatings(trx, sheet.id))
+          .filter((r) => r.part === need.part && r.rating !== null)
+          .map((r) => r.item),
+      );
+      const codes = gradeByCode(sheet.gradeCode)?.competencies.map((c) => c.code) ?? [];
+      const missing = missingRatings(codes, goals.length, rated, need.overall);
+      if (missing.length > 0) {
+        throw errors.badRequest(`未評価の項目が${missing.length}件あります。すべての項目を評価してください`, {
+          missing,
+        });
+      }
+    }
+    const s = outcome.status;
+    const updated = await updateSheetIfVersion(
+      trx,
+      id,
+      input.version,
+      {
+        state: s.state,
+        goalsSubmitted: s.goalsSubmitted,
+        appealOpen: s.appealOpen,
+        disclosedAt: s.disclosedAt,
+        revision: s.revision,
+        ...(input.action === 'appeal' ? { appealReason: input.reason?.trim() ?? null } : {}),
+      },
+      at,
+      user.displayName,
+    );
+    if (!updated) return undefined;
+    if (input.action === 'second-rate') await copyRatings(trx, id, 'second', 'final');
+    await addHistory(trx, id, {
+      at,
+      userId: user.id,
+      loginId: user.loginId,
+      action: input.action,
+      fromState: outcome.from,
+      toState: outcome.to,
+      reason: input.reason?.trim() || null,
+      revision: s.revision,
+    });
+    if (input.action === 'confirm') {
+      const ratings = await listRatings(trx, id);
+      const final = ratings.filter((r) => r.part === 'final' && r.rating !== null);
+      const overall = final.find((r) => r.item === OVERALL_ITEM)?.rating as EvaluationGrade;
+      const items = Object.fromEntries(
+        final.filter((r) => r.item.includes('.')).map((r) => [r.item, r.rating as EvaluationGrade]),
+      );
+      await saveRevision(trx, id, s.revision, { goals, ratings, confirmedAt: at }, at, user.loginId);
+      await upsertResults(trx, [
+        {
+          periodId: sheet.periodId,
+          staffNo: sheet.staffNo,
+          unitCode: sheet.unitCode,
+          gradeCode: sheet.gradeCode,
+          overall,
+          items,
+          source: 'sheet',
+          confirmedAt: at,
+        },
+      ]);
+    }
+    await record(trx, {
+      action: 'update',
+      entity: 'review_sheet',
+      entityId: String(id),
+      before: { state: sheet.state, revision: sheet.revision },
+      after: { state: updated.state, revision: updated.revision },
+      detail: {
+        action: input.action,
+        reason: input.reason ?? null,
+        goals: input.goals,
+        ratings: input.ratings,
+      },
+    });
+    return { before: sheet, after: updated, label: SHEET_ACTION_LABELS[input.action].ja };
+  });
+  if (!done) throw await conflict(db, user, id, now);
+  return done;
+}

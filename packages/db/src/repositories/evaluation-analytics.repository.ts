@@ -1,0 +1,167 @@
+import type { EvaluationGrade, SheetState } from '@jinzai/model';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+type Db = Kysely<Database>;
+
+/** Counts of confirmed overall grades per fiscal year, unit and grade (the input of HR's distributions). */
+export async function resultCounts(
+  db: Db,
+  fromYear: number,
+  toYear: number,
+): Promise<
+  {
+    fiscalYear: number;
+    kind: string;
+    periodId: number;
+    unitCode: string;
+    gradeCode: string;
+    overall: EvaluationGrade;
+    n: number;
+  }[]
+> {
+  const rows = await db
+    .selectFrom('review_results as r')
+    .innerJoin('review_periods as p', 'p.id', 'r.period_id')
+    .select([
+      'p.fiscal_year',
+      'p.kind',
+      'r.period_id',
+      'r.unit_code',
+      'r.grade_code',
+      'r.overall',
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('p.fiscal_year', '>=', fromYear)
+    .where('p.fiscal_year', '<=', toYear)
+    .groupBy(['p.fiscal_year', 'p.kind', 'r.period_id', 'r.unit_code', 'r.grade_code', 'r.overall'])
+    .execute();
+  return rows.map((r) => ({
+    fiscalYear: r.fiscal_year,
+    kind: r.kind,
+    periodId: r.period_id,
+    unitCode: r.unit_code,
+    gradeCode: r.grade_code,
+    overall: r.overall as EvaluationGrade,
+    n: Number(r.n),
+  }));
+}
+
+/** The overall ratings of the first and second evaluators on each sheet of a period (agreement, leniency). */
+export async function evaluatorOverallRatings(
+  db: Db,
+  periodId: number,
+): Promise<
+  {
+    sheetId: number;
+    firstStaffNo: string | null;
+    secondStaffNo: string | null;
+    first: EvaluationGrade | null;
+    second: EvaluationGrade | null;
+  }[]
+> {
+  const rows = await db
+    .selectFrom('review_sheets as s')
+    .leftJoin('review_ratings as f', (j) =>
+      j.onRef('f.sheet_id', '=', 's.id').on('f.part', '=', 'first').on('f.item', '=', 'overall'),
+    )
+    .leftJoin('review_ratings as c', (j) =>
+      j.onRef('c.sheet_id', '=', 's.id').on('c.part', '=', 'second').on('c.item', '=', 'overall'),
+    )
+    .select(['s.id', 's.first_staff_no', 's.second_staff_no', 'f.rating as first', 'c.rating as second'])
+    .where('s.period_id', '=', periodId)
+    .where('s.state', 'not in', ['goal-setting', 'self', 'first'])
+    .execute();
+  return rows.map((r) => ({
+    sheetId: r.id,
+    firstStaffNo: r.first_staff_no,
+    secondStaffNo: r.second_staff_no,
+    first: r.first as EvaluationGrade | null,
+    second: r.second as EvaluationGrade | null,
+  }));
+}
+
+/** Every item rating of the first and second evaluators in a period, for item-level agreement. */
+export async function evaluatorItemRatings(
+  db: Db,
+  periodId: number,
+): Promise<{ sheetId: number; item: string; part: string; rating: EvaluationGrade }[]> {
+  const rows = await db
+    .selectFrom('review_ratings as r')
+    .innerJoin('review_sheets as s', 's.id', 'r.sheet_id')
+    .select(['r.sheet_id', 'r.item', 'r.part', 'r.rating'])
+    .where('s.period_id', '=', periodId)
+    .where('r.part', 'in', ['first', 'second'])
+    .where('r.rating', 'is not', null)
+    .where('s.state', 'not in', ['goal-setting', 'self', 'first'])
+    .execute();
+  return rows.map((r) => ({
+    sheetId: r.sheet_id,
+    item: r.item,
+    part: r.part,
+    rating: r.rating as EvaluationGrade,
+  }));
+}
+
+/** Sheets of a period by unit and state (HR's progress view). */
+export async function sheetProgress(
+  db: Db,
+  periodId: number,
+): Promise<{ unitCode: string; state: SheetState; n: number }[]> {
+  const rows = await db
+    .selectFrom('review_sheets')
+    .select(['unit_code', 'state', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('period_id', '=', periodId)
+    .groupBy(['unit_code', 'state'])
+    .execute();
+  return rows.map((r) => ({ unitCode: r.unit_code, state: r.state as SheetState, n: Number(r.n) }));
+}
+
+/** An evaluator's queue: the sheets of a period they evaluate, with the evaluatee's name (hot path: indexed). */
+export async function evaluatorQueue(
+  db: Db,
+  periodId: number,
+  staffNo: string,
+): Promise<
+  {
+    sheetId: number;
+    staffNo: string;
+    name: string;
+    unitCode: string;
+    gradeCode: string;
+    state: SheetState;
+    goalsSubmitted: boolean;
+    firstStaffNo: string | null;
+    secondStaffNo: string | null;
+  }[]
+> {
+  const rows = await db
+    .selectFrom('review_sheets as s')
+    .innerJoin('staff as p', 'p.staff_no', 's.staff_no')
+    .select([
+      's.id',
+      's.staff_no',
+      'p.name',
+      's.unit_code',
+      's.grade_code',
+      's.state',
+      's.goals_submitted',
+      's.first_staff_no',
+      's.second_staff_no',
+    ])
+    .where('s.period_id', '=', periodId)
+    .where((eb) => eb.or([eb('s.first_staff_no', '=', staffNo), eb('s.second_staff_no', '=', staffNo)]))
+    .orderBy('s.staff_no')
+    .execute();
+  return rows.map((r) => ({
+    sheetId: r.id,
+    staffNo: r.staff_no,
+    name: r.name,
+    unitCode: r.unit_code,
+    gradeCode: r.grade_code,
+    state: r.state as SheetState,
+    goalsSubmitted: r.goals_submitted === 1,
+    firstStaffNo: r.first_staff_no,
+    secondStaffNo: r.second_staff_no,
+  }));
+}

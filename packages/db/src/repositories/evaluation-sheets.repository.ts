@@ -1,0 +1,373 @@
+import type {
+  EvaluationGrade,
+  Goal,
+  GoalDifficulty,
+  OutcomeCode,
+  SheetPart,
+  SheetState,
+} from '@jinzai/model';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database } from '../schema.js';
+import type { ReviewSheetTable } from '../schema-evaluation.js';
+import { bulkWrite } from './bulk.js';
+
+type Db = Kysely<Database>;
+
+/** An evaluation sheet's header (DOMAIN §4): who, which period, who evaluates, where it stands. */
+export interface SheetHeader {
+  id: number;
+  periodId: number;
+  staffNo: string;
+  unitCode: string;
+  gradeCode: string;
+  firstStaffNo: string | null;
+  secondStaffNo: string | null;
+  state: SheetState;
+  goalsSubmitted: boolean;
+  appealOpen: boolean;
+  appealReason: string | null;
+  disclosedAt: string | null;
+  revision: number;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface SheetRating {
+  part: Exclude<SheetPart, 'goals'>;
+  item: string;
+  rating: EvaluationGrade | null;
+  comment: string | null;
+}
+
+export interface SheetHistoryEntry {
+  at: string;
+  loginId: string | null;
+  action: string;
+  fromState: SheetState;
+  toState: SheetState;
+  reason: string | null;
+  revision: number;
+}
+
+const toHeader = (r: Selectable<ReviewSheetTable>): SheetHeader => ({
+  id: r.id,
+  periodId: r.period_id,
+  staffNo: r.staff_no,
+  unitCode: r.unit_code,
+  gradeCode: r.grade_code,
+  firstStaffNo: r.first_staff_no,
+  secondStaffNo: r.second_staff_no,
+  state: r.state as SheetState,
+  goalsSubmitted: r.goals_submitted === 1,
+  appealOpen: r.appeal_open === 1,
+  appealReason: r.appeal_reason,
+  disclosedAt: r.disclosed_at,
+  revision: r.revision,
+  version: r.version,
+  updatedAt: r.updated_at,
+  updatedBy: r.updated_by,
+});
+
+export interface Assignment {
+  staffNo: string;
+  firstStaffNo: string | null;
+  secondStaffNo: string | null;
+}
+
+/**
+ * Creates the sheets of a period for the given assignments, or updates the evaluators of existing ones
+ * (set-based). A new sheet snapshots the staff member's unit and grade and starts at 目標設定.
+ */
+export async function upsertAssignments(
+  db: Db,
+  periodId: number,
+  rows: readonly (Assignment & { unitCode: string; gradeCode: string })[],
+  now: string,
+): Promise<void> {
+  await bulkWrite(
+    db,
+    {
+      table: 'review_sheets',
+      columns: [
+        { name: 'period_id', type: 'integer' },
+        { name: 'staff_no', type: 'text' },
+        { name: 'unit_code', type: 'text' },
+        { name: 'grade_code', type: 'text' },
+        { name: 'first_staff_no', type: 'text' },
+        { name: 'second_staff_no', type: 'text' },
+        { name: 'state', type: 'text' },
+        { name: 'updated_at', type: 'text' },
+      ],
+      conflict: ['period_id', 'staff_no'],
+    },
+    rows.map((r) => [
+      periodId,
+      r.staffNo,
+      r.unitCode,
+      r.gradeCode,
+      r.firstStaffNo,
+      r.secondStaffNo,
+      'goal-setting',
+      now,
+    ]),
+  );
+}
+
+/** Updates only the evaluators of existing sheets; returns how many changed. */
+export async function reassignEvaluators(
+  db: Db,
+  periodId: number,
+  rows: readonly Assignment[],
+): Promise<void> {
+  for (const r of rows) {
+    await db
+      .updateTable('review_sheets')
+      .set({ first_staff_no: r.firstStaffNo, second_staff_no: r.secondStaffNo, version: sql`version + 1` })
+      .where('period_id', '=', periodId)
+      .where('staff_no', '=', r.staffNo)
+      .execute();
+  }
+}
+
+/** A sheet's header, or undefined. */
+export async function getSheetHeader(db: Db, id: number): Promise<SheetHeader | undefined> {
+  const r = await db.selectFrom('review_sheets').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toHeader(r) : undefined;
+}
+
+/** The sheet of a staff member in a period, or undefined. */
+export async function findSheet(db: Db, periodId: number, staffNo: string): Promise<SheetHeader | undefined> {
+  const r = await db
+    .selectFrom('review_sheets')
+    .selectAll()
+    .where('period_id', '=', periodId)
+    .where('staff_no', '=', staffNo)
+    .executeTakeFirst();
+  return r ? toHeader(r) : undefined;
+}
+
+/** Every sheet of a staff member, newest period first. */
+export async function sheetsOfStaff(db: Db, staffNo: string): Promise<SheetHeader[]> {
+  const rows = await db
+    .selectFrom('review_sheets')
+    .selectAll()
+    .where('staff_no', '=', staffNo)
+    .orderBy('period_id', 'desc')
+    .execute();
+  return rows.map(toHeader);
+}
+
+/** The header fields a workflow step changes. */
+export type SheetChange = Partial<
+  Pick<SheetHeader, 'state' | 'goalsSubmitted' | 'appealOpen' | 'appealReason' | 'disclosedAt' | 'revision'>
+>;
+
+/**
+ * Writes a change if the sheet still has the version the writer read (optimistic locking), bumping the version.
+ * Returns the new header, or undefined when someone else changed the sheet first.
+ */
+export async function updateSheetIfVersion(
+  db: Db,
+  id: number,
+  version: number,
+  change: SheetChange,
+  now: string,
+  by: string,
+): Promise<SheetHeader | undefined> {
+  const set: Record<string, unknown> = { version: version + 1, updated_at: now, updated_by: by };
+  if (change.state !== undefined) set['state'] = change.state;
+  if (change.goalsSubmitted !== undefined) set['goals_submitted'] = change.goalsSubmitted ? 1 : 0;
+  if (change.appealOpen !== undefined) set['appeal_open'] = change.appealOpen ? 1 : 0;
+  if (change.appealReason !== undefined) set['appeal_reason'] = change.appealReason;
+  if (change.disclosedAt !== undefined) set['disclosed_at'] = change.disclosedAt;
+  if (change.revision !== undefined) set['revision'] = change.revision;
+  const res = await db
+    .updateTable('review_sheets')
+    .set(set)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) return undefined;
+  return getSheetHeader(db, id);
+}
+
+/** A sheet's goals in order. */
+export async function listGoals(db: Db, sheetId: number): Promise<Goal[]> {
+  const rows = await db
+    .selectFrom('review_goals')
+    .selectAll()
+    .where('sheet_id', '=', sheetId)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({
+    content: r.content,
+    outcome: r.outcome as OutcomeCode,
+    difficulty: r.difficulty as GoalDifficulty,
+    measure: r.measure,
+  }));
+}
+
+/** Replaces a sheet's goals. */
+export async function replaceGoals(db: Db, sheetId: number, goals: readonly Goal[]): Promise<void> {
+  await db.deleteFrom('review_goals').where('sheet_id', '=', sheetId).execute();
+  if (goals.length === 0) return;
+  await db
+    .insertInto('review_goals')
+    .values(
+      goals.map((g, i) => ({
+        sheet_id: sheetId,
+        position: i + 1,
+        content: g.content,
+        outcome: g.outcome,
+        difficulty: g.difficulty,
+        measure: g.measure,
+      })),
+    )
+    .execute();
+}
+
+/** Every rating of a sheet. */
+export async function listRatings(db: Db, sheetId: number): Promise<SheetRating[]> {
+  const rows = await db.selectFrom('review_ratings').selectAll().where('sheet_id', '=', sheetId).execute();
+  return rows.map((r) => ({
+    part: r.part as SheetRating['part'],
+    item: r.item,
+    rating: r.rating as EvaluationGrade | null,
+    comment: r.comment,
+  }));
+}
+
+/** Saves ratings of one part (upsert per item). */
+export async function saveRatings(
+  db: Db,
+  sheetId: number,
+  part: SheetRating['part'],
+  ratings: readonly { item: string; rating: EvaluationGrade | null; comment?: string | null | undefined }[],
+): Promise<void> {
+  if (ratings.length === 0) return;
+  await db
+    .insertInto('review_ratings')
+    .values(
+      ratings.map((r) => ({
+        sheet_id: sheetId,
+        part,
+        item: r.item,
+        rating: r.rating,
+        comment: r.comment ?? null,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['sheet_id', 'part', 'item']).doUpdateSet((eb) => ({
+        rating: eb.ref('excluded.rating'),
+        comment: eb.ref('excluded.comment'),
+      })),
+    )
+    .execute();
+}
+
+/** Copies one part's ratings to another where the target has none yet (the second evaluator starts from the first's). */
+export async function copyRatings(
+  db: Db,
+  sheetId: number,
+  from: SheetRating['part'],
+  to: SheetRating['part'],
+): Promise<void> {
+  const source = (await listRatings(db, sheetId)).filter((r) => r.part === from);
+  const existing = new Set((await listRatings(db, sheetId)).filter((r) => r.part === to).map((r) => r.item));
+  await saveRatings(
+    db,
+    sheetId,
+    to,
+    source
+      .filter((r) => !existing.has(r.item))
+      .map((r) => ({ item: r.item, rating: r.rating, comment: null })),
+  );
+}
+
+/** Appends a transition to a sheet's history. */
+export async function addHistory(
+  db: Db,
+  sheetId: number,
+  entry: SheetHistoryEntry & { userId: number | null },
+): Promise<void> {
+  await db
+    .insertInto('review_history')
+    .values({
+      sheet_id: sheetId,
+      at: entry.at,
+      user_id: entry.userId,
+      login_id: entry.loginId,
+      action: entry.action,
+      from_state: entry.fromState,
+      to_state: entry.toState,
+      reason: entry.reason,
+      revision: entry.revision,
+    })
+    .execute();
+}
+
+/** A sheet's history, oldest first. */
+export async function listHistory(db: Db, sheetId: number): Promise<SheetHistoryEntry[]> {
+  const rows = await db
+    .selectFrom('review_history')
+    .selectAll()
+    .where('sheet_id', '=', sheetId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    at: r.at,
+    loginId: r.login_id,
+    action: r.action,
+    fromState: r.from_state as SheetState,
+    toState: r.to_state as SheetState,
+    reason: r.reason,
+    revision: r.revision,
+  }));
+}
+
+/** Keeps the sheet as confirmed in a revision (a confirmed sheet is never edited in place, DOMAIN §4). */
+export async function saveRevision(
+  db: Db,
+  sheetId: number,
+  revision: number,
+  snapshot: unknown,
+  now: string,
+  by: string,
+): Promise<void> {
+  await db
+    .insertInto('review_revisions')
+    .values({
+      sheet_id: sheetId,
+      revision,
+      snapshot_json: JSON.stringify(snapshot),
+      created_at: now,
+      created_by: by,
+    })
+    .onConflict((oc) =>
+      oc.columns(['sheet_id', 'revision']).doUpdateSet((eb) => ({
+        snapshot_json: eb.ref('excluded.snapshot_json'),
+        created_at: eb.ref('excluded.created_at'),
+      })),
+    )
+    .execute();
+}
+
+/** The revisions of a sheet, oldest first. */
+export async function listRevisions(
+  db: Db,
+  sheetId: number,
+): Promise<{ revision: number; createdAt: string; createdBy: string | null; snapshot: unknown }[]> {
+  const rows = await db
+    .selectFrom('review_revisions')
+    .selectAll()
+    .where('sheet_id', '=', sheetId)
+    .orderBy('revision')
+    .execute();
+  return rows.map((r) => ({
+    revision: r.revision,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    snapshot: JSON.parse(r.snapshot_json) as unknown,
+  }));
+}

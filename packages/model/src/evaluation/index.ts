@@ -1,0 +1,6 @@
+// Personnel evaluation (DOMAIN §4): periods, results, the workflow, goals, access.
+export * from './periods.js';
+export * from './results.js';
+export * from './workflow.js';
+export * from './goals.js';
+export * from './analytics.js';
