@@ -59,6 +59,8 @@ test('staff cannot open the KPI screens', async ({ page }) => {
 });
 
 test('hr imports a year, opens the board, the logic model and a breakdown, and exports', async ({ page }) => {
+  // One journey through seven screens, each checked with axe: more than the default 30 s.
+  test.setTimeout(120_000);
   await openSignedIn(page, 'review', 'hr');
   await page.getByRole('link', { name: 'KPI・職員アンケート' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('KPIボード');
@@ -136,6 +138,12 @@ test('hr imports a year, opens the board, the logic model and a breakdown, and e
   await expect(page.getByRole('img', { name: 'q01の平均値の推移' })).toBeVisible();
   await expectNoViolations(page);
   await saveScreen(page, 'survey-trends');
+
+  await page.getByRole('link', { name: '人事評価との比較' }).click();
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('人事評価とKPI');
+  await expectNoViolations(page);
+  await saveScreen(page, 'survey-evaluation');
 
   await page.getByRole('link', { name: '制度の利用者数' }).click();
   await hydrated(page);
