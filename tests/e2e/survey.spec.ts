@@ -148,9 +148,21 @@ test('hr imports a year, opens the board, the logic model and a breakdown, and e
   await page.getByRole('link', { name: '制度の利用者数' }).click();
   await hydrated(page);
   await page.getByRole('spinbutton', { name: '年度' }).fill('2026');
+  await page.getByRole('button', { name: '表示' }).click();
+  await expect(page.getByText('2026年度', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('シフト勤務')).toHaveValue('');
+  await hydrated(page);
   await page.getByLabel('テレワーク').fill('900');
   await page.getByRole('button', { name: '保存する' }).click();
   await expect(page.getByRole('status')).toHaveText('2026年度の利用者数を保存しました。');
+  const row = page.getByRole('row', { name: /^テレワーク/ });
+  await expect(row.getByRole('cell').last()).toHaveText('900');
+  await expect(
+    page
+      .getByRole('row', { name: /^シフト勤務/ })
+      .getByRole('cell')
+      .last(),
+  ).toHaveText('—');
   await expectNoViolations(page);
   await saveScreen(page, 'survey-programmes');
 });
