@@ -12,6 +12,9 @@ import { evaluationRoutes } from './routes/evaluation.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
 import { recruitmentRoutes } from './routes/recruitment.routes.js';
 import { standardsRoutes } from './routes/standards.routes.js';
+import { analyticsRoutes } from './routes/analytics.routes.js';
+import { kpiRoutes } from './routes/kpi.routes.js';
+import { surveyRoutes } from './routes/survey.routes.js';
 
 /** Every API route, chained so that the apps' typed client sees their types. */
 export const apiRoutes = new Hono<AppEnv>()
@@ -22,7 +25,10 @@ export const apiRoutes = new Hono<AppEnv>()
   .route('/standards', standardsRoutes)
   .route('/org', orgRoutes)
   .route('/review', evaluationRoutes)
-  .route('/recruit', recruitmentRoutes);
+  .route('/recruit', recruitmentRoutes)
+  .route('/surveys', surveyRoutes)
+  .route('/kpis', kpiRoutes)
+  .route('/analytics', analyticsRoutes);
 
 /** The route tree the SvelteKit apps' `hc<AppType>` client is typed with. */
 export type AppType = typeof apiRoutes;

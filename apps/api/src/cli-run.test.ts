@@ -65,8 +65,33 @@ describe('jinzai command line (SQLite)', () => {
     expect((await cli('import', 'staff', join(dir, 'none.csv'), '--db', db)).err).toContain(
       'ファイルを読めません',
     );
-    expect((await cli('import', 'survey', join(dir, 'none.csv'), '--db', db)).err).toContain(
+    expect((await cli('import', 'nothing', join(dir, 'none.csv'), '--db', db)).err).toContain(
       'まだ利用できません',
     );
+    expect((await cli('import', 'survey', join(dir, 'none.csv'), '--db', db)).err).toContain('--fiscal-year');
+  });
+
+  it('imports a year of survey answers', async () => {
+    const units = join(dir, 'su.csv');
+    writeFileSync(units, 'code,name,parent_code,level\n10,総務部,,部\n1010,人事課,10,課\n');
+    await cli('import', 'units', units, '--db', db);
+    const answers = join(dir, 'answers.csv');
+    const q = Array.from({ length: 15 }, (_, i) => `q${String(i + 1).padStart(2, '0')}`).join(',');
+    writeFileSync(
+      answers,
+      `unit_code,grade_code,age_band,employment_type,${q}\n1010,shuji,-29,regular,${'3,'.repeat(14)}4\n`,
+    );
+    const r = await cli('import', 'survey', answers, '--fiscal-year', '2025', '--db', db);
+    expect(r.out).toContain('2025年度の回答 1 件を取り込みました');
+    const bad = await cli(
+      'import',
+      'survey',
+      answers.replace('answers', 'none'),
+      '--fiscal-year',
+      '2025',
+      '--db',
+      db,
+    );
+    expect(bad.code).toBe(1);
   });
 });

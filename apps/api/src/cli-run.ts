@@ -22,6 +22,7 @@ import { hashPassword } from './passwords.js';
 import { importResults } from './services/evaluation-results.service.js';
 import { importStaff, importUnits } from './services/org-import.service.js';
 import { importApplicantsFile, importScoresFile } from './services/recruitment-import.service.js';
+import { importKpiResponses } from './services/survey.service.js';
 
 const USAGE = `使い方: jinzai <command> [options]   (--db PATH|postgres://… または DATABASE_URL でデータベースを指定)
 
@@ -32,6 +33,7 @@ const USAGE = `使い方: jinzai <command> [options]   (--db PATH|postgres://…
   import units|staff FILE                   CSV（UTF-8/BOM付き/CP932）または .xlsx を取り込みます
   import results FILE --period ID           過去の人事評価結果を評価期間に取り込みます
   import applicants|scores FILE --round ID  採用選考の応募者・評価点を取り込みます
+  import survey FILE --fiscal-year Y        職員アンケート（KPI）の回答を取り込みます（その年度の前回の取込分を置き換えます）
   backup FILE                               稼働中でも一貫したバックアップを作成します
 `;
 
@@ -122,7 +124,13 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
     case 'import': {
       const [kind, file] = rest;
       if (!kind || !file)
-        fail('使い方: jinzai import <units|staff|results|applicants|scores> FILE [--period ID | --round ID]');
+        fail(
+          '使い方: jinzai import <units|staff|results|applicants|scores|survey> FILE [--period ID | --round ID | --fiscal-year Y]',
+        );
+      if (kind === 'survey') {
+        await importSurveyFile(file, values['fiscal-year'], databaseUrl, actor, io);
+        return;
+      }
       const periodId = Number(values.period);
       const roundId = Number(values.round);
       type Db = Parameters<typeof importUnits>[0];
@@ -217,5 +225,34 @@ function report(e: unknown, io: CliIo): void {
     io.err(e.message);
   } else {
     io.err(String(e instanceof Error ? (e.stack ?? e.message) : e));
+  }
+}
+
+/** `jinzai import survey FILE --fiscal-year Y`: a year's KPI survey answers (INTERFACES "Survey and KPIs"). */
+async function importSurveyFile(
+  file: string,
+  fiscalYearText: string | undefined,
+  databaseUrl: string | undefined,
+  actor: { userId: null; loginId: string },
+  io: CliIo,
+): Promise<void> {
+  const fiscalYear = Number(fiscalYearText);
+  if (!fiscalYearText || !Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100) {
+    fail('使い方: jinzai import survey FILE --fiscal-year 年度（例: 2025）');
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch {
+    fail(`ファイルを読めません: ${file}`);
+  }
+  const contentType = extname(file).toLowerCase() === '.xlsx' ? XLSX_CONTENT_TYPE : 'text/csv';
+  const conn = connect(parseDatabaseUrl(databaseUrl));
+  try {
+    await migrateToLatest(conn.db);
+    const r = await importKpiResponses(conn.db, fiscalYear, bytes, contentType, actor, new Date());
+    io.out(`${file}: ${fiscalYear}年度の回答 ${r.rows} 件を取り込みました（置き換え ${r.replaced} 件）`);
+  } finally {
+    await conn.close();
   }
 }

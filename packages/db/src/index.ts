@@ -8,6 +8,8 @@ export * from './repositories/throttle.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/weights.repository.js';
 export * from './repositories/bulk.js';
+export * from './schema-survey.js';
+export * from './repositories/survey.repository.js';
 export * from './repositories/evaluation-results.repository.js';
 export * from './repositories/evaluation-sheets.repository.js';
 export * from './repositories/evaluation-analytics.repository.js';

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { EvaluationTables } from './schema-evaluation.js';
 import type { RecruitmentTables } from './schema-recruitment.js';
+import type { SurveyTables } from './schema-survey.js';
 
 // Timestamps are ISO-8601 UTC strings in both dialects so that they sort and compare the same way everywhere.
 type Timestamp = string;
@@ -94,4 +95,4 @@ export interface FoundationTables {
 export type * from './schema-evaluation.js';
 
 /** The one Database type of Jinzai: every table, snake_case as in SQL. Each area adds its tables' interface here. */
-export type Database = FoundationTables & RecruitmentTables & EvaluationTables;
+export type Database = FoundationTables & RecruitmentTables & EvaluationTables & SurveyTables;

@@ -10,5 +10,6 @@ export * from './programmes.js';
 export * from './scales.js';
 export * from './statistics/index.js';
 export * from './schemas/index.js';
+export * from './survey/index.js';
 export * from './evaluation/index.js';
 export * from './recruitment/index.js';

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { hashPassword } from '../passwords.js';
 import { seedEvaluationDemo } from './evaluation.js';
 import { seedRecruitmentDemo } from './recruitment.js';
+import { seedSurveyDemo } from './survey.js';
 
 export const DEMO_PASSWORD = 'jinzai-demo';
 
@@ -88,6 +89,8 @@ export async function seedDemo(
     await seedEvaluationDemo(trx, now);
     progress('採用選考のデモデータを作成しています…');
     await seedRecruitmentDemo(trx, now);
+    progress('職員アンケートのデモ回答を登録しています…');
+    await seedSurveyDemo(trx, now);
     return { units: org.units.length, staff: org.staff.length, users: DEMO_LOGINS.length };
   });
 }

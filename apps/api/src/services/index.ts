@@ -1,2 +1,3 @@
 export * from './org-import.service.js';
 export * from './recruitment-import.service.js';
+export * from './survey.service.js';

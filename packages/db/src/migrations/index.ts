@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-recruitment.js';
 import * as m0003 from './0003-evaluation.js';
+import * as m0004 from './0004-survey.js';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-recruitment': m0002,
   '0003-evaluation': m0003,
+  '0004-survey': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

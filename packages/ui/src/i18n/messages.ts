@@ -6,6 +6,7 @@ import { evaluationEn, evaluationJa } from './evaluation.js';
 import { recruitmentEn, recruitmentJa } from './recruit.js';
 
 import { orgEn, orgJa } from './org.js';
+import { surveyEn, surveyJa } from './survey.js';
 
 export const ja = {
   'product.name': '人材 Jinzai',
@@ -89,6 +90,7 @@ export const ja = {
   ...orgJa,
   ...evaluationJa,
   ...recruitmentJa,
+  ...surveyJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
@@ -181,4 +183,5 @@ export const en: Messages = {
   ...orgEn,
   ...evaluationEn,
   ...recruitmentEn,
+  ...surveyEn,
 };

@@ -1,0 +1,196 @@
+import { kpiMoments, kpiSurveyYears, listProgrammeCounts, upsertProgrammeCounts } from '@jinzai/db';
+import { KPI_QUESTIONS, PROGRAMME_CODES, kpiFigures, NO_MOMENTS, programmeByCode } from '@jinzai/model';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { audit } from '../audit.js';
+import type { AppEnv } from '../deps.js';
+import { requireRole } from '../middleware/session.js';
+import { describe, validate } from '../openapi.js';
+import { BREAKDOWN_BY, kpiBoardOf, kpiBreakdownOf } from '../services/survey.service.js';
+import { exportResponse, exportRows } from '../services/survey-export.service.js';
+import { fiscalYearParam } from './survey.routes.js';
+
+const yearQuery = fiscalYearParam;
+const interval = z.tuple([z.number(), z.number()]).nullable();
+const kpisResponse = z.object({
+  fiscalYear: z.number(),
+  respondents: z.number(),
+  kpis: z.array(
+    z.object({
+      code: z.string(),
+      outcome: z.string(),
+      baseline: z.number(),
+      target: z.number(),
+      mean: z.number().nullable(),
+      n: z.number(),
+      ci95: interval,
+      favourable: z.number().nullable(),
+      delta: z.number().nullable(),
+      status: z.enum(['achieved', 'improving', 'not-improving', 'no-data']),
+      progress: z.number().nullable(),
+    }),
+  ),
+});
+const breakdownQuery = yearQuery.extend({ by: z.enum(BREAKDOWN_BY) });
+const breakdownResponse = z.object({
+  fiscalYear: z.number(),
+  by: z.enum(BREAKDOWN_BY),
+  groups: z.array(
+    z.object({
+      key: z.string(),
+      labelJa: z.string(),
+      labelEn: z.string(),
+      n: z.number().nullable(),
+      suppressed: z.boolean(),
+      kpis: z.array(
+        z.object({
+          code: z.string(),
+          mean: z.number().nullable(),
+          n: z.number().nullable(),
+          favourable: z.number().nullable(),
+          suppressed: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+});
+const exportQuery = z.object({
+  view: z.enum(['board', 'breakdown', 'trends', 'programmes']),
+  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  by: z.enum(BREAKDOWN_BY).optional(),
+  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+});
+const programmeCounts = z.object({
+  counts: z.partialRecord(z.enum(PROGRAMME_CODES), z.number().int().min(0).max(10_000_000).nullable()),
+});
+
+/**
+ * KPIs against the logic model (DOMAIN §5–§6, INTERFACES "Survey and KPIs"): the board, breakdowns with
+ * suppression, trends, programme counts and exports. HR only; no route returns a single response.
+ */
+export const kpiRoutes = new Hono<AppEnv>()
+  .get(
+    '/',
+    describe({
+      summary:
+        'The KPI board of a year: mean, n, 95% CI, favourable share, change from the year before, status',
+      tags: ['kpi'],
+      roles: ['hr'],
+      responses: { 200: { description: 'The board', schema: kpisResponse } },
+    }),
+    requireRole('hr'),
+    validate('query', yearQuery),
+    async (c) => {
+      const { fiscalYear } = c.req.valid('query');
+      const board = await kpiBoardOf(c.var.deps.db, fiscalYear);
+      return c.json({ fiscalYear, ...board }, 200);
+    },
+  )
+  .get(
+    '/breakdown',
+    describe({
+      summary:
+        "A year's KPIs by unit (課), grade, age band or employment type; groups under 5 and their complements withheld",
+      tags: ['kpi'],
+      roles: ['hr'],
+      responses: { 200: { description: 'The breakdown', schema: breakdownResponse } },
+    }),
+    requireRole('hr'),
+    validate('query', breakdownQuery),
+    async (c) => {
+      const { fiscalYear, by } = c.req.valid('query');
+      return c.json({ fiscalYear, by, groups: await kpiBreakdownOf(c.var.deps.db, fiscalYear, by) }, 200);
+    },
+  )
+  .get(
+    '/trends',
+    describe({ summary: 'Every KPI over the years with responses', tags: ['kpi'], roles: ['hr'] }),
+    requireRole('hr'),
+    async (c) => {
+      const { db } = c.var.deps;
+      const years = (await kpiSurveyYears(db)).map((y) => y.fiscalYear);
+      const m = await kpiMoments(db, years);
+      return c.json(
+        {
+          years,
+          kpis: KPI_QUESTIONS.map((k) => ({
+            code: k.code,
+            outcome: k.outcome,
+            baseline: k.baseline,
+            target: k.target,
+            points: years.map((fiscalYear) => {
+              const f = kpiFigures(m.get(fiscalYear)?.questions.get(k.code) ?? NO_MOMENTS);
+              return { fiscalYear, mean: f.mean, n: f.n, ci95: f.ci95 };
+            }),
+          })),
+        },
+        200,
+      );
+    },
+  )
+  .get(
+    '/programmes',
+    describe({
+      summary: 'Programme use counts per year (policy IV-3 ※6), without targets',
+      tags: ['kpi'],
+      roles: ['hr'],
+    }),
+    requireRole('hr'),
+    async (c) => {
+      const rows = await listProgrammeCounts(c.var.deps.db);
+      return c.json(
+        {
+          years: [...new Set(rows.map((r) => r.fiscalYear))],
+          counts: rows.map((r) => ({
+            ...r,
+            nameJa: programmeByCode(r.programmeCode)?.nameJa ?? r.programmeCode,
+          })),
+        },
+        200,
+      );
+    },
+  )
+  .put(
+    '/programmes/:fiscalYear',
+    describe({
+      summary: "Enter a year's programme use counts (a null count is left as it was)",
+      tags: ['kpi'],
+      roles: ['hr'],
+    }),
+    requireRole('hr'),
+    validate('param', fiscalYearParam),
+    validate('json', programmeCounts),
+    async (c) => {
+      const { fiscalYear } = c.req.valid('param');
+      const { counts } = c.req.valid('json');
+      const { db, now } = c.var.deps;
+      const entries = Object.entries(counts)
+        .filter((e): e is [string, number] => typeof e[1] === 'number')
+        .map(([programmeCode, count]) => ({ programmeCode, count }));
+      await db.transaction().execute(async (trx) => {
+        await upsertProgrammeCounts(trx, fiscalYear, entries, now().toISOString());
+        await audit(
+          c,
+          { action: 'update', entity: 'programme_counts', entityId: String(fiscalYear), after: counts },
+          trx,
+        );
+      });
+      return c.json({ fiscalYear, updated: entries.length }, 200);
+    },
+  )
+  .get(
+    '/export',
+    describe({
+      summary:
+        'Export the board, a breakdown, the trends or the programme counts as .xlsx or CSV (UTF-8 with BOM)',
+      tags: ['kpi'],
+      roles: ['hr'],
+    }),
+    requireRole('hr'),
+    validate('query', exportQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { name, rows } = await exportRows(c.var.deps.db, q);
+      return exportResponse(c, name, rows, q.format);
+    },
+  );

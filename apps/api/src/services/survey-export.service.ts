@@ -1,0 +1,146 @@
+import { kpiMoments, kpiSurveyYears, listProgrammeCounts, type Database } from '@jinzai/db';
+import { KPI_QUESTIONS, NO_MOMENTS, PROGRAMMES, kpiFigures } from '@jinzai/model';
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import { errors } from '../errors.js';
+import { type CsvCell, toCsv } from '../import/csv.js';
+import { encodeCsv } from '../import/decode.js';
+import { writeXlsx } from '../import/xlsx.js';
+import { kpiBoardOf, kpiBreakdownOf, type BreakdownBy } from './survey.service.js';
+
+const STATUS_JA = {
+  achieved: '目標達成',
+  improving: '改善',
+  'not-improving': '基準値以下',
+  'no-data': 'データなし',
+} as const;
+
+const round = (v: number | null | undefined, digits = 3): CsvCell =>
+  v === null || v === undefined ? '' : Number(v.toFixed(digits));
+
+export interface ExportQuery {
+  view: 'board' | 'breakdown' | 'trends' | 'programmes';
+  fiscalYear?: number | undefined;
+  by?: BreakdownBy | undefined;
+}
+
+/** The rows of an exported view, header first; the figures are those the API shows (suppression included). */
+export async function exportRows(
+  db: Kysely<Database>,
+  q: ExportQuery,
+): Promise<{ name: string; rows: CsvCell[][] }> {
+  const need = <T>(v: T | undefined, what: string): T => {
+    if (v === undefined) throw errors.badRequest(`${what}を指定してください`);
+    return v;
+  };
+  switch (q.view) {
+    case 'board': {
+      const year = need(q.fiscalYear, 'fiscalYear');
+      const { kpis } = await kpiBoardOf(db, year);
+      const rows: CsvCell[][] = [
+        [
+          'code',
+          'outcome',
+          'question',
+          'baseline',
+          'target',
+          'mean',
+          'n',
+          'ci95_lo',
+          'ci95_hi',
+          'favourable',
+          'delta',
+          'status',
+        ],
+      ];
+      for (const k of kpis) {
+        const question = KPI_QUESTIONS.find((x) => x.code === k.code)?.shortJa ?? '';
+        rows.push([
+          k.code,
+          k.outcome,
+          question,
+          k.baseline,
+          k.target,
+          round(k.mean),
+          k.n,
+          round(k.ci95?.[0]),
+          round(k.ci95?.[1]),
+          round(k.favourable),
+          round(k.delta),
+          STATUS_JA[k.status],
+        ]);
+      }
+      return { name: `kpis-${year}`, rows };
+    }
+    case 'breakdown': {
+      const year = need(q.fiscalYear, 'fiscalYear');
+      const by = need(q.by, 'by');
+      const groups = await kpiBreakdownOf(db, year, by);
+      const rows: CsvCell[][] = [['key', 'name', 'n', ...KPI_QUESTIONS.map((k) => k.code)]];
+      for (const g of groups) {
+        rows.push([
+          g.key,
+          g.labelJa,
+          g.suppressed ? '非表示（5人未満）' : g.n,
+          ...KPI_QUESTIONS.map((k) => {
+            if (g.suppressed) return '';
+            const cell = g.kpis.find((x) => x.code === k.code);
+            return cell?.suppressed ? '非表示' : round(cell?.mean);
+          }),
+        ]);
+      }
+      return { name: `kpis-${year}-by-${by}`, rows };
+    }
+    case 'trends': {
+      const years = (await kpiSurveyYears(db)).map((y) => y.fiscalYear);
+      const m = await kpiMoments(db, years);
+      const rows: CsvCell[][] = [['code', 'question', 'baseline', 'target', ...years.map(String)]];
+      for (const k of KPI_QUESTIONS) {
+        rows.push([
+          k.code,
+          k.shortJa,
+          k.baseline,
+          k.target,
+          ...years.map((y) => round(kpiFigures(m.get(y)?.questions.get(k.code) ?? NO_MOMENTS).mean)),
+        ]);
+      }
+      return { name: 'kpi-trends', rows };
+    }
+    case 'programmes': {
+      const counts = await listProgrammeCounts(db);
+      const years = [...new Set(counts.map((c) => c.fiscalYear))];
+      const rows: CsvCell[][] = [['programme', 'name', ...years.map(String)]];
+      for (const p of PROGRAMMES) {
+        rows.push([
+          p.code,
+          p.nameJa,
+          ...years.map(
+            (y) => counts.find((c) => c.fiscalYear === y && c.programmeCode === p.code)?.count ?? '',
+          ),
+        ]);
+      }
+      return { name: 'programme-counts', rows };
+    }
+  }
+}
+
+/** The download of an export: .xlsx, or CSV in UTF-8 with BOM so that Excel reads the Japanese (DOMAIN §8). */
+export async function exportResponse(
+  c: Context,
+  name: string,
+  rows: CsvCell[][],
+  format: 'csv' | 'xlsx',
+): Promise<Response> {
+  if (format === 'csv') {
+    const body = encodeCsv(toCsv(rows, { escapeFormulas: true }), 'utf-8-bom');
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}.csv"`,
+    });
+  }
+  const body = await writeXlsx([{ name, rows }]);
+  return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'content-disposition': `attachment; filename="${name}.xlsx"`,
+  });
+}

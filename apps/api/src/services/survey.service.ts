@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import {
+  deleteKpiResponses,
+  insertKpiResponses,
+  kpiMoments,
+  kpiMomentsBy,
+  listUnits,
+  writeAudit,
+  type Database,
+} from '@jinzai/db';
+import {
+  AGE_BANDS,
+  EMPLOYMENT_TYPES,
+  GRADES,
+  SURVEY_RESPONSE_COLUMNS,
+  addMoments,
+  breakdown,
+  createSurveyRowReader,
+  kpiBoard,
+  reportingUnitOf,
+  surveyResponseRowSchema,
+  type BreakdownGroup,
+  type GroupMoments,
+  type KpiResponse,
+  type KpiRow,
+  type Unit,
+} from '@jinzai/model';
+import type { Kysely } from 'kysely';
+import { throwIfAny } from '../import/errors.js';
+import { missingReferences } from '../import/org-import.js';
+import { collectRows, readTable, validateColumns, type TableRow } from '../import/table.js';
+import type { Actor } from './org-import.service.js';
+
+/**
+ * Imports a year's KPI survey responses (INTERFACES "Survey and KPIs"): all or nothing. An import replaces the
+ * previous import of the same year (an export of another survey tool is the whole year), and keeps the answers
+ * given online.
+ */
+export async function importKpiResponses(
+  db: Kysely<Database>,
+  fiscalYear: number,
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  actor: Actor,
+  now: Date,
+): Promise<{ rows: number; replaced: number }> {
+  const table = await readTable(bytes, contentType);
+  validateColumns(table.header, SURVEY_RESPONSE_COLUMNS);
+  // The fast reader takes the rows that are right; the schema explains the others, row and column.
+  const read = createSurveyRowReader();
+  const parsed: { row: number; value: KpiResponse }[] = [];
+  const rest: TableRow[] = [];
+  for (const r of table.rows) {
+    const value = read(r.values);
+    if (value) parsed.push({ row: r.row, value });
+    else rest.push(r);
+  }
+  const slow = collectRows(rest, surveyResponseRowSchema);
+  const details = slow.details;
+  parsed.push(...slow.parsed);
+  return db.transaction().execute(async (trx) => {
+    const units = new Set((await listUnits(trx)).map((u) => u.code));
+    details.push(
+      ...missingReferences(
+        parsed.map((p) => ({ row: p.row, unit_code: p.value.unitCode })),
+        units,
+        'unit_code',
+      ),
+    );
+    throwIfAny('invalid_rows', details);
+    const replaced = await deleteKpiResponses(trx, fiscalYear, 'import');
+    await insertKpiResponses(
+      trx,
+      fiscalYear,
+      'import',
+      parsed.map((p) => p.value),
+    );
+    await writeAudit(trx, {
+      at: now.toISOString(),
+      ...actor,
+      action: 'import',
+      entity: 'survey_responses',
+      entityId: String(fiscalYear),
+      detail: { rows: parsed.length, replaced, sha256: createHash('sha256').update(bytes).digest('hex') },
+    });
+    return { rows: parsed.length, replaced };
+  });
+}
+
+/** The KPI board of a year (INTERFACES `/api/kpis`), with the change from the year before. */
+export async function kpiBoardOf(
+  db: Kysely<Database>,
+  fiscalYear: number,
+): Promise<{ respondents: number; kpis: KpiRow[] }> {
+  const m = await kpiMoments(db, [fiscalYear, fiscalYear - 1]);
+  const cur = m.get(fiscalYear);
+  const prev = m.get(fiscalYear - 1);
+  return {
+    respondents: cur?.respondents ?? 0,
+    kpis: kpiBoard(cur?.questions ?? new Map(), prev?.questions ?? null),
+  };
+}
+
+export const BREAKDOWN_BY = ['unit', 'grade', 'age_band', 'employment_type'] as const;
+export type BreakdownBy = (typeof BREAKDOWN_BY)[number];
+
+const COLUMN = {
+  unit: 'unit_code',
+  grade: 'grade_code',
+  age_band: 'age_band',
+  employment_type: 'employment_type',
+} as const;
+
+/** The order and names of the keys of each breakdown. */
+function labelsOf(by: BreakdownBy, units: readonly Unit[]): Map<string, { ja: string; en: string }> {
+  switch (by) {
+    case 'unit':
+      return new Map(units.map((u) => [u.code, { ja: u.name, en: u.name }]));
+    case 'grade':
+      return new Map(GRADES.map((g) => [g.code, { ja: g.nameJa, en: g.nameEn }]));
+    case 'age_band':
+      return new Map(AGE_BANDS.map((b) => [b.code, { ja: b.nameJa, en: b.code }]));
+    case 'employment_type':
+      return new Map(EMPLOYMENT_TYPES.map((t) => [t.code, { ja: t.nameJa, en: t.nameEn }]));
+  }
+}
+
+export interface LabelledGroup extends BreakdownGroup {
+  labelJa: string;
+  labelEn: string;
+}
+
+/**
+ * A breakdown of a year's KPIs (INTERFACES `/api/kpis/breakdown`) with suppression enforced here, in the API:
+ * units are counted under their 課 (DOMAIN §5), so one breakdown is one partition of the year's answers.
+ */
+export async function kpiBreakdownOf(
+  db: Kysely<Database>,
+  fiscalYear: number,
+  by: BreakdownBy,
+): Promise<LabelledGroup[]> {
+  const [raw, units] = await Promise.all([kpiMomentsBy(db, fiscalYear, COLUMN[by]), listUnits(db)]);
+  let groups: GroupMoments[] = raw;
+  if (by === 'unit') {
+    const tree = new Map(units.map((u) => [u.code, u]));
+    const rolled = new Map<
+      string,
+      { key: string; respondents: number; questions: Map<string, ReturnType<typeof addMoments>> }
+    >();
+    for (const g of raw) {
+      const key = reportingUnitOf(g.key, tree);
+      const into = rolled.get(key) ?? { key, respondents: 0, questions: new Map() };
+      into.respondents += g.respondents;
+      for (const [q, m] of g.questions) {
+        const had = into.questions.get(q);
+        into.questions.set(q, had ? addMoments(had, m) : m);
+      }
+      rolled.set(key, into);
+    }
+    groups = [...rolled.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+  const labels = labelsOf(by, units);
+  const order = [...labels.keys()];
+  const rank = (k: string) => {
+    const i = order.indexOf(k);
+    return i < 0 ? order.length : i;
+  };
+  return breakdown(groups)
+    .map((g) => ({ ...g, labelJa: labels.get(g.key)?.ja ?? g.key, labelEn: labels.get(g.key)?.en ?? g.key }))
+    .sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : 1));
+}

@@ -1,0 +1,328 @@
+import { randomBytes } from 'node:crypto';
+import {
+  KPI_CODES,
+  NO_MOMENTS,
+  type AnswerMoments,
+  type KpiCode,
+  type KpiResponse,
+  type ResponseAttributes,
+} from '@jinzai/model';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import { bulkWrite, type BulkColumnType } from './bulk.js';
+
+type Db = Kysely<Database>;
+
+/** The id of the KPI survey of a fiscal year. */
+export const kpiSurveyId = (fiscalYear: number) => `kpi-${fiscalYear}`;
+
+/** A random response id: nothing in it orders or dates the response. */
+const randomId = () => randomBytes(12).toString('base64url');
+
+export type ResponseSource = 'online' | 'import';
+
+const RESPONSE_COLUMNS: { name: keyof Database['survey_responses'] & string; type: BulkColumnType }[] = [
+  { name: 'survey_id', type: 'text' },
+  { name: 'id', type: 'text' },
+  { name: 'source', type: 'text' },
+  { name: 'unit_code', type: 'text' },
+  { name: 'grade_code', type: 'text' },
+  { name: 'age_band', type: 'text' },
+  { name: 'employment_type', type: 'text' },
+  ...KPI_CODES.map((c) => ({ name: c, type: 'integer' as const })),
+];
+
+/** The row values of a response in RESPONSE_COLUMNS order (for bulkWrite and the bench's raw baseline). */
+export function responseRow(
+  surveyId: string,
+  source: ResponseSource,
+  r: KpiResponse,
+): (string | number | null)[] {
+  return [
+    surveyId,
+    randomId(),
+    source,
+    r.unitCode,
+    r.gradeCode,
+    r.ageBand,
+    r.employmentType,
+    ...KPI_CODES.map((c) => r.answers[c]),
+  ];
+}
+
+export const SURVEY_RESPONSE_COLUMN_NAMES = RESPONSE_COLUMNS.map((c) => c.name);
+
+/**
+ * Inserts anonymous KPI survey responses set-based (DOMAIN §5) and brings the year's cell sums up to date; run it in
+ * the caller's transaction.
+ */
+export async function insertKpiResponses(
+  db: Db,
+  fiscalYear: number,
+  source: ResponseSource,
+  responses: readonly KpiResponse[],
+): Promise<void> {
+  const id = kpiSurveyId(fiscalYear);
+  await bulkWrite(
+    db,
+    { table: 'survey_responses', columns: RESPONSE_COLUMNS },
+    // In key order: the rows then fill the table's B-tree from one end instead of splitting pages at random.
+    responses.map((r) => responseRow(id, source, r)).sort((a, b) => (String(a[1]) < String(b[1]) ? -1 : 1)),
+  );
+  await refreshKpiCells(db, fiscalYear);
+}
+
+const ATTRIBUTES = ['unit_code', 'grade_code', 'age_band', 'employment_type'] as const;
+const cellColumns = KPI_CODES.flatMap((c) => [`${c}_n`, `${c}_s`, `${c}_ss`, `${c}_f`]);
+
+/** Recomputes a year's cell sums from its responses (one grouped pass). */
+export async function refreshKpiCells(db: Db, fiscalYear: number): Promise<void> {
+  const id = kpiSurveyId(fiscalYear);
+  await db.deleteFrom('survey_cells').where('survey_id', '=', id).execute();
+  const sums = KPI_CODES.map(
+    (c) =>
+      sql`count(${sql.ref(c)}), coalesce(sum(${sql.ref(c)}), 0), coalesce(sum(${sql.ref(c)} * ${sql.ref(c)}), 0), sum(case when ${sql.ref(c)} >= 3 then 1 else 0 end)`,
+  );
+  await sql`insert into survey_cells (survey_id, ${sql.join(ATTRIBUTES.map((a) => sql.ref(a)))}, respondents, ${sql.join(
+    cellColumns.map((c) => sql.ref(c)),
+  )})
+    select survey_id, ${sql.join(ATTRIBUTES.map((a) => sql.ref(a)))}, count(*), ${sql.join(sums)}
+    from survey_responses where survey_id = ${id}
+    group by survey_id, ${sql.join(ATTRIBUTES.map((a) => sql.ref(a)))}`.execute(db);
+}
+
+/** Adds one response to its cell's sums (an online answer), without a pass over the year. */
+async function addToCell(db: Db, surveyId: string, r: KpiResponse): Promise<void> {
+  const values: Record<string, string | number> = {
+    survey_id: surveyId,
+    unit_code: r.unitCode,
+    grade_code: r.gradeCode,
+    age_band: r.ageBand,
+    employment_type: r.employmentType,
+    respondents: 1,
+  };
+  for (const c of KPI_CODES) {
+    const v = r.answers[c];
+    values[`${c}_n`] = v === null ? 0 : 1;
+    values[`${c}_s`] = v ?? 0;
+    values[`${c}_ss`] = v === null ? 0 : v * v;
+    values[`${c}_f`] = v !== null && v >= 3 ? 1 : 0;
+  }
+  const add = ['respondents', ...cellColumns];
+  await sql`insert into survey_cells (${sql.join(Object.keys(values).map((k) => sql.ref(k)))})
+    values (${sql.join(Object.values(values))})
+    on conflict (survey_id, unit_code, grade_code, age_band, employment_type) do update set ${sql.join(
+      add.map((k) => sql`${sql.ref(k)} = survey_cells.${sql.ref(k)} + excluded.${sql.ref(k)}`),
+    )}`.execute(db);
+}
+
+/** Removes a year's responses of one source (an import replaces the previous import of that year). */
+export async function deleteKpiResponses(
+  db: Db,
+  fiscalYear: number,
+  source: ResponseSource,
+): Promise<number> {
+  const r = await db
+    .deleteFrom('survey_responses')
+    .where('survey_id', '=', kpiSurveyId(fiscalYear))
+    .where('source', '=', source)
+    .executeTakeFirst();
+  await refreshKpiCells(db, fiscalYear);
+  return Number(r.numDeletedRows);
+}
+
+/** Whether this member of staff has answered the survey online. */
+export async function hasAnswered(db: Db, surveyId: string, staffNo: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('survey_participants')
+    .select('staff_no')
+    .where('survey_id', '=', surveyId)
+    .where('staff_no', '=', staffNo)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+export class AlreadyAnsweredError extends Error {
+  override readonly name = 'AlreadyAnsweredError';
+}
+
+/**
+ * Stores an online answer (DOMAIN §5): the response with attributes only, and separately that the person has
+ * answered; nothing shared between the two rows (random id, no time). A second answer throws AlreadyAnsweredError.
+ */
+export async function recordOnlineKpiAnswer(
+  db: Db,
+  fiscalYear: number,
+  staffNo: string,
+  response: KpiResponse,
+): Promise<void> {
+  const surveyId = kpiSurveyId(fiscalYear);
+  await db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('survey_participants')
+      .values({ survey_id: surveyId, staff_no: staffNo })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
+      throw new AlreadyAnsweredError('already answered');
+    await bulkWrite(trx, { table: 'survey_responses', columns: RESPONSE_COLUMNS }, [
+      responseRow(surveyId, 'online', response),
+    ]);
+    await addToCell(trx, surveyId, response);
+  });
+}
+
+const momentsSelect = KPI_CODES.map(
+  (c) =>
+    sql`sum(${sql.ref(`${c}_n`)}) as ${sql.raw(`${c}_n`)}, sum(${sql.ref(`${c}_s`)}) as ${sql.raw(`${c}_s`)}, sum(${sql.ref(`${c}_ss`)}) as ${sql.raw(`${c}_ss`)}, sum(${sql.ref(`${c}_f`)}) as ${sql.raw(`${c}_f`)}`,
+);
+
+type MomentsRow = Record<string, unknown>;
+
+function readMoments(r: MomentsRow): Map<KpiCode, AnswerMoments> {
+  const out = new Map<KpiCode, AnswerMoments>();
+  for (const c of KPI_CODES) {
+    const n = Number(r[`${c}_n`] ?? 0);
+    out.set(
+      c,
+      n === 0
+        ? NO_MOMENTS
+        : { n, sum: Number(r[`${c}_s`]), sumSq: Number(r[`${c}_ss`]), favourable: Number(r[`${c}_f`]) },
+    );
+  }
+  return out;
+}
+
+/** The year's KPI moments: respondents and, per question, n, sum, sum of squares, favourable count (DOMAIN §5). */
+export async function kpiMoments(
+  db: Db,
+  fiscalYears: readonly number[],
+): Promise<Map<number, { respondents: number; questions: Map<KpiCode, AnswerMoments> }>> {
+  const out = new Map<number, { respondents: number; questions: Map<KpiCode, AnswerMoments> }>();
+  if (fiscalYears.length === 0) return out;
+  const ids = fiscalYears.map(kpiSurveyId);
+  const { rows } =
+    await sql<MomentsRow>`select survey_id, sum(respondents) as respondents, ${sql.join(momentsSelect)}
+    from survey_cells where survey_id in (${sql.join(ids)}) group by survey_id`.execute(db);
+  for (const r of rows) {
+    const year = Number(String(r['survey_id']).slice(4));
+    out.set(year, { respondents: Number(r['respondents']), questions: readMoments(r) });
+  }
+  return out;
+}
+
+export type BreakdownAttribute = 'unit_code' | 'grade_code' | 'age_band' | 'employment_type';
+
+/** The year's KPI moments grouped by one attribute of the responses (DOMAIN §5 breakdowns; suppression is the caller's). */
+export async function kpiMomentsBy(
+  db: Db,
+  fiscalYear: number,
+  by: BreakdownAttribute,
+): Promise<{ key: string; respondents: number; questions: Map<KpiCode, AnswerMoments> }[]> {
+  const { rows } =
+    await sql<MomentsRow>`select ${sql.ref(by)} as k, sum(respondents) as respondents, ${sql.join(momentsSelect)}
+    from survey_cells where survey_id = ${kpiSurveyId(fiscalYear)} group by ${sql.ref(by)} order by ${sql.ref(by)}`.execute(
+      db,
+    );
+  return rows.map((r) => ({
+    key: String(r['k']),
+    respondents: Number(r['respondents']),
+    questions: readMoments(r),
+  }));
+}
+
+/** Responses per unit of a year (for the response rate against the roster). */
+export async function responseCountsByUnit(db: Db, fiscalYear: number): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('survey_cells')
+    .select(['unit_code', (eb) => eb.fn.sum<number>('respondents').as('n')])
+    .where('survey_id', '=', kpiSurveyId(fiscalYear))
+    .groupBy('unit_code')
+    .execute();
+  return new Map(rows.map((r) => [r.unit_code, Number(r.n)]));
+}
+
+/** The fiscal years that have KPI survey responses, with their counts, oldest first. */
+export async function kpiSurveyYears(db: Db): Promise<{ fiscalYear: number; respondents: number }[]> {
+  const rows = await db
+    .selectFrom('survey_cells')
+    .select(['survey_id', (eb) => eb.fn.sum<number>('respondents').as('n')])
+    .where('survey_id', 'like', 'kpi-%')
+    .groupBy('survey_id')
+    .execute();
+  return rows
+    .map((r) => ({ fiscalYear: Number(r.survey_id.slice(4)), respondents: Number(r.n) }))
+    .sort((a, b) => a.fiscalYear - b.fiscalYear);
+}
+
+/** Staff on the roster per unit with their attributes, for the response rate (DOMAIN §5). */
+export async function rosterCountsByUnit(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('staff')
+    .select(['unit_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('unit_code')
+    .execute();
+  return new Map(rows.map((r) => [r.unit_code, Number(r.n)]));
+}
+
+/** The attributes an online answer keeps, from the roster, or undefined for an unknown staff number. */
+export async function responseAttributesOf(
+  db: Db,
+  staffNo: string,
+  fiscalYear: number,
+  ageBandOf: (birthYear: number, fiscalYear: number) => ResponseAttributes['ageBand'],
+): Promise<ResponseAttributes | undefined> {
+  const s = await db
+    .selectFrom('staff')
+    .select(['unit_code', 'grade_code', 'employment_type', 'birth_year'])
+    .where('staff_no', '=', staffNo)
+    .executeTakeFirst();
+  if (!s) return undefined;
+  return {
+    unitCode: s.unit_code,
+    gradeCode: s.grade_code,
+    ageBand: ageBandOf(s.birth_year, fiscalYear),
+    employmentType: s.employment_type as ResponseAttributes['employmentType'],
+  };
+}
+
+/** Programme use counts (policy IV-3 ※6): every stored year and programme. */
+export async function listProgrammeCounts(
+  db: Db,
+): Promise<{ fiscalYear: number; programmeCode: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('programme_counts')
+    .selectAll()
+    .orderBy('fiscal_year')
+    .orderBy('programme_code')
+    .execute();
+  return rows.map((r) => ({
+    fiscalYear: r.fiscal_year,
+    programmeCode: r.programme_code,
+    count: Number(r.count),
+  }));
+}
+
+/** Sets a year's programme use counts (one row per programme), replacing what the year had for those programmes. */
+export async function upsertProgrammeCounts(
+  db: Db,
+  fiscalYear: number,
+  counts: readonly { programmeCode: string; count: number }[],
+  now: string,
+): Promise<void> {
+  if (counts.length === 0) return;
+  await bulkWrite(
+    db,
+    {
+      table: 'programme_counts',
+      columns: [
+        { name: 'fiscal_year', type: 'integer' },
+        { name: 'programme_code', type: 'text' },
+        { name: 'count', type: 'integer' },
+        { name: 'updated_at', type: 'text' },
+      ],
+      conflict: ['fiscal_year', 'programme_code'],
+    },
+    counts.map((c) => [fiscalYear, c.programmeCode, c.count, now]),
+  );
+}

@@ -1,0 +1,4 @@
+export * from './kpi-figures.js';
+export * from './suppression.js';
+export * from './breakdown.js';
+export * from './responses.js';

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { GRADES } from '../grades.js';
+import { KPI_CODES, type KpiCode } from '../kpis.js';
+import {
+  AGE_BANDS,
+  normalizeText,
+  parseEmploymentType,
+  type AgeBand,
+  type EmploymentType,
+  type Unit,
+} from '../org.js';
+import { parseAgreement, type AgreementValue } from '../scales.js';
+
+/** The columns of a KPI survey import (INTERFACES "Survey and KPIs"). */
+export const SURVEY_RESPONSE_COLUMNS = {
+  required: ['unit_code', 'grade_code', 'age_band', 'employment_type', ...KPI_CODES],
+  optional: [],
+} as const;
+
+/** The attributes an anonymous response keeps (DOMAIN §5): unit, grade, age band and employment type only. */
+export interface ResponseAttributes {
+  unitCode: string;
+  gradeCode: string;
+  ageBand: AgeBand;
+  employmentType: EmploymentType;
+}
+
+/** One anonymous response to the KPI survey: attributes and an answer 1–4 (or null) per KPI question. */
+export interface KpiResponse extends ResponseAttributes {
+  answers: Record<KpiCode, AgreementValue | null>;
+}
+
+/** A grade given as its code or its Japanese name, with or without 級 (DOMAIN §8: rosters are keyed by name). */
+export function resolveGradeCode(value: string): string | undefined {
+  const v = normalizeText(value);
+  const bare = (s: string) => s.replace(/級$/, '');
+  return GRADES.find((g) => g.code === v.toLowerCase() || g.nameJa === v || bare(g.nameJa) === bare(v))?.code;
+}
+
+/** An age band given as its code (-29, 30-39, 40-49, 50-) or its printed name (29歳以下 …) (DOMAIN §5). */
+export function parseAgeBand(value: string): AgeBand | undefined {
+  const v = normalizeText(value).replace(/[〜~]/g, '～');
+  return AGE_BANDS.find((b) => b.code === normalizeText(value) || b.nameJa === v)?.code;
+}
+
+const UNIT_CODE = /^[0-9A-Za-z_-]{1,32}$/;
+const unitCodeOf = (s: string) => (UNIT_CODE.test(s) ? s : undefined);
+
+const required = (check: (s: string) => string | undefined, message: string) =>
+  z.string().transform((v, ctx) => {
+    const s = normalizeText(v);
+    if (s === '') {
+      ctx.addIssue({ code: 'custom', message: '値が入っていません（必須の項目です）' });
+      return z.NEVER;
+    }
+    const out = check(s);
+    if (out === undefined) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return out;
+  });
+
+const answer = z.string().transform((v, ctx): AgreementValue | null => {
+  const a = parseAgreement(v);
+  if (a === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `「${v.trim()}」は回答として読めません。1〜4、そう思う・まあそう思う・あまりそう思わない・そう思わない、または空欄（無回答）にしてください`,
+    });
+    return z.NEVER;
+  }
+  return a;
+});
+
+const answerColumns = Object.fromEntries(KPI_CODES.map((c) => [c, answer])) as Record<KpiCode, typeof answer>;
+
+/** One row of the KPI survey CSV (INTERFACES): unit_code,grade_code,age_band,employment_type,q01…q15. */
+export const surveyResponseRowSchema = z
+  .object({
+    unit_code: required(
+      (s) => (/^[0-9A-Za-z_-]{1,32}$/.test(s) ? s : undefined),
+      '所属コードの形式が正しくありません',
+    ),
+    grade_code: required(
+      resolveGradeCode,
+      '職層コード（/api/standards/grades の code）または職層名を指定してください',
+    ),
+    age_band: required(parseAgeBand, '年齢区分は -29、30-39、40-49、50- のいずれかにしてください'),
+    employment_type: required(
+      parseEmploymentType,
+      'regular / reappointed / temporary / fiscal-year（または常勤職員などの名称）を指定してください',
+    ),
+    ...answerColumns,
+  })
+  .transform((r): KpiResponse => ({
+    unitCode: r.unit_code,
+    gradeCode: r.grade_code,
+    ageBand: r.age_band as AgeBand,
+    employmentType: r.employment_type as EmploymentType,
+    answers: Object.fromEntries(KPI_CODES.map((c) => [c, r[c]])) as Record<KpiCode, AgreementValue | null>,
+  }));
+
+const agreementValue = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()]);
+
+/** What a member of staff sends when answering the KPI survey online: 1–4 or null (no answer) per question. */
+export const onlineAnswersSchema = z.object({
+  answers: z
+    .object(
+      Object.fromEntries(KPI_CODES.map((c) => [c, agreementValue.optional()])) as Record<
+        KpiCode,
+        z.ZodOptional<typeof agreementValue>
+      >,
+    )
+    .strict(),
+});
+
+/**
+ * The unit a response is counted under in breakdowns and response rates (DOMAIN §5: compare by 課 or 係): the 課
+ * that the unit is or is under; a 部 stays itself. Units unknown to the tree stay themselves.
+ */
+export function reportingUnitOf(
+  code: string,
+  units: ReadonlyMap<string, Pick<Unit, 'parentCode' | 'level'>>,
+): string {
+  let at = code;
+  for (let i = 0; i < 10; i++) {
+    const u = units.get(at);
+    if (!u || u.level !== '係' || !u.parentCode) return at;
+    at = u.parentCode;
+  }
+  return at;
+}
+
+/** The 年度 of an instant (DOMAIN §8: the fiscal year starts on 1 April), in Japan time. */
+export function fiscalYearOf(at: Date): number {
+  const jst = new Date(at.getTime() + 9 * 3_600_000);
+  return jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
+}
+
+/**
+ * A fast reader of KPI survey rows (INTERFACES "Survey and KPIs") with the same rules as surveyResponseRowSchema:
+ * each distinct cell text is read once and remembered, since a year's file repeats a handful of values a million
+ * times. Returns undefined for a row with any problem; run the schema on that row for its messages.
+ */
+export function createSurveyRowReader(): (
+  values: Readonly<Record<string, string>>,
+) => KpiResponse | undefined {
+  const memo = <T>(read: (s: string) => T | undefined) => {
+    const cache = new Map<string, T | null>();
+    return (raw: string): T | undefined => {
+      let v = cache.get(raw);
+      if (v === undefined) {
+        const s = normalizeText(raw);
+        v = s === '' ? null : (read(s) ?? null);
+        cache.set(raw, v);
+      }
+      return v ?? undefined;
+    };
+  };
+  const unit = memo(unitCodeOf);
+  const grade = memo(resolveGradeCode);
+  const age = memo(parseAgeBand);
+  const employment = memo(parseEmploymentType);
+  const answerCache = new Map<string, AgreementValue | null | undefined>();
+  const answerOf = (raw: string) => {
+    if (!answerCache.has(raw)) answerCache.set(raw, parseAgreement(raw));
+    return answerCache.get(raw);
+  };
+  return (values) => {
+    const unitCode = unit(values['unit_code'] ?? '');
+    const gradeCode = grade(values['grade_code'] ?? '');
+    const ageBand = age(values['age_band'] ?? '');
+    const employmentType = employment(values['employment_type'] ?? '');
+    if (!unitCode || !gradeCode || !ageBand || !employmentType) return undefined;
+    const answers = {} as Record<KpiCode, AgreementValue | null>;
+    for (const c of KPI_CODES) {
+      const a = answerOf(values[c] ?? '');
+      if (a === undefined) return undefined;
+      answers[c] = a;
+    }
+    return { unitCode, gradeCode, ageBand, employmentType, answers };
+  };
+}
