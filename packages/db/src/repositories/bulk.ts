@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 
 export type BulkColumnType = 'text' | 'integer' | 'real';
@@ -13,11 +13,15 @@ export interface BulkSpec<T extends keyof Database> {
 /** Rows per statement: the rows travel as one JSON parameter, so only memory bounds a statement. */
 const ROWS_PER_STATEMENT = 50_000;
 
+/** SQLite binds at most 32,766 parameters per statement. */
+const SQLITE_PARAMS = 30_000;
+
 /**
- * Set-based bulk write: every row of a chunk goes to the database as one JSON array in one parameter, and one
- * INSERT … SELECT expands it (json_each on SQLite, jsonb_array_elements on PostgreSQL), with ON CONFLICT for
- * upserts. One statement per 50,000 rows instead of one per row or thousands of bound parameters; run it inside
- * the caller's transaction so a file is written whole or not at all.
+ * Set-based bulk write, run inside the caller's transaction so that a file is written whole or not at all.
+ * PostgreSQL: every row of a chunk goes as one JSON array in one parameter, expanded by jsonb_array_elements in one
+ * INSERT … SELECT. SQLite: multi-row VALUES of a fixed number of rows, sent as an already compiled query, so the
+ * connection's statement cache prepares it once and every further chunk only binds values (reading wide rows back
+ * out of JSON in SQLite costs more than binding them). ON CONFLICT … DO UPDATE makes it an upsert.
  */
 export async function bulkWrite<T extends keyof Database>(
   db: Kysely<Database>,
@@ -25,12 +29,6 @@ export async function bulkWrite<T extends keyof Database>(
   rows: readonly (readonly (string | number | null)[])[],
 ): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
-  const cols = spec.columns.map((c) => sql.id(c.name));
-  const pick = spec.columns.map((c, i) =>
-    pg ? sql.raw(`(e->>${i})::${c.type === 'real' ? 'double precision' : c.type}`) : sql.raw(`value->>${i}`),
-  );
-  const source = (json: string): RawBuilder<unknown> =>
-    pg ? sql`jsonb_array_elements(${json}::jsonb) as e` : sql`json_each(${json})`;
   const conflict = spec.conflict?.length
     ? sql` on conflict (${sql.join(spec.conflict.map((c) => sql.id(c)))}) do update set ${sql.join(
         spec.columns
@@ -38,11 +36,41 @@ export async function bulkWrite<T extends keyof Database>(
           .map((c) => sql`${sql.id(c.name)} = excluded.${sql.id(c.name)}`),
       )}`
     : sql``;
+  if (!pg) {
+    await sqliteValues(db, spec, rows, conflict.compile(db).sql);
+    return;
+  }
+  const cols = spec.columns.map((c) => sql.id(c.name));
+  const pick = spec.columns.map((c, i) =>
+    sql.raw(`(e->>${i})::${c.type === 'real' ? 'double precision' : c.type}`),
+  );
+  const source = (json: string): RawBuilder<unknown> => sql`jsonb_array_elements(${json}::jsonb) as e`;
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const json = JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT));
-    // "where true" lets SQLite tell the upsert's ON from a join's ON after a SELECT.
-    await sql`insert into ${sql.id(spec.table)} (${sql.join(cols)}) select ${sql.join(pick)} from ${source(json)} where true${conflict}`.execute(
+    await sql`insert into ${sql.id(spec.table)} (${sql.join(cols)}) select ${sql.join(pick)} from ${source(json)}${conflict}`.execute(
       db,
     );
+  }
+}
+
+async function sqliteValues<T extends keyof Database>(
+  db: Kysely<Database>,
+  spec: BulkSpec<T>,
+  rows: readonly (readonly (string | number | null)[])[],
+  conflictSql: string,
+): Promise<void> {
+  const width = spec.columns.length;
+  const perStatement = Math.max(1, Math.floor(SQLITE_PARAMS / width));
+  const head = `insert into "${String(spec.table)}" (${spec.columns.map((c) => `"${c.name}"`).join(', ')}) values `;
+  const tuple = `(${new Array(width).fill('?').join(', ')})`;
+  const statement = (n: number) => head + new Array(n).fill(tuple).join(', ') + conflictSql;
+  const full = statement(perStatement);
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const part = rows.slice(i, i + perStatement);
+    const params: (string | number | null)[] = new Array(part.length * width);
+    let k = 0;
+    for (const row of part) for (let j = 0; j < width; j++) params[k++] = row[j] ?? null;
+    const text = part.length === perStatement ? full : statement(part.length);
+    await db.executeQuery(CompiledQuery.raw(text, params));
   }
 }
