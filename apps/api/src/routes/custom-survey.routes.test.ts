@@ -1,6 +1,7 @@
 import { listAudit } from '@jinzai/db';
 import { testDialects } from '@jinzai/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeXlsx } from '../import/xlsx.js';
 import { createHarness, csv, expectError, json, type Harness } from '../testing/harness.js';
 import { seedOrg } from '../testing/survey-fixtures.js';
 
@@ -126,9 +127,12 @@ describe.each(testDialects())('custom survey routes on %s', (dialect) => {
     const x = (await (
       await h.request(`/api/surveys/custom/${id}/crosstab?item=1`, { cookie: hr })
     ).json()) as {
+      total: { respondents: number; counts: (number | null)[]; suppressed: boolean };
       groups: { suppressed: boolean; counts: (number | null)[] }[];
     };
     expect(x.groups.every((g) => g.suppressed && g.counts.every((n) => n === null))).toBe(true);
+    expect(x.total).toMatchObject({ respondents: 1, suppressed: true });
+    expect(x.total.counts.every((n) => n === null)).toBe(true);
   });
 
   it('imports numbers and labels, all or nothing, and cross-tabs by age band with suppression', async () => {
@@ -168,6 +172,30 @@ describe.each(testDialects())('custom survey routes on %s', (dialect) => {
     await expectError(await h.request(`/api/surveys/custom/${id}/crosstab?item=1&by=x`, { cookie: hr }), 400);
     const log = await listAudit(h.db.db, { entity: 'survey_responses', entityId: id });
     expect(log[0]).toMatchObject({ action: 'import', loginId: 'hr' });
+  });
+
+  it('imports .xlsx', async () => {
+    const sheet = [
+      HEADER.split(','),
+      ...lines(5, '-29', '1;3')
+        .split('\n')
+        .map((l) => l.split(',')),
+    ];
+    const res = await h.request(
+      `/api/surveys/custom/${id}/responses`,
+      csv(
+        await writeXlsx([{ name: 'answers', rows: sheet }]),
+        hr,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ),
+    );
+    expect(await res.json()).toEqual({ rows: 5, replaced: 0 });
+    const x = (await (
+      await h.request(`/api/surveys/custom/${id}/crosstab?item=1`, { cookie: hr })
+    ).json()) as {
+      total: { counts: number[] };
+    };
+    expect(x.total.counts).toEqual([5, 0, 5, 0, 0, 0, 0]);
   });
 
   it('refuses bad rows naming row and column, and writes nothing', async () => {

@@ -1,3 +1,4 @@
+import { MIN_GROUP_SIZE } from './kpi-figures.js';
 import { suppressedCells } from './suppression.js';
 
 /** A group's answers to one multiple-choice item, as SQL counts them: respondents and choices per option. */
@@ -20,7 +21,8 @@ export interface CrossTabColumn {
 /**
  * A cross-tab of a multiple-choice item by a group (DOMAIN §5; policy III-2-(2) 退職を考えた理由 by age band): counts per
  * option × group and the total column. Groups under 5 respondents and their complements are withheld whole, with the
- * KPI breakdowns' suppressedCells, so that no group's counts follow from the total by subtraction.
+ * KPI breakdowns' suppressedCells, so that no group's counts follow from the total by subtraction; the total's
+ * counts too when fewer than 5 answered at all.
  */
 export function choiceCrossTab(
   groups: readonly ChoiceGroupCounts[],
@@ -28,12 +30,14 @@ export function choiceCrossTab(
 ): { total: CrossTabColumn; groups: CrossTabColumn[] } {
   const hidden = suppressedCells(groups.map((g) => ({ key: g.key, n: g.respondents })));
   const total = Array.from({ length: options }, (_, k) => groups.reduce((s, g) => s + (g.counts[k] ?? 0), 0));
+  const respondents = groups.reduce((s, g) => s + g.respondents, 0);
+  const small = respondents < MIN_GROUP_SIZE;
   return {
     total: {
       key: 'total',
-      respondents: groups.reduce((s, g) => s + g.respondents, 0),
-      counts: total,
-      suppressed: false,
+      respondents,
+      counts: small ? total.map(() => null) : total,
+      suppressed: small,
     },
     groups: groups.map((g) =>
       hidden.has(g.key)

@@ -112,3 +112,23 @@ describe('choiceCrossTab', () => {
     expect(t.groups[2]).toEqual({ key: '40-49', respondents: 20, counts: [8, 8, 8], suppressed: false });
   });
 });
+
+describe('choiceCrossTab suppression (property)', () => {
+  it('never shows a group under 5, and the withheld groups hold 0 or at least 5 respondents from two groups', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 8 }), (sizes) => {
+        const groups = sizes.map((n, i) => ({ key: `g${i}`, respondents: n, counts: [n, 0] }));
+        const t = choiceCrossTab(groups, 2);
+        const hidden = t.groups.filter((g) => g.suppressed);
+        for (const g of t.groups) if (!g.suppressed) expect(g.respondents).toBeGreaterThanOrEqual(5);
+        const withheld = hidden.reduce((s, g) => s + (sizes[Number(g.key.slice(1))] ?? 0), 0);
+        const nonEmpty = hidden.filter((g) => (sizes[Number(g.key.slice(1))] ?? 0) > 0).length;
+        expect(withheld === 0 || (withheld >= 5 && nonEmpty >= 2) || t.total.suppressed).toBe(true);
+        const all = sizes.reduce((a, b) => a + b, 0);
+        expect(t.total.respondents).toBe(all);
+        expect(t.total.suppressed).toBe(all < 5);
+        if (t.total.suppressed) expect(t.groups.every((g) => g.suppressed)).toBe(true);
+      }),
+    );
+  });
+});

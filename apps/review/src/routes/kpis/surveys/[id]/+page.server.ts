@@ -23,7 +23,7 @@ export interface CrossTab {
   item: number;
   by: string;
   options: string[];
-  total: { respondents: number; counts: number[] };
+  total: { respondents: number; counts: (number | null)[]; suppressed: boolean };
   groups: {
     key: string;
     labelJa: string;
