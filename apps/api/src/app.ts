@@ -15,6 +15,7 @@ import { standardsRoutes } from './routes/standards.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
 import { kpiRoutes } from './routes/kpi.routes.js';
 import { surveyRoutes } from './routes/survey.routes.js';
+import { customSurveyRoutes } from './routes/custom-survey.routes.js';
 
 /** Every API route, chained so that the apps' typed client sees their types. */
 export const apiRoutes = new Hono<AppEnv>()
@@ -26,6 +27,7 @@ export const apiRoutes = new Hono<AppEnv>()
   .route('/org', orgRoutes)
   .route('/review', evaluationRoutes)
   .route('/recruit', recruitmentRoutes)
+  .route('/surveys/custom', customSurveyRoutes)
   .route('/surveys', surveyRoutes)
   .route('/kpis', kpiRoutes)
   .route('/analytics', analyticsRoutes);

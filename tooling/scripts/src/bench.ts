@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { evaluationBench } from './bench/evaluation.bench.js';
 import { foundationBench } from './bench/foundation.bench.js';
 import { recruitmentBench } from './bench/recruitment.bench.js';
+import { customSurveyBench } from './bench/custom-survey.bench.js';
 import { surveyBench } from './bench/survey.bench.js';
 import { work, type BenchRow } from './bench/harness.js';
 
@@ -16,6 +17,7 @@ const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [
   ['evaluation', evaluationBench],
   ['recruitment', recruitmentBench],
   ['survey', surveyBench],
+  ['custom-survey', customSurveyBench],
 ];
 
 try {

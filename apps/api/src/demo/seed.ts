@@ -1,3 +1,4 @@
+import { seedCustomSurveyDemo } from './custom-survey.js';
 import { createUser, upsertStaff, upsertUnits, type Database } from '@jinzai/db';
 import { DEMO_PEOPLE, generateDemoOrg } from '@jinzai/db/demo';
 import type { Role } from '@jinzai/model';
@@ -91,6 +92,7 @@ export async function seedDemo(
     await seedRecruitmentDemo(trx, now);
     progress('職員アンケートのデモ回答を登録しています…');
     await seedSurveyDemo(trx, now);
+    await seedCustomSurveyDemo(trx, now);
     return { units: org.units.length, staff: org.staff.length, users: DEMO_LOGINS.length };
   });
 }

@@ -112,7 +112,7 @@ const COLUMN = {
 } as const;
 
 /** The order and names of the keys of each breakdown. */
-function labelsOf(by: BreakdownBy, units: readonly Unit[]): Map<string, { ja: string; en: string }> {
+export function labelsOf(by: BreakdownBy, units: readonly Unit[]): Map<string, { ja: string; en: string }> {
   switch (by) {
     case 'unit':
       return new Map(units.map((u) => [u.code, { ja: u.name, en: u.name }]));

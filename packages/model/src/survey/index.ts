@@ -2,3 +2,5 @@ export * from './kpi-figures.js';
 export * from './suppression.js';
 export * from './breakdown.js';
 export * from './responses.js';
+export * from './custom.js';
+export * from './crosstab.js';

@@ -7,6 +7,7 @@ import { recruitmentEn, recruitmentJa } from './recruit.js';
 
 import { orgEn, orgJa } from './org.js';
 import { surveyEn, surveyJa } from './survey.js';
+import { customSurveyEn, customSurveyJa } from './customSurvey.js';
 
 export const ja = {
   'product.name': '人材 Jinzai',
@@ -91,6 +92,7 @@ export const ja = {
   ...evaluationJa,
   ...recruitmentJa,
   ...surveyJa,
+  ...customSurveyJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
@@ -184,4 +186,5 @@ export const en: Messages = {
   ...evaluationEn,
   ...recruitmentEn,
   ...surveyEn,
+  ...customSurveyEn,
 };

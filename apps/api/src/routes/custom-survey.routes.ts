@@ -1,0 +1,208 @@
+import {
+  AlreadyAnsweredError,
+  answeredSurveyIds,
+  createCustomSurvey,
+  getCustomSurvey,
+  listCustomSurveys,
+  recordOnlineCustomAnswer,
+  responseAttributesOf,
+} from '@jinzai/db';
+import {
+  ageBandOf,
+  customAnswersSchema,
+  customAnswerValues,
+  customSurveyDefinitionSchema,
+  fiscalYearOf,
+} from '@jinzai/model';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../deps.js';
+import { ApiError, errors } from '../errors.js';
+import { currentUser, requireRole } from '../middleware/session.js';
+import { describe, validate } from '../openapi.js';
+import { customCrossTab, customResults, importCustomResponses } from '../services/custom-survey.service.js';
+import { BREAKDOWN_BY } from '../services/survey.service.js';
+import { uploadedFile, uploadLimit } from './org.routes.js';
+
+const idParam = z.object({ id: z.string().regex(/^c-[0-9a-z-]{1,40}$/) });
+const crossTabQuery = z.object({
+  item: z.coerce.number().int().min(0).max(19),
+  by: z.enum(BREAKDOWN_BY).default('age_band'),
+});
+
+async function surveyOf(c: Context<AppEnv>, id: string) {
+  const s = await getCustomSurvey(c.var.deps.db, id);
+  if (!s) throw errors.notFound('アンケート');
+  return s;
+}
+
+const notOnRoster = () => new ApiError(403, 'forbidden', '職員名簿に登録された職員だけが回答できます');
+
+/**
+ * HR-defined surveys (DOMAIN §5): HR defines a survey (4-point and multiple-choice items), imports answers and sees
+ * results and cross-tabs with suppression enforced here; staff answer the open ones online, once and anonymously.
+ * No route returns a single answer.
+ */
+export const customSurveyRoutes = new Hono<AppEnv>()
+  .get(
+    '/',
+    describe({ summary: 'HR-defined surveys with their response counts', tags: ['survey'], roles: ['hr'] }),
+    requireRole('hr'),
+    async (c) => c.json({ surveys: await listCustomSurveys(c.var.deps.db) }, 200),
+  )
+  .post(
+    '/',
+    describe({
+      summary: 'Define a survey: 4-point items and multiple-choice items with a limit on choices',
+      tags: ['survey'],
+      roles: ['hr'],
+      responses: { 201: { description: 'Created' } },
+    }),
+    requireRole('hr'),
+    validate('json', customSurveyDefinitionSchema),
+    async (c) => {
+      const def = c.req.valid('json');
+      const s = await createCustomSurvey(c.var.deps.db, def, c.var.deps.now().toISOString());
+      return c.json(s, 201);
+    },
+  )
+  .get(
+    '/open',
+    describe({
+      summary: "The current year's HR-defined surveys, with whether the signed-in person has answered each",
+      tags: ['survey'],
+    }),
+    requireRole(),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      const user = currentUser(c);
+      const year = fiscalYearOf(now());
+      const [all, answered] = await Promise.all([
+        listCustomSurveys(db),
+        user.staffNo ? answeredSurveyIds(db, user.staffNo) : Promise.resolve(new Set<string>()),
+      ]);
+      return c.json(
+        {
+          surveys: all
+            .filter((s) => s.fiscalYear === year)
+            .map((s) => ({
+              id: s.id,
+              fiscalYear: s.fiscalYear,
+              titleJa: s.titleJa,
+              items: s.items,
+              answered: answered.has(s.id),
+              canAnswer: !!user.staffNo && !answered.has(s.id),
+            })),
+        },
+        200,
+      );
+    },
+  )
+  .get(
+    '/:id',
+    describe({ summary: 'The definition of an HR-defined survey', tags: ['survey'], roles: ['hr'] }),
+    requireRole('hr'),
+    validate('param', idParam),
+    async (c) => c.json(await surveyOf(c, c.req.valid('param').id), 200),
+  )
+  .post(
+    '/:id/answers',
+    describe({
+      summary:
+        'Answer an open HR-defined survey online, once: stored with unit, grade, age band and employment type only',
+      tags: ['survey'],
+      responses: {
+        201: { description: 'Answered', schema: z.object({ answered: z.literal(true) }) },
+        409: { description: 'Already answered, or the survey is not open' },
+      },
+    }),
+    requireRole(),
+    validate('param', idParam),
+    validate('json', customAnswersSchema),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      const user = currentUser(c);
+      const survey = await getCustomSurvey(db, c.req.valid('param').id);
+      if (!survey) throw errors.notFound('アンケート');
+      const year = fiscalYearOf(now());
+      if (survey.fiscalYear !== year) throw errors.conflict('このアンケートは受け付けていません');
+      const v = customAnswerValues(survey.items, c.req.valid('json').answers);
+      if ('errors' in v) throw errors.badRequest('回答に誤りがあります', v.errors);
+      if (!user.staffNo) throw notOnRoster();
+      const attributes = await responseAttributesOf(db, user.staffNo, year, ageBandOf);
+      if (!attributes) throw notOnRoster();
+      try {
+        await recordOnlineCustomAnswer(db, survey, user.staffNo, { ...attributes, values: v.values });
+      } catch (e) {
+        if (e instanceof AlreadyAnsweredError) throw errors.conflict('このアンケートには回答済みです');
+        throw e;
+      }
+      // No audit entry: an entry with the person and the time would link them to the response.
+      return c.json({ answered: true as const }, 201);
+    },
+  )
+  .post(
+    '/:id/responses',
+    describe({
+      summary:
+        "Import an HR-defined survey's responses (unit_code,grade_code,age_band,employment_type,q01…); all or nothing",
+      tags: ['survey'],
+      roles: ['hr'],
+      upload: { columns: ['unit_code', 'grade_code', 'age_band', 'employment_type', 'q01'] },
+      responses: {
+        200: { description: 'Imported', schema: z.object({ rows: z.number(), replaced: z.number() }) },
+      },
+    }),
+    requireRole('hr'),
+    validate('param', idParam),
+    uploadLimit,
+    async (c) => {
+      const survey = await surveyOf(c, c.req.valid('param').id);
+      const { bytes, contentType } = await uploadedFile(c);
+      const u = currentUser(c);
+      const result = await importCustomResponses(
+        c.var.deps.db,
+        survey,
+        bytes,
+        contentType,
+        { userId: u.id, loginId: u.loginId },
+        c.var.deps.now(),
+      );
+      return c.json(result, 200);
+    },
+  )
+  .get(
+    '/:id/results',
+    describe({
+      summary: 'Results: per 4-point item mean, 95% CI and favourable share (under 5 answers withheld)',
+      tags: ['survey'],
+      roles: ['hr'],
+    }),
+    requireRole('hr'),
+    validate('param', idParam),
+    async (c) => {
+      const survey = await surveyOf(c, c.req.valid('param').id);
+      return c.json({ survey, ...(await customResults(c.var.deps.db, survey)) }, 200);
+    },
+  )
+  .get(
+    '/:id/crosstab',
+    describe({
+      summary:
+        'Cross-tab of a multiple-choice item by unit, grade, age band or employment type: counts per option × group and the total; small groups suppressed',
+      tags: ['survey'],
+      roles: ['hr'],
+    }),
+    requireRole('hr'),
+    validate('param', idParam),
+    validate('query', crossTabQuery),
+    async (c) => {
+      const survey = await surveyOf(c, c.req.valid('param').id);
+      const { item, by } = c.req.valid('query');
+      if (survey.items[item]?.kind !== 'choice')
+        throw errors.badRequest('複数選択の設問を指定してください', [
+          { path: 'item', message: '複数選択の設問ではありません' },
+        ]);
+      return c.json({ item, by, ...(await customCrossTab(c.var.deps.db, survey, item, by)) }, 200);
+    },
+  );

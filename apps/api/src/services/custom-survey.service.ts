@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+import {
+  choiceCountsBy,
+  customItemMoments,
+  listUnits,
+  replaceImportedCustomResponses,
+  writeAudit,
+  type CustomResponse,
+  type CustomSurvey,
+  type Database,
+} from '@jinzai/db';
+import {
+  choiceCrossTab,
+  itemColumn,
+  kpiFigures,
+  normalizeText,
+  parseAgeBand,
+  parseAgreementCell,
+  parseChoiceCell,
+  parseEmploymentType,
+  reportingUnitOf,
+  resolveGradeCode,
+  type ChoiceGroupCounts,
+  type CrossTabColumn,
+  type KpiFigures,
+} from '@jinzai/model';
+import type { Kysely } from 'kysely';
+import { throwIfAny, type ImportDetail } from '../import/errors.js';
+import { missingReferences } from '../import/org-import.js';
+import { readTable, validateColumns } from '../import/table.js';
+import type { Actor } from './org-import.service.js';
+import { labelsOf, type BreakdownBy } from './survey.service.js';
+
+const ATTRIBUTE_COLUMNS = ['unit_code', 'grade_code', 'age_band', 'employment_type'] as const;
+
+/** The columns of a custom survey's import: the attributes, then q01… one per item (INTERFACES style). */
+export const customImportColumns = (s: Pick<CustomSurvey, 'items'>) => ({
+  required: [...ATTRIBUTE_COLUMNS, ...s.items.map((_, i) => itemColumn(i))],
+  optional: [] as string[],
+});
+
+const ATTRIBUTE_READERS: Record<
+  (typeof ATTRIBUTE_COLUMNS)[number],
+  [(s: string) => string | undefined, string]
+> = {
+  unit_code: [(s) => (/^[0-9A-Za-z_-]{1,32}$/.test(s) ? s : undefined), '所属コードの形式が正しくありません'],
+  grade_code: [resolveGradeCode, '職層コードまたは職層名を指定してください'],
+  age_band: [parseAgeBand, '年齢区分は -29、30-39、40-49、50- のいずれかにしてください'],
+  employment_type: [
+    parseEmploymentType,
+    'regular / reappointed / temporary / fiscal-year（または常勤職員などの名称）を指定してください',
+  ],
+};
+
+/**
+ * Imports the responses of an HR-defined survey (DOMAIN §5): all or nothing, every problem named by row and
+ * column; a multiple-choice cell holds option numbers or labels separated by ';' or '、', within the item's limit.
+ * Replaces the survey's previous import; online answers stay.
+ */
+export async function importCustomResponses(
+  db: Kysely<Database>,
+  survey: CustomSurvey,
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  actor: Actor,
+  now: Date,
+): Promise<{ rows: number; replaced: number }> {
+  const table = await readTable(bytes, contentType);
+  validateColumns(table.header, customImportColumns(survey));
+  const details: ImportDetail[] = [];
+  const parsed: { row: number; value: CustomResponse }[] = [];
+  for (const { row, values } of table.rows) {
+    const attrs: Record<string, string> = {};
+    let bad = false;
+    for (const col of ATTRIBUTE_COLUMNS) {
+      const s = normalizeText(values[col] ?? '');
+      const [read, message] = ATTRIBUTE_READERS[col];
+      const v = s === '' ? undefined : read(s);
+      if (v === undefined) {
+        details.push({
+          row,
+          column: col,
+          message: s === '' ? '値が入っていません（必須の項目です）' : message,
+        });
+        bad = true;
+      } else attrs[col] = v;
+    }
+    const cells = survey.items.map((item, i) => {
+      const raw = values[itemColumn(i)] ?? '';
+      const r = item.kind === 'choice' ? parseChoiceCell(item, raw) : parseAgreementCell(raw);
+      if ('error' in r) {
+        details.push({ row, column: itemColumn(i), message: r.error });
+        bad = true;
+        return null;
+      }
+      return r.value;
+    });
+    if (!bad)
+      parsed.push({
+        row,
+        value: {
+          unitCode: attrs['unit_code']!,
+          gradeCode: attrs['grade_code']!,
+          ageBand: attrs['age_band'] as CustomResponse['ageBand'],
+          employmentType: attrs['employment_type'] as CustomResponse['employmentType'],
+          values: cells,
+        },
+      });
+  }
+  return db.transaction().execute(async (trx) => {
+    const units = new Set((await listUnits(trx)).map((u) => u.code));
+    details.push(
+      ...missingReferences(
+        parsed.map((p) => ({ row: p.row, unit_code: p.value.unitCode })),
+        units,
+        'unit_code',
+      ),
+    );
+    throwIfAny('invalid_rows', details);
+    const { replaced } = await replaceImportedCustomResponses(
+      trx,
+      survey,
+      parsed.map((p) => p.value),
+    );
+    await writeAudit(trx, {
+      at: now.toISOString(),
+      ...actor,
+      action: 'import',
+      entity: 'survey_responses',
+      entityId: survey.id,
+      detail: { rows: parsed.length, replaced, sha256: createHash('sha256').update(bytes).digest('hex') },
+    });
+    return { rows: parsed.length, replaced };
+  });
+}
+
+/** The results of a custom survey (HR only): per 4-point item the KPI survey's figures; under 5 answers withheld. */
+export async function customResults(
+  db: Kysely<Database>,
+  survey: CustomSurvey,
+): Promise<{
+  respondents: number;
+  items: ({ index: number; column: string; textJa: string; kind: string } & Partial<KpiFigures>)[];
+}> {
+  const agreement = survey.items.flatMap((it, i) => (it.kind === 'agreement' ? [i] : []));
+  const m = await customItemMoments(db, survey.id, agreement);
+  return {
+    respondents: m.respondents,
+    items: survey.items.map((it, i) => {
+      const base = { index: i, column: itemColumn(i), textJa: it.textJa, kind: it.kind };
+      const mm = m.items.get(i);
+      return it.kind === 'agreement' && mm ? { ...base, ...kpiFigures(mm) } : base;
+    }),
+  };
+}
+
+const COLUMN = {
+  unit: 'unit_code',
+  grade: 'grade_code',
+  age_band: 'age_band',
+  employment_type: 'employment_type',
+} as const;
+
+export interface LabelledColumn extends CrossTabColumn {
+  labelJa: string;
+  labelEn: string;
+}
+
+/**
+ * A cross-tab of a multiple-choice item by an attribute (policy III-2-(2), reasons by age band): counts per option
+ * × group with the total, small groups and their complements withheld in the API. Units count under their 課.
+ */
+export async function customCrossTab(
+  db: Kysely<Database>,
+  survey: CustomSurvey,
+  itemIndex: number,
+  by: BreakdownBy,
+): Promise<{ options: string[]; total: CrossTabColumn; groups: LabelledColumn[] }> {
+  const item = survey.items[itemIndex];
+  if (!item || item.kind !== 'choice') throw new Error('not a choice item');
+  const [raw, units] = await Promise.all([
+    choiceCountsBy(db, survey.id, itemIndex, item.options.length, COLUMN[by]),
+    listUnits(db),
+  ]);
+  let groups: ChoiceGroupCounts[] = raw;
+  if (by === 'unit') {
+    const tree = new Map(units.map((u) => [u.code, u]));
+    const rolled = new Map<string, { key: string; respondents: number; counts: number[] }>();
+    for (const g of raw) {
+      const key = reportingUnitOf(g.key, tree);
+      const into = rolled.get(key) ?? { key, respondents: 0, counts: item.options.map(() => 0) };
+      into.respondents += g.respondents;
+      g.counts.forEach((n, k) => (into.counts[k] = (into.counts[k] ?? 0) + n));
+      rolled.set(key, into);
+    }
+    groups = [...rolled.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+  const labels = labelsOf(by, units);
+  const order = [...labels.keys()];
+  const rank = (k: string) => (order.indexOf(k) < 0 ? order.length : order.indexOf(k));
+  const t = choiceCrossTab(groups, item.options.length);
+  return {
+    options: item.options,
+    total: t.total,
+    groups: t.groups
+      .map((g) => ({
+        ...g,
+        labelJa: labels.get(g.key)?.ja ?? g.key,
+        labelEn: labels.get(g.key)?.en ?? g.key,
+      }))
+      .sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : 1)),
+  };
+}

@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { expectNoViolations, hydrated, openSignedIn, saveScreen } from './helpers.js';
+
+test('hr creates a survey, staff1 answers it once, hr sees the cross-tab', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const hrContext = await browser.newContext();
+  const hr = await hrContext.newPage();
+  await openSignedIn(hr, 'review', 'hr');
+  await hr.goto('/review/kpis/surveys');
+  await expect(hr.getByRole('heading', { level: 1 })).toHaveText('独自アンケート');
+  await expect(hr.getByRole('link', { name: '退職意向アンケート' })).toBeVisible();
+  await hydrated(hr);
+  await hr.getByLabel('アンケート名').fill('通勤アンケート');
+  await hr.getByLabel('4段階の設問（1行に1問）').fill('通勤は負担ではない\n今の勤務時間に満足している');
+  await hr.getByLabel('設問文').fill('通勤で困っていること');
+  await hr.getByLabel('選択肢（1行に1つ）').fill('混雑\n遠い\n乗り換え\n費用');
+  await hr.getByLabel('選択できる数（上限）').fill('2');
+  await hr.getByRole('button', { name: '作成する' }).click();
+  await expect(hr.getByRole('status')).toHaveText(/アンケートを作成しました/);
+  await expect(hr.getByRole('link', { name: '通勤アンケート' })).toBeVisible();
+  await expectNoViolations(hr);
+  await saveScreen(hr, 'custom-survey-list');
+
+  // staff1 answers: three choices are refused by the server, two are taken, a second answer is refused.
+  const staffContext = await browser.newContext();
+  const page = await staffContext.newPage();
+  await openSignedIn(page, 'review', 'staff1');
+  await page.getByRole('link', { name: 'アンケートに回答' }).click();
+  await page.getByRole('link', { name: '通勤アンケート' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('通勤アンケート');
+  await hydrated(page);
+  await expect(page.getByText('2つまで選択できます')).toBeVisible();
+  await expectNoViolations(page);
+  await saveScreen(page, 'custom-survey-answer');
+  const second = await staffContext.newPage();
+  await second.goto(page.url());
+  await hydrated(second);
+
+  await page.getByRole('group', { name: /問1 / }).getByLabel('そう思う', { exact: true }).check();
+  const reasons = page.getByRole('group', { name: /問3 / });
+  for (const o of ['混雑', '遠い', '費用']) await reasons.getByLabel(o).check();
+  await page.getByRole('button', { name: '回答を送信する' }).click();
+  await expect(page.getByTestId('cs-message')).toHaveText(/選択できる数を超えています/);
+  await page.getByRole('group', { name: /問3 / }).getByLabel('混雑').check();
+  await page.getByRole('group', { name: /問3 / }).getByLabel('遠い').check();
+  await page.getByRole('button', { name: '回答を送信する' }).click();
+  await expect(page.getByTestId('cs-message')).toHaveText(/回答を受け付けました/);
+
+  await second.getByRole('group', { name: /問3 / }).getByLabel('費用').check();
+  await second.getByRole('button', { name: '回答を送信する' }).click();
+  await expect(second.getByTestId('cs-message')).toHaveText(/回答済みです/);
+
+  // HR: the demo survey's reasons by age band, with figures; the new survey's one answer is withheld.
+  await hr.getByRole('link', { name: '退職意向アンケート' }).click();
+  await expect(hr.getByRole('heading', { level: 1 })).toHaveText('退職意向アンケート の結果');
+  const table = hr.getByTestId('cs-crosstab');
+  await expect(table.getByRole('columnheader', { name: '29歳以下' })).toBeVisible();
+  await expect(table.getByRole('rowheader', { name: /給料が少ない/ })).toBeVisible();
+  await expectNoViolations(hr);
+  await saveScreen(hr, 'custom-survey-results');
+  await hr.getByLabel('集計の軸').selectOption('employment_type');
+  await hr.getByRole('button', { name: '表示' }).click();
+  await expect(hr).toHaveURL(/by=employment_type/);
+  await expect(table.getByRole('columnheader', { name: '全体' })).toBeVisible();
+
+  await hr.goto('/review/kpis/surveys');
+  await hr.getByRole('link', { name: '通勤アンケート' }).click();
+  await expect(hr.getByTestId('cs-respondents')).toHaveText('回答数：1');
+  await expect(hr.getByTestId('cs-crosstab').getByRole('cell', { name: '—' }).first()).toBeVisible();
+  await hrContext.close();
+  await staffContext.close();
+});
