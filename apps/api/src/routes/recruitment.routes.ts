@@ -4,7 +4,6 @@ import {
   bumpScoresVersion,
   createRound,
   getApplicant,
-  insertApplicants,
   listApplicants,
   listCriteria,
   listDecisions,
@@ -22,15 +21,14 @@ import {
   sheetCountsByStage,
   updateRound,
 } from '@jinzai/db';
-import { APPLICANT_COLUMNS, applicantRowSchema, newApplicantSchema, newRoundSchema } from '@jinzai/model';
+import { APPLICANT_COLUMNS, newRoundSchema } from '@jinzai/model';
 import { Hono, type Context } from 'hono';
 import { audit } from '../audit.js';
 import type { AppEnv } from '../deps.js';
 import { errors } from '../errors.js';
-import { throwIfAny } from '../import/errors.js';
 import { currentUser, requireRole } from '../middleware/session.js';
 import { describe, validate } from '../openapi.js';
-import { applicantDuplicates, importApplicantsFile } from '../services/recruitment-import.service.js';
+import { importApplicantsFile } from '../services/recruitment-import.service.js';
 import {
   canManage,
   roundFor,
@@ -39,6 +37,7 @@ import {
   requirePanel,
 } from '../services/recruitment.service.js';
 import { uploadedFile, uploadLimit } from './org.routes.js';
+import { addOneApplicant } from './recruitment-applicant.js';
 import {
   applicantParam,
   criterionParam,
@@ -63,48 +62,6 @@ const actorOf = (c: Context<AppEnv>) => {
   return { userId: u.id, loginId: u.loginId };
 };
 const now = (c: Context<AppEnv>) => c.var.deps.now().toISOString();
-
-/** Adds one applicant from the screen, with the same checks as a file row. */
-async function addOneApplicant(c: Context<AppEnv>, roundId: number) {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw errors.badRequest('JSONの形式が正しくありません');
-  }
-  const input = newApplicantSchema.safeParse(body);
-  if (!input.success) throw errors.badRequest('入力内容に誤りがあります', input.error.issues);
-  const row = applicantRowSchema.safeParse({
-    applicant_no: input.data.applicantNo,
-    name: input.data.name,
-    name_kana: input.data.nameKana,
-    email: input.data.email,
-  });
-  if (!row.success) {
-    throw errors.badRequest(
-      '入力内容に誤りがあります',
-      row.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
-  }
-  const db = c.var.deps.db;
-  return db.transaction().execute(async (trx) => {
-    throwIfAny('invalid_input', await applicantDuplicates(trx, roundId, [{ ...row.data, row: 1 }]));
-    await insertApplicants(trx, roundId, [{ ...row.data, consent: input.data.consent }], now(c));
-    await bumpScoresVersion(trx, roundId);
-    const applicant = await getApplicant(trx, roundId, row.data.applicant_no);
-    await audit(
-      c,
-      {
-        action: 'create',
-        entity: 'recruit_applicant',
-        entityId: `${roundId}/${row.data.applicant_no}`,
-        after: applicant,
-      },
-      trx,
-    );
-    return applicant;
-  });
-}
 
 /** Recruitment rounds (INTERFACES "Recruitment"): recruiters and HR manage; interviewers see their panels' stages. */
 export const recruitmentRoutes = new Hono<AppEnv>()
