@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { findLiveSession, touchSession } from '@jinzai/db';
-import type { Role, User } from '@jinzai/model';
+import { hasRole, type Role, type User } from '@jinzai/model';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../deps.js';
@@ -49,11 +49,6 @@ export function currentUser(c: Context<AppEnv>): User {
   const user = c.var.user;
   if (!user) throw errors.unauthenticated();
   return user;
-}
-
-/** Whether user holds one of roles; HR holds all rights (INTERFACES demo logins: "hr (HR, all rights)"). */
-export function hasRole(user: User, ...roles: Role[]): boolean {
-  return roles.length === 0 || user.roles.includes('hr') || user.roles.some((r) => roles.includes(r));
 }
 
 /** Requires a session (401) and, when roles are given, one of them (403). */

@@ -16,7 +16,7 @@ import type { AppEnv } from '../deps.js';
 import { requireRole } from '../middleware/session.js';
 import { describe, validate } from '../openapi.js';
 import { kpiBoardOf } from '../services/survey.service.js';
-import { fiscalYearParam } from './survey.routes.js';
+import { fiscalYearParam } from '../http/params.js';
 
 const evaluationVsKpiQuery = fiscalYearParam.extend({ kpi: z.enum(KPI_CODES) });
 const evaluationVsKpiResponse = z.object({

@@ -22,7 +22,7 @@ import { currentUser, requireRole } from '../middleware/session.js';
 import { describe, validate } from '../openapi.js';
 import { customCrossTab, customResults, importCustomResponses } from '../services/custom-survey.service.js';
 import { BREAKDOWN_BY } from '../services/survey.service.js';
-import { uploadedFile, uploadLimit } from './org.routes.js';
+import { uploadedFile, uploadLimit } from '../http/upload.js';
 
 const idParam = z.object({ id: z.string().regex(/^c-[0-9a-z-]{1,40}$/) });
 const crossTabQuery = z.object({

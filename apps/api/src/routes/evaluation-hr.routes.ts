@@ -21,8 +21,8 @@ import { requireRole } from '../middleware/session.js';
 import { describe, validate } from '../openapi.js';
 import { assignDefaults } from '../services/evaluation-assignments.service.js';
 import { evaluationAnalytics, periodProgress } from '../services/evaluation-analytics.service.js';
-import { idParam } from './evaluation-params.js';
-import { uploadedFile, uploadLimit } from './org.routes.js';
+import { idParam } from '../http/params.js';
+import { uploadedFile, uploadLimit } from '../http/upload.js';
 
 const staffNoOrEmpty = z.string().transform((v) => {
   const s = normalizeText(v);

@@ -21,7 +21,7 @@ import {
   sheetView,
   type AuditIn,
 } from '../services/evaluation-sheets.service.js';
-import { idParam } from './evaluation-params.js';
+import { idParam } from '../http/params.js';
 
 const saveBody = z
   .object({

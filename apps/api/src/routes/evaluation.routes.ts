@@ -6,24 +6,20 @@ import {
   periodName,
   RESULT_COLUMNS,
 } from '@jinzai/model';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import type { AppEnv } from '../deps.js';
 import { errors } from '../errors.js';
-import { currentUser, requireRole } from '../middleware/session.js';
+import { requireRole } from '../middleware/session.js';
+import { actorOf } from '../http/actor.js';
 import { describe, validate } from '../openapi.js';
 import { importResults } from '../services/evaluation-results.service.js';
-import { idParam } from './evaluation-params.js';
+import { idParam } from '../http/params.js';
 import { evaluationHrRoutes } from './evaluation-hr.routes.js';
 import { sheetRoutes } from './evaluation-sheets.routes.js';
 import { iMessageRoutes } from './i-messages.routes.js';
-import { uploadedFile, uploadLimit } from './org.routes.js';
-
-const actorOf = (c: Context<AppEnv>) => {
-  const u = currentUser(c);
-  return { userId: u.id, loginId: u.loginId };
-};
+import { uploadedFile, uploadLimit } from '../http/upload.js';
 
 const period = z.object({
   id: z.number(),

@@ -8,7 +8,7 @@ import { requireRole } from '../middleware/session.js';
 import { describe, validate } from '../openapi.js';
 import { BREAKDOWN_BY, kpiBoardOf, kpiBreakdownOf } from '../services/survey.service.js';
 import { exportResponse, exportRows } from '../services/survey-export.service.js';
-import { fiscalYearParam } from './survey.routes.js';
+import { fiscalYearParam } from '../http/params.js';
 
 const yearQuery = fiscalYearParam;
 const interval = z.tuple([z.number(), z.number()]).nullable();

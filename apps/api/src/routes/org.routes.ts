@@ -1,41 +1,17 @@
 import { getStaff, listUnits, orgSummary, staffCountsByUnit } from '@jinzai/db';
 import { STAFF_COLUMNS, UNIT_COLUMNS } from '@jinzai/model';
-import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import type { AppEnv } from '../deps.js';
-import { errorBody, errors } from '../errors.js';
-import { currentUser, requireRole } from '../middleware/session.js';
+import { errors } from '../errors.js';
+import { requireRole } from '../middleware/session.js';
+import { actorOf } from '../http/actor.js';
+import { uploadedFile, uploadLimit } from '../http/upload.js';
 import { describe, validate } from '../openapi.js';
 import { importStaff, importUnits } from '../services/org-import.service.js';
 
-/** Uploads are CSV or .xlsx; 100,000 staff rows are about 8 MB. */
-export const uploadLimit = bodyLimit({
-  maxSize: 64 * 1024 * 1024,
-  onError: (c) => c.json(errorBody('payload_too_large', 'ファイルが大きすぎます（上限 64 MB）'), 413),
-});
-
 const importResult = z.object({ rows: z.number(), created: z.number(), updated: z.number() });
-
-/** The uploaded file's bytes; a JSON or form body is refused before parsing. */
-export async function uploadedFile(
-  c: Context<AppEnv>,
-): Promise<{ bytes: Uint8Array; contentType: string | undefined }> {
-  const contentType = c.req.header('content-type');
-  if (
-    contentType &&
-    /^(application\/json|multipart\/form-data|application\/x-www-form-urlencoded)/i.test(contentType)
-  ) {
-    throw errors.badRequest('CSV（text/csv）または .xlsx ファイルを送信してください');
-  }
-  return { bytes: new Uint8Array(await c.req.arrayBuffer()), contentType };
-}
-
-const actorOf = (c: Context<AppEnv>) => {
-  const u = currentUser(c);
-  return { userId: u.id, loginId: u.loginId };
-};
 
 const staffResponse = z.object({
   staffNo: z.string(),

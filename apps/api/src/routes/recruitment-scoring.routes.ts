@@ -30,7 +30,7 @@ import {
   stageOf,
   stageResults,
 } from '../services/recruitment.service.js';
-import { uploadedFile, uploadLimit } from './org.routes.js';
+import { uploadedFile, uploadLimit } from '../http/upload.js';
 import {
   applicantParam,
   exportQuery,

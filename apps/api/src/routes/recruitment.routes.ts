@@ -27,6 +27,7 @@ import { audit } from '../audit.js';
 import type { AppEnv } from '../deps.js';
 import { errors } from '../errors.js';
 import { currentUser, requireRole } from '../middleware/session.js';
+import { actorOf } from '../http/actor.js';
 import { describe, validate } from '../openapi.js';
 import { importApplicantsFile } from '../services/recruitment-import.service.js';
 import {
@@ -36,7 +37,7 @@ import {
   stageOf,
   requirePanel,
 } from '../services/recruitment.service.js';
-import { uploadedFile, uploadLimit } from './org.routes.js';
+import { uploadedFile, uploadLimit } from '../http/upload.js';
 import { addOneApplicant } from './recruitment-applicant.js';
 import {
   applicantParam,
@@ -57,10 +58,6 @@ const MANAGE = ['recruiter'] as const;
 const PANEL = ['recruiter', 'interviewer'] as const;
 const tags = ['recruitment'];
 
-const actorOf = (c: Context<AppEnv>) => {
-  const u = currentUser(c);
-  return { userId: u.id, loginId: u.loginId };
-};
 const now = (c: Context<AppEnv>) => c.var.deps.now().toISOString();
 
 /** Recruitment rounds (INTERFACES "Recruitment"): recruiters and HR manage; interviewers see their panels' stages. */

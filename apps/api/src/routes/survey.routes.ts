@@ -19,21 +19,16 @@ import {
   suppressedCells,
   type KpiResponse,
 } from '@jinzai/model';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
 import { ApiError, errors } from '../errors.js';
 import { currentUser, requireRole } from '../middleware/session.js';
+import { actorOf } from '../http/actor.js';
+import { fiscalYearParam } from '../http/params.js';
 import { describe, validate } from '../openapi.js';
 import { importKpiResponses } from '../services/survey.service.js';
-import { uploadedFile, uploadLimit } from './org.routes.js';
-
-export const fiscalYearParam = z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100) });
-
-const actorOf = (c: Context<AppEnv>) => {
-  const u = currentUser(c);
-  return { userId: u.id, loginId: u.loginId };
-};
+import { uploadedFile, uploadLimit } from '../http/upload.js';
 
 const statusResponse = z.object({
   fiscalYear: z.number(),

@@ -28,7 +28,7 @@ import type { Kysely } from 'kysely';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
 import { missingReferences } from '../import/org-import.js';
 import { readTable, validateColumns } from '../import/table.js';
-import type { Actor } from './org-import.service.js';
+import type { Actor } from './actor.js';
 import { labelsOf, type BreakdownBy } from './survey.service.js';
 
 const ATTRIBUTE_COLUMNS = ['unit_code', 'grade_code', 'age_band', 'employment_type'] as const;

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { parseResultsFile, resolveItems } from '../import/evaluation-import.js';
 import { resolveGrade } from '../import/org-import.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
-import type { Actor } from './org-import.service.js';
+import type { Actor } from './actor.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

@@ -1,3 +1,4 @@
+export type { Actor } from './actor.js';
 export * from './org-import.service.js';
 export * from './recruitment-import.service.js';
 export * from './survey.service.js';

@@ -10,12 +10,8 @@ import { UNIT_LEVELS, type UnitLevel } from '@jinzai/model';
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
+import type { Actor } from './actor.js';
 import { missingReferences, parseStaffFile, parseUnitsFile } from '../import/org-import.js';
-
-export interface Actor {
-  userId: number | null;
-  loginId: string | null;
-}
 
 export interface ImportSummary extends UpsertCounts {
   rows: number;

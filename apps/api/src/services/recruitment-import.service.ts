@@ -35,7 +35,7 @@ import {
   type Parsed,
   type TableRow,
 } from '../import/table.js';
-import type { Actor } from './org-import.service.js';
+import type { Actor } from './actor.js';
 
 type Db = Kysely<Database>;
 

@@ -19,6 +19,7 @@ import {
 } from '@jinzai/db';
 import {
   criterionDisagreement,
+  hasRole,
   roundResults,
   type CriterionMoments,
   type LayerCode,
@@ -28,7 +29,6 @@ import {
 } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { errors } from '../errors.js';
-import { hasRole } from '../middleware/session.js';
 
 type Db = Kysely<Database>;
 

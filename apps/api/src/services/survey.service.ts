@@ -29,7 +29,7 @@ import type { Kysely } from 'kysely';
 import { throwIfAny } from '../import/errors.js';
 import { missingReferences } from '../import/org-import.js';
 import { collectRows, readTable, validateColumns, type TableRow } from '../import/table.js';
-import type { Actor } from './org-import.service.js';
+import type { Actor } from './actor.js';
 
 /**
  * Imports a year's KPI survey responses (INTERFACES "Survey and KPIs"): all or nothing. An import replaces the

@@ -45,3 +45,8 @@ export interface User {
   roles: Role[];
   staffNo: string | null;
 }
+
+/** Whether the user holds one of `roles` (any user when none are named); HR holds all rights. */
+export function hasRole(user: Pick<User, 'roles'>, ...roles: Role[]): boolean {
+  return roles.length === 0 || user.roles.includes('hr') || user.roles.some((r) => roles.includes(r));
+}
