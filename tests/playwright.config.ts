@@ -30,9 +30,10 @@ export default defineConfig({
   failOnFlakyTests: CI,
   forbidOnly: CI,
   reporter: CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  // Time-outs sized for a busy 2-core machine (the server, Chromium and the test runner share it); every wait is
-  // on a condition, so a fast machine never waits the full time.
-  timeout: 60_000,
+  // Time-outs sized for a busy 2-core machine (the server, Chromium and the test runner share it, and an axe scan of
+  // a long page takes seconds there); every wait is on a condition, so a fast machine never waits the full time.
+  // The long walkthroughs are marked test.slow(), which triples this.
+  timeout: 120_000,
   expect: { timeout: 20_000 },
   use: {
     actionTimeout: 20_000,

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoViolations, hydrated, openSignedIn, saveScreen } from './helpers.js';
 
 test('hr creates a survey, staff1 answers it once, hr sees the cross-tab', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.slow();
   const hrContext = await browser.newContext();
   const hr = await hrContext.newPage();
   await openSignedIn(hr, 'review', 'hr');

@@ -34,7 +34,7 @@ async function rateAll(page: Page, grade: string): Promise<void> {
 }
 
 test('the evaluation cycle: goals, ratings, confirmation, disclosure and an appeal', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.slow();
   // staff1 sets two goals and submits them.
   const staff = await as(browser, 'staff1');
   await staff.goto('/review/evaluation/me');

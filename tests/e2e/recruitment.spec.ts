@@ -35,6 +35,7 @@ async function signInAs(page: Page, loginId: string, path = '/recruit/'): Promis
 test.describe.configure({ mode: 'serial' });
 
 test('a recruiter creates a round, imports applicants and sets the panel', async ({ page }) => {
+  test.slow();
   await signInAs(page, 'recruiter', '/recruit/rounds');
   await expect(page.getByRole('heading', { level: 1, name: '選考一覧' })).toBeVisible();
   await check(page, 'rounds');

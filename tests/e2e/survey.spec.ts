@@ -60,7 +60,7 @@ test('staff cannot open the KPI screens', async ({ page }) => {
 
 test('hr imports a year, opens the board, the logic model and a breakdown, and exports', async ({ page }) => {
   // One journey through seven screens, each checked with axe: more than the default 30 s.
-  test.setTimeout(120_000);
+  test.slow();
   await openSignedIn(page, 'review', 'hr');
   await page.getByRole('link', { name: 'KPI・職員アンケート' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('KPIボード');
