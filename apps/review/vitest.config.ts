@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { unitTests } from '../../vitest.shared.js';
 
-// Unit tests of plain modules, without the SvelteKit plugin: that plugin runs `svelte-kit sync`, which rewrites
-// .svelte-kit/ while `vite build` reads it, and turbo runs this task beside the build.
-export default defineConfig({
-  test: { include: ['src/**/*.test.ts'] },
-});
+// Unit tests of plain modules. Neither the SvelteKit plugin nor the app's tsconfig.json: the plugin runs
+// `svelte-kit sync`, and tsconfig.json extends .svelte-kit/tsconfig.json; both are what `vite build` writes while
+// turbo runs this task beside it. So this task reads and writes nothing of the build's.
+export default defineConfig({ ...unitTests, oxc: { tsconfig: false } });

@@ -2,10 +2,10 @@
 // Plain JavaScript: svelte.config.js is loaded by Node directly, before any TypeScript tooling.
 
 /**
- * @param {{ base: `/${string}`; adapter: import('@sveltejs/kit').Adapter }} options
+ * @param {{ base: `/${string}`; adapter: import('@sveltejs/kit').Adapter; outDir?: string | undefined }} options
  * @returns {import('@sveltejs/kit').Config}
  */
-export function jinzaiAppConfig({ base, adapter }) {
+export function jinzaiAppConfig({ base, adapter, outDir }) {
   return {
     compilerOptions: {
       // Runes everywhere in our own code (including @jinzai/ui); libraries keep their own mode.
@@ -13,6 +13,7 @@ export function jinzaiAppConfig({ base, adapter }) {
     },
     kit: {
       adapter,
+      outDir: outDir ?? '.svelte-kit',
       // Both apps and the API share one origin (/api, /recruit, /review), so one session cookie serves all.
       paths: { base, relative: false },
       csp: {

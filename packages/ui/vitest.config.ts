@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
+import { unitTests } from '../../vitest.shared.js';
 
-export default defineConfig({
-  test: { include: ['src/**/*.test.ts'] },
-});
+export default defineConfig(unitTests);

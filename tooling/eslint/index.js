@@ -4,7 +4,7 @@ import globals from 'globals';
 
 /** Base rules for every TypeScript package. */
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', '.svelte-kit/**', 'node_modules/**'] },
+  { ignores: ['dist/**', 'build/**', '.svelte-kit/**', '.svelte-kit-check/**', 'node_modules/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

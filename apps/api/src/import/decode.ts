@@ -61,7 +61,7 @@ const VARIANT_RE = new RegExp(`[${Object.keys(CP932_VARIANTS).join('')}]`, 'g');
  * Encodes an export for Excel: CP932 (what Excel opens by double-click on a Japanese PC) or UTF-8 with BOM.
  * CP932 cannot hold every character (e.g. 𠮷); those become '?', so offer UTF-8 where names may carry them.
  */
-export function encodeCsv(text: string, encoding: 'cp932' | 'utf-8-bom'): Uint8Array {
+export function encodeCsv(text: string, encoding: 'cp932' | 'utf-8-bom'): Uint8Array<ArrayBuffer> {
   if (encoding === 'utf-8-bom') {
     const body = new TextEncoder().encode(text);
     const out = new Uint8Array(body.length + 3);
@@ -73,5 +73,6 @@ export function encodeCsv(text: string, encoding: 'cp932' | 'utf-8-bom'): Uint8A
     text.replace(VARIANT_RE, (c) => CP932_VARIANTS[c] ?? c),
     'cp932',
   );
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  // A Buffer from iconv is never shared memory; typed as such it is a valid body for a Response under the DOM lib.
+  return new Uint8Array(buf.buffer as ArrayBuffer, buf.byteOffset, buf.byteLength);
 }

@@ -115,7 +115,7 @@ function sheetName(name: string, used: Set<string>): string {
  */
 export async function writeXlsx(
   sheets: readonly { name: string; rows: readonly (readonly CsvCell[])[] }[],
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new (await loadExcel()).Workbook();
   const used = new Set<string>();
   for (const { name, rows } of sheets) {
