@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
   choiceCountsBy,
+  createCustomSurvey,
   customItemMoments,
+  getCustomSurvey,
+  listCustomSurveys,
   listUnits,
   replaceImportedCustomResponses,
   writeAudit,
@@ -22,9 +25,11 @@ import {
   resolveGradeCode,
   type ChoiceGroupCounts,
   type CrossTabColumn,
+  type CustomSurveyDefinition,
   type KpiFigures,
 } from '@jinzai/model';
 import type { Kysely } from 'kysely';
+import { errors } from '../errors.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
 import { missingReferences } from '../import/org-import.js';
 import { readTable, validateColumns } from '../import/table.js';
@@ -51,6 +56,23 @@ const ATTRIBUTE_READERS: Record<
     'regular / reappointed / temporary / fiscal-year（または常勤職員などの名称）を指定してください',
   ],
 };
+
+/** The HR-defined surveys, newest first, with their respondent counts. */
+export async function customSurveys(db: Kysely<Database>) {
+  return listCustomSurveys(db);
+}
+
+/** One HR-defined survey (404 for an unknown id). */
+export async function customSurvey(db: Kysely<Database>, id: string): Promise<CustomSurvey> {
+  const s = await getCustomSurvey(db, id);
+  if (!s) throw errors.notFound('アンケート');
+  return s;
+}
+
+/** Defines a new HR-defined survey. */
+export async function defineCustomSurvey(db: Kysely<Database>, now: Date, def: CustomSurveyDefinition) {
+  return createCustomSurvey(db, def, now.toISOString());
+}
 
 /**
  * Imports the responses of an HR-defined survey (DOMAIN §5): all or nothing, every problem named by row and

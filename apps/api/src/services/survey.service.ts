@@ -4,7 +4,10 @@ import {
   insertKpiResponses,
   kpiMoments,
   kpiMomentsBy,
+  kpiSurveyYears,
   listUnits,
+  responseCountsByUnit,
+  rosterCountsByUnit,
   writeAudit,
   type Database,
 } from '@jinzai/db';
@@ -18,6 +21,7 @@ import {
   createSurveyRowReader,
   kpiBoard,
   reportingUnitOf,
+  suppressedCells,
   surveyResponseRowSchema,
   type BreakdownGroup,
   type GroupMoments,
@@ -168,4 +172,55 @@ export async function kpiBreakdownOf(
   return breakdown(groups)
     .map((g) => ({ ...g, labelJa: labels.get(g.key)?.ja ?? g.key, labelEn: labels.get(g.key)?.en ?? g.key }))
     .sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : 1));
+}
+
+/** The fiscal years with KPI survey responses, and how many answered in each. */
+export async function kpiSurveyYearList(db: Kysely<Database>) {
+  return kpiSurveyYears(db);
+}
+
+/**
+ * A year's response rate by unit against the staff roster (DOMAIN §5): both counted under their 課, and the
+ * response counts of small units and their complements withheld.
+ */
+export async function kpiResponseRate(db: Kysely<Database>, fiscalYear: number) {
+  const [units, roster, answers] = await Promise.all([
+    listUnits(db),
+    rosterCountsByUnit(db),
+    responseCountsByUnit(db, fiscalYear),
+  ]);
+  const tree = new Map(units.map((u) => [u.code, u]));
+  const byReportingUnit = (counts: ReadonlyMap<string, number>) => {
+    const out = new Map<string, number>();
+    for (const [code, n] of counts) {
+      const key = reportingUnitOf(code, tree);
+      out.set(key, (out.get(key) ?? 0) + n);
+    }
+    return out;
+  };
+  const staff = byReportingUnit(roster);
+  const responses = byReportingUnit(answers);
+  const keys = [...new Set([...staff.keys(), ...responses.keys()])].sort();
+  const hidden = suppressedCells(keys.map((k) => ({ key: k, n: responses.get(k) ?? 0 })));
+  const totalStaff = [...staff.values()].reduce((a, b) => a + b, 0);
+  const totalResponses = [...responses.values()].reduce((a, b) => a + b, 0);
+  return {
+    fiscalYear,
+    staff: totalStaff,
+    responses: totalResponses,
+    rate: totalStaff > 0 ? totalResponses / totalStaff : null,
+    units: keys.map((k) => {
+      const s = staff.get(k) ?? 0;
+      const suppressed = hidden.has(k);
+      const n = suppressed ? null : (responses.get(k) ?? 0);
+      return {
+        unitCode: k,
+        name: tree.get(k)?.name ?? k,
+        staff: s,
+        responses: n,
+        rate: n === null || s === 0 ? null : n / s,
+        suppressed,
+      };
+    }),
+  };
 }
