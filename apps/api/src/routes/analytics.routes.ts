@@ -1,3 +1,4 @@
+// Routes of evaluation data beside the KPIs (HR only).
 import { KPI_CODES } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';

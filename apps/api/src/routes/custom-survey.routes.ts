@@ -1,3 +1,4 @@
+// Routes of HR-defined surveys: definitions, online answers, imports, results and cross-tabs.
 import { customAnswersSchema, customSurveyDefinitionSchema } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';

@@ -1,3 +1,4 @@
+// Routes of the KPI screens: board, breakdown, trends, programme counts and exports.
 import { PROGRAMME_CODES } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';

@@ -1,3 +1,4 @@
+// Routes of the staff survey: importing answers, answering online, the years and the response rate.
 import { SURVEY_RESPONSE_COLUMNS, onlineAnswersSchema } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';

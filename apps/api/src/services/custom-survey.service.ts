@@ -1,3 +1,5 @@
+// HR-defined surveys (DOMAIN §5): defining them, importing their answers, and their results and cross-tabs with
+// suppression enforced here.
 import { createHash } from 'node:crypto';
 import {
   choiceCountsBy,
@@ -31,10 +33,9 @@ import {
 import type { Kysely } from 'kysely';
 import { errors } from '../errors.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
-import { missingReferences } from '../import/org-import.js';
 import { readTable, validateColumns } from '../import/table.js';
 import type { Actor } from './actor.js';
-import { labelsOf, type BreakdownBy } from './survey.service.js';
+import { BREAKDOWN_COLUMN, labelled, unknownUnitRows, type BreakdownBy } from './survey.service.js';
 
 const ATTRIBUTE_COLUMNS = ['unit_code', 'grade_code', 'age_band', 'employment_type'] as const;
 
@@ -130,14 +131,7 @@ export async function importCustomResponses(
       });
   }
   return db.transaction().execute(async (trx) => {
-    const units = new Set((await listUnits(trx)).map((u) => u.code));
-    details.push(
-      ...missingReferences(
-        parsed.map((p) => ({ row: p.row, unit_code: p.value.unitCode })),
-        units,
-        'unit_code',
-      ),
-    );
+    details.push(...(await unknownUnitRows(trx, parsed)));
     throwIfAny('invalid_rows', details);
     const { replaced } = await replaceImportedCustomResponses(
       trx,
@@ -176,13 +170,6 @@ export async function customResults(
   };
 }
 
-const COLUMN = {
-  unit: 'unit_code',
-  grade: 'grade_code',
-  age_band: 'age_band',
-  employment_type: 'employment_type',
-} as const;
-
 export interface LabelledColumn extends CrossTabColumn {
   labelJa: string;
   labelEn: string;
@@ -201,7 +188,7 @@ export async function customCrossTab(
   const item = survey.items[itemIndex];
   if (!item || item.kind !== 'choice') throw new Error('not a choice item');
   const [raw, units] = await Promise.all([
-    choiceCountsBy(db, survey.id, itemIndex, item.options.length, COLUMN[by]),
+    choiceCountsBy(db, survey.id, itemIndex, item.options.length, BREAKDOWN_COLUMN[by]),
     listUnits(db),
   ]);
   let groups: ChoiceGroupCounts[] = raw;
@@ -217,19 +204,6 @@ export async function customCrossTab(
     }
     groups = [...rolled.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
-  const labels = labelsOf(by, units);
-  const order = [...labels.keys()];
-  const rank = (k: string) => (order.indexOf(k) < 0 ? order.length : order.indexOf(k));
   const t = choiceCrossTab(groups, item.options.length);
-  return {
-    options: item.options,
-    total: t.total,
-    groups: t.groups
-      .map((g) => ({
-        ...g,
-        labelJa: labels.get(g.key)?.ja ?? g.key,
-        labelEn: labels.get(g.key)?.en ?? g.key,
-      }))
-      .sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : 1)),
-  };
+  return { options: item.options, total: t.total, groups: labelled(t.groups, by, units) };
 }
