@@ -10,6 +10,7 @@ export * from './repositories/weights.repository.js';
 export * from './repositories/bulk.js';
 export * from './schema-survey.js';
 export * from './repositories/survey.repository.js';
+export * from './repositories/programme.repository.js';
 export * from './repositories/custom-survey.repository.js';
 export * from './repositories/evaluation-results.repository.js';
 export * from './repositories/evaluation-sheets.repository.js';

@@ -145,3 +145,73 @@ export const STAFF_COLUMNS = {
   required: ['staff_no', 'name', 'name_kana', 'unit_code', 'grade_code', 'employment_type', 'birth_year'],
   optional: [],
 } as const;
+
+/** The least a tree walk needs of a unit: its code and its parent's code. */
+export type TreeUnit = Pick<Unit, 'code' | 'parentCode'>;
+
+/**
+ * The units directly under each unit (DOMAIN §8: 部 → 課 → 係), keyed by parent code, in input order. A unit whose
+ * parent is missing from the list, or that has none, is a root and sits under the key null.
+ */
+export function childUnits<T extends TreeUnit>(units: readonly T[]): Map<string | null, T[]> {
+  const known = new Set(units.map((u) => u.code));
+  const out = new Map<string | null, T[]>();
+  for (const u of units) {
+    const key = u.parentCode !== null && known.has(u.parentCode) ? u.parentCode : null;
+    const list = out.get(key);
+    if (list) list.push(u);
+    else out.set(key, [u]);
+  }
+  return out;
+}
+
+/**
+ * A unit and every unit under it, at any depth (DOMAIN §5: a unit's figures cover the units under it). Safe on a
+ * tree with a cycle; a code unknown to the list gives itself alone.
+ */
+export function unitAndDescendants(code: string, units: readonly TreeUnit[]): Set<string> {
+  const children = childUnits(units);
+  const out = new Set<string>([code]);
+  const stack = [code];
+  for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
+    for (const ch of children.get(at) ?? []) {
+      if (out.has(ch.code)) continue;
+      out.add(ch.code);
+      stack.push(ch.code);
+    }
+  }
+  return out;
+}
+
+/**
+ * The path from a unit up to its root (DOMAIN §8): the unit's code first, then each parent's code. A parent code
+ * unknown to the map ends the path (it is included); a cycle ends it before a code repeats.
+ */
+export function unitPathUp(code: string, units: ReadonlyMap<string, Pick<Unit, 'parentCode'>>): string[] {
+  const path = [code];
+  const seen = new Set(path);
+  for (
+    let u = units.get(code);
+    u?.parentCode != null && !seen.has(u.parentCode);
+    u = units.get(u.parentCode)
+  ) {
+    path.push(u.parentCode);
+    seen.add(u.parentCode);
+  }
+  return path;
+}
+
+/** The 課 and 部 a unit belongs to (DOMAIN §8: a 係 sits under a 課, a 課 under a 部); the topmost of each wins. */
+export function divisionAndDepartment(
+  unitCode: string,
+  units: ReadonlyMap<string, Pick<Unit, 'parentCode' | 'level'>>,
+): { ka: string | null; bu: string | null } {
+  let ka: string | null = null;
+  let bu: string | null = null;
+  for (const code of unitPathUp(unitCode, units)) {
+    const level = units.get(code)?.level;
+    if (level === '課') ka = code;
+    if (level === '部') bu = code;
+  }
+  return { ka, bu };
+}

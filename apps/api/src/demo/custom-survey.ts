@@ -1,6 +1,12 @@
-import { createCustomSurvey, replaceImportedCustomResponses, type Database } from '@jinzai/db';
+// Demo data for the HR-defined surveys: a leaving-intention survey of the current year with imported answers.
+import {
+  createCustomSurvey,
+  replaceImportedCustomResponses,
+  rosterAttributes,
+  type Database,
+} from '@jinzai/db';
 import { createRandom } from '@jinzai/db/demo';
-import { ageBandOf, choiceMask, fiscalYearOf, type CustomItem, type EmploymentType } from '@jinzai/model';
+import { ageBandOf, choiceMask, fiscalYearOf, type CustomItem } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 
 /** The reasons of policy III-2-(2) (退職を考えた理由, 2つまで選択可), in the policy's order. */
@@ -37,11 +43,7 @@ const WEIGHTS: Record<string, number[]> = {
  * cross-tab of reasons by age band shows figures (policy III-2-(2)). Deterministic; staff1 has not answered it.
  */
 export async function seedCustomSurveyDemo(trx: Kysely<Database>, now: Date): Promise<{ responses: number }> {
-  const staff = await trx
-    .selectFrom('staff')
-    .select(['unit_code', 'grade_code', 'employment_type', 'birth_year'])
-    .orderBy('staff_no')
-    .execute();
+  const staff = await rosterAttributes(trx);
   const year = fiscalYearOf(now);
   const survey = await createCustomSurvey(
     trx,
@@ -53,7 +55,7 @@ export async function seedCustomSurveyDemo(trx: Kysely<Database>, now: Date): Pr
   const rnd = createRandom(20240302);
   const respondents = rnd.shuffle(staff).slice(0, Math.min(600, staff.length));
   const responses = respondents.map((s) => {
-    const ageBand = ageBandOf(s.birth_year, year);
+    const ageBand = ageBandOf(s.birthYear, year);
     const w = WEIGHTS[ageBand] ?? [1, 1, 1, 1, 1, 1, 1];
     const pick = (exclude: number): number => {
       const total = w.reduce((a, b, i) => a + (i + 1 === exclude ? 0 : b), 0);
@@ -71,10 +73,10 @@ export async function seedCustomSurveyDemo(trx: Kysely<Database>, now: Date): Pr
     if (u > 0.65) chosen.push(pick(chosen[0] ?? 0));
     const stay = Math.min(4, Math.max(1, Math.round(2.6 + (rnd.next() - 0.5) * 2.4 - chosen.length * 0.3)));
     return {
-      unitCode: s.unit_code,
-      gradeCode: s.grade_code,
+      unitCode: s.unitCode,
+      gradeCode: s.gradeCode,
       ageBand,
-      employmentType: s.employment_type as EmploymentType,
+      employmentType: s.employmentType,
       values: [stay, choiceMask(chosen.sort((a, b) => a - b))],
     };
   });

@@ -1,13 +1,7 @@
-import { insertKpiResponses, upsertProgrammeCounts, type Database } from '@jinzai/db';
+// Demo data for the KPI survey: two years of answers near the policy's baselines, and programme use counts.
+import { insertKpiResponses, rosterAttributes, upsertProgrammeCounts, type Database } from '@jinzai/db';
 import { createRandom, type Random } from '@jinzai/db/demo';
-import {
-  KPI_QUESTIONS,
-  PROGRAMMES,
-  ageBandOf,
-  type AgreementValue,
-  type EmploymentType,
-  type KpiResponse,
-} from '@jinzai/model';
+import { KPI_QUESTIONS, PROGRAMMES, ageBandOf, type AgreementValue, type KpiResponse } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 
 /** The demo survey years: answers for both, so the KPI board shows figures and a change at once. */
@@ -32,11 +26,7 @@ function drift(code: string, year: number, rnd: Random): number {
  * survey online, so staff1 can.
  */
 export async function seedSurveyDemo(trx: Kysely<Database>, _now: Date): Promise<{ responses: number }> {
-  const staff = await trx
-    .selectFrom('staff')
-    .select(['unit_code', 'grade_code', 'employment_type', 'birth_year'])
-    .orderBy('staff_no')
-    .execute();
+  const staff = await rosterAttributes(trx);
   if (staff.length === 0) return { responses: 0 };
   let total = 0;
   for (const year of DEMO_SURVEY_YEARS) {
@@ -46,7 +36,7 @@ export async function seedSurveyDemo(trx: Kysely<Database>, _now: Date): Promise
     const lean = new Map<string, number>();
     const respondents = rnd.shuffle(staff).slice(0, Math.min(RESPONDENTS, staff.length));
     const responses: KpiResponse[] = respondents.map((s) => {
-      const unitKey = s.unit_code.slice(0, 4);
+      const unitKey = s.unitCode.slice(0, 4);
       if (!lean.has(unitKey)) lean.set(unitKey, normal(rnd) * 0.18);
       const person = normal(rnd) * 0.45 + (lean.get(unitKey) ?? 0);
       const answers = Object.fromEntries(
@@ -57,10 +47,10 @@ export async function seedSurveyDemo(trx: Kysely<Database>, _now: Date): Promise
         }),
       ) as KpiResponse['answers'];
       return {
-        unitCode: s.unit_code,
-        gradeCode: s.grade_code,
-        ageBand: ageBandOf(s.birth_year, year),
-        employmentType: s.employment_type as EmploymentType,
+        unitCode: s.unitCode,
+        gradeCode: s.gradeCode,
+        ageBand: ageBandOf(s.birthYear, year),
+        employmentType: s.employmentType,
         answers,
       };
     });

@@ -1,22 +1,13 @@
-import { finalOverallResults, kpiMomentsBy, listUnits } from '@jinzai/db';
-import {
-  EVALUATION_GRADES,
-  KPI_CODES,
-  MIN_GROUP_SIZE,
-  NO_MOMENTS,
-  evaluationPoints,
-  kpiFigures,
-  spearman,
-  suppressedCells,
-} from '@jinzai/model';
+// Routes of evaluation data beside the KPIs (HR only).
+import { KPI_CODES } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { audit } from '../audit.js';
 import type { AppEnv } from '../deps.js';
+import { actorOf } from '../http/actor.js';
+import { fiscalYearParam } from '../http/params.js';
 import { requireRole } from '../middleware/session.js';
 import { describe, validate } from '../openapi.js';
-import { kpiBoardOf } from '../services/survey.service.js';
-import { fiscalYearParam } from '../http/params.js';
+import { evaluationDistribution, evaluationVsKpi } from '../services/survey-analytics.service.js';
 
 const evaluationVsKpiQuery = fiscalYearParam.extend({ kpi: z.enum(KPI_CODES) });
 const evaluationVsKpiResponse = z.object({
@@ -58,68 +49,8 @@ export const analyticsRoutes = new Hono<AppEnv>()
     validate('query', evaluationVsKpiQuery),
     async (c) => {
       const { fiscalYear, kpi } = c.req.valid('query');
-      const { db } = c.var.deps;
-      const [units, results, answers] = await Promise.all([
-        listUnits(db),
-        finalOverallResults(db, fiscalYear),
-        kpiMomentsBy(db, fiscalYear, 'unit_code'),
-      ]);
-      const children = new Map<string, string[]>();
-      for (const u of units) {
-        if (u.parentCode) children.set(u.parentCode, [...(children.get(u.parentCode) ?? []), u.code]);
-      }
-      const subtree = (code: string): Set<string> => {
-        const out = new Set<string>([code]);
-        const stack = [code];
-        while (stack.length > 0) {
-          for (const ch of children.get(stack.pop() as string) ?? []) {
-            if (!out.has(ch)) {
-              out.add(ch);
-              stack.push(ch);
-            }
-          }
-        }
-        return out;
-      };
-      const pointsByUnit = new Map<string, number[]>();
-      for (const r of results)
-        pointsByUnit.set(r.unitCode, [...(pointsByUnit.get(r.unitCode) ?? []), evaluationPoints(r.overall)]);
-
-      // Units whose answers to this question are under 5 are left out, and so are their complements, so that the
-      // published total minus the plotted units never gives a small unit's mean.
-      const cells = answers.map((g) => ({ key: g.key, n: (g.questions.get(kpi) ?? NO_MOMENTS).n }));
-      const hidden = suppressedCells(cells);
-      const names = new Map(units.map((u) => [u.code, u.name]));
-      const plotted: z.infer<typeof evaluationVsKpiResponse>['units'] = [];
-      for (const g of answers) {
-        if (hidden.has(g.key)) continue;
-        const points = [...subtree(g.key)].flatMap((code) => pointsByUnit.get(code) ?? []);
-        if (points.length < MIN_GROUP_SIZE) continue;
-        const f = kpiFigures(g.questions.get(kpi) ?? NO_MOMENTS);
-        if (f.mean === null) continue;
-        plotted.push({
-          unitCode: g.key,
-          name: names.get(g.key) ?? g.key,
-          evaluationMean: points.reduce((a, b) => a + b, 0) / points.length,
-          kpiMean: f.mean,
-          n: f.n,
-          evaluated: points.length,
-        });
-      }
-      const rho = spearman(
-        plotted.map((u) => u.evaluationMean),
-        plotted.map((u) => u.kpiMean),
-      );
-      await audit(c, {
-        action: 'read',
-        entity: 'evaluation_results',
-        entityId: String(fiscalYear),
-        detail: { view: 'evaluation-vs-kpi', kpi },
-      });
-      return c.json(
-        { fiscalYear, kpi, units: plotted, leftOut: answers.length - plotted.length, spearman: rho },
-        200,
-      );
+      const { db, now } = c.var.deps;
+      return c.json(await evaluationVsKpi(db, actorOf(c), now(), fiscalYear, kpi), 200);
     },
   )
   .get(
@@ -134,23 +65,7 @@ export const analyticsRoutes = new Hono<AppEnv>()
     validate('query', fiscalYearParam),
     async (c) => {
       const { fiscalYear } = c.req.valid('query');
-      const { db } = c.var.deps;
-      const [results, board] = await Promise.all([
-        finalOverallResults(db, fiscalYear),
-        kpiBoardOf(db, fiscalYear),
-      ]);
-      const total = results.length;
-      const grades = EVALUATION_GRADES.map((grade) => {
-        const count = results.filter((r) => r.overall === grade).length;
-        return { grade, count, share: total === 0 ? null : count / total };
-      });
-      await audit(c, {
-        action: 'read',
-        entity: 'evaluation_results',
-        entityId: String(fiscalYear),
-        detail: { view: 'evaluation-distribution' },
-      });
-      const q15 = board.kpis.find((k) => k.code === 'q15');
-      return c.json({ fiscalYear, total, grades, outcome: '06', kpi: q15 ?? null }, 200);
+      const { db, now } = c.var.deps;
+      return c.json(await evaluationDistribution(db, actorOf(c), now(), fiscalYear), 200);
     },
   );

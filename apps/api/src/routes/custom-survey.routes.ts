@@ -1,42 +1,29 @@
-import {
-  AlreadyAnsweredError,
-  answeredSurveyIds,
-  createCustomSurvey,
-  getCustomSurvey,
-  listCustomSurveys,
-  recordOnlineCustomAnswer,
-  responseAttributesOf,
-} from '@jinzai/db';
-import {
-  ageBandOf,
-  customAnswersSchema,
-  customAnswerValues,
-  customSurveyDefinitionSchema,
-  fiscalYearOf,
-} from '@jinzai/model';
-import { Hono, type Context } from 'hono';
+// Routes of HR-defined surveys: definitions, online answers, imports, results and cross-tabs.
+import { customAnswersSchema, customSurveyDefinitionSchema } from '@jinzai/model';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
-import { ApiError, errors } from '../errors.js';
+import { errors } from '../errors.js';
+import { actorOf } from '../http/actor.js';
+import { uploadedFile, uploadLimit } from '../http/upload.js';
 import { currentUser, requireRole } from '../middleware/session.js';
 import { describe, validate } from '../openapi.js';
-import { customCrossTab, customResults, importCustomResponses } from '../services/custom-survey.service.js';
+import {
+  customCrossTab,
+  customResults,
+  customSurvey,
+  customSurveys,
+  defineCustomSurvey,
+  importCustomResponses,
+} from '../services/custom-survey.service.js';
+import { answerCustomSurvey, openCustomSurveys } from '../services/survey-online.service.js';
 import { BREAKDOWN_BY } from '../services/survey.service.js';
-import { uploadedFile, uploadLimit } from '../http/upload.js';
 
 const idParam = z.object({ id: z.string().regex(/^c-[0-9a-z-]{1,40}$/) });
 const crossTabQuery = z.object({
   item: z.coerce.number().int().min(0).max(19),
   by: z.enum(BREAKDOWN_BY).default('age_band'),
 });
-
-async function surveyOf(c: Context<AppEnv>, id: string) {
-  const s = await getCustomSurvey(c.var.deps.db, id);
-  if (!s) throw errors.notFound('アンケート');
-  return s;
-}
-
-const notOnRoster = () => new ApiError(403, 'forbidden', '職員名簿に登録された職員だけが回答できます');
 
 /**
  * HR-defined surveys (DOMAIN §5): HR defines a survey (4-point and multiple-choice items), imports answers and sees
@@ -48,7 +35,7 @@ export const customSurveyRoutes = new Hono<AppEnv>()
     '/',
     describe({ summary: 'HR-defined surveys with their response counts', tags: ['survey'], roles: ['hr'] }),
     requireRole('hr'),
-    async (c) => c.json({ surveys: await listCustomSurveys(c.var.deps.db) }, 200),
+    async (c) => c.json({ surveys: await customSurveys(c.var.deps.db) }, 200),
   )
   .post(
     '/',
@@ -61,9 +48,8 @@ export const customSurveyRoutes = new Hono<AppEnv>()
     requireRole('hr'),
     validate('json', customSurveyDefinitionSchema),
     async (c) => {
-      const def = c.req.valid('json');
-      const s = await createCustomSurvey(c.var.deps.db, def, c.var.deps.now().toISOString());
-      return c.json(s, 201);
+      const { db, now } = c.var.deps;
+      return c.json(await defineCustomSurvey(db, now(), c.req.valid('json')), 201);
     },
   )
   .get(
@@ -75,27 +61,7 @@ export const customSurveyRoutes = new Hono<AppEnv>()
     requireRole(),
     async (c) => {
       const { db, now } = c.var.deps;
-      const user = currentUser(c);
-      const year = fiscalYearOf(now());
-      const [all, answered] = await Promise.all([
-        listCustomSurveys(db),
-        user.staffNo ? answeredSurveyIds(db, user.staffNo) : Promise.resolve(new Set<string>()),
-      ]);
-      return c.json(
-        {
-          surveys: all
-            .filter((s) => s.fiscalYear === year)
-            .map((s) => ({
-              id: s.id,
-              fiscalYear: s.fiscalYear,
-              titleJa: s.titleJa,
-              items: s.items,
-              answered: answered.has(s.id),
-              canAnswer: !!user.staffNo && !answered.has(s.id),
-            })),
-        },
-        200,
-      );
+      return c.json({ surveys: await openCustomSurveys(db, currentUser(c).staffNo, now()) }, 200);
     },
   )
   .get(
@@ -103,7 +69,7 @@ export const customSurveyRoutes = new Hono<AppEnv>()
     describe({ summary: 'The definition of an HR-defined survey', tags: ['survey'], roles: ['hr'] }),
     requireRole('hr'),
     validate('param', idParam),
-    async (c) => c.json(await surveyOf(c, c.req.valid('param').id), 200),
+    async (c) => c.json(await customSurvey(c.var.deps.db, c.req.valid('param').id), 200),
   )
   .post(
     '/:id/answers',
@@ -121,23 +87,8 @@ export const customSurveyRoutes = new Hono<AppEnv>()
     validate('json', customAnswersSchema),
     async (c) => {
       const { db, now } = c.var.deps;
-      const user = currentUser(c);
-      const survey = await getCustomSurvey(db, c.req.valid('param').id);
-      if (!survey) throw errors.notFound('アンケート');
-      const year = fiscalYearOf(now());
-      if (survey.fiscalYear !== year) throw errors.conflict('このアンケートは受け付けていません');
-      const v = customAnswerValues(survey.items, c.req.valid('json').answers);
-      if ('errors' in v) throw errors.badRequest('回答に誤りがあります', v.errors);
-      if (!user.staffNo) throw notOnRoster();
-      const attributes = await responseAttributesOf(db, user.staffNo, year, ageBandOf);
-      if (!attributes) throw notOnRoster();
-      try {
-        await recordOnlineCustomAnswer(db, survey, user.staffNo, { ...attributes, values: v.values });
-      } catch (e) {
-        if (e instanceof AlreadyAnsweredError) throw errors.conflict('このアンケートには回答済みです');
-        throw e;
-      }
-      // No audit entry: an entry with the person and the time would link them to the response.
+      const staffNo = currentUser(c).staffNo;
+      await answerCustomSurvey(db, staffNo, now(), c.req.valid('param').id, c.req.valid('json').answers);
       return c.json({ answered: true as const }, 201);
     },
   )
@@ -157,15 +108,14 @@ export const customSurveyRoutes = new Hono<AppEnv>()
     validate('param', idParam),
     uploadLimit,
     async (c) => {
-      const survey = await surveyOf(c, c.req.valid('param').id);
+      const survey = await customSurvey(c.var.deps.db, c.req.valid('param').id);
       const { bytes, contentType } = await uploadedFile(c);
-      const u = currentUser(c);
       const result = await importCustomResponses(
         c.var.deps.db,
         survey,
         bytes,
         contentType,
-        { userId: u.id, loginId: u.loginId },
+        actorOf(c),
         c.var.deps.now(),
       );
       return c.json(result, 200);
@@ -181,7 +131,7 @@ export const customSurveyRoutes = new Hono<AppEnv>()
     requireRole('hr'),
     validate('param', idParam),
     async (c) => {
-      const survey = await surveyOf(c, c.req.valid('param').id);
+      const survey = await customSurvey(c.var.deps.db, c.req.valid('param').id);
       return c.json({ survey, ...(await customResults(c.var.deps.db, survey)) }, 200);
     },
   )
@@ -197,7 +147,7 @@ export const customSurveyRoutes = new Hono<AppEnv>()
     validate('param', idParam),
     validate('query', crossTabQuery),
     async (c) => {
-      const survey = await surveyOf(c, c.req.valid('param').id);
+      const survey = await customSurvey(c.var.deps.db, c.req.valid('param').id);
       const { item, by } = c.req.valid('query');
       if (survey.items[item]?.kind !== 'choice')
         throw errors.badRequest('複数選択の設問を指定してください', [

@@ -1,3 +1,4 @@
+import { listAudit } from '@jinzai/db';
 import { testDialects } from '@jinzai/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readXlsx } from '../import/xlsx.js';
@@ -167,6 +168,13 @@ describe.each(testDialects())('KPI routes on %s', (dialect) => {
       json({ counts: { telework: 812, 'sick-leave': 40 } }, 'PUT', hr),
     );
     expect(put.status).toBe(200);
+    expect(await put.json()).toEqual({ fiscalYear: 2025, updated: 2 });
+    expect((await listAudit(h.db.db, { entity: 'programme_counts' }))[0]).toMatchObject({
+      action: 'update',
+      entityId: '2025',
+      loginId: 'hr',
+      after: { telework: 812, 'sick-leave': 40 },
+    });
     await expectError(
       await h.request('/api/kpis/programmes/2025', json({ counts: { yoga: 1 } }, 'PUT', hr)),
       400,

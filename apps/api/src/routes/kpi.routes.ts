@@ -1,14 +1,15 @@
-import { kpiMoments, kpiSurveyYears, listProgrammeCounts, upsertProgrammeCounts } from '@jinzai/db';
-import { KPI_QUESTIONS, PROGRAMME_CODES, kpiFigures, NO_MOMENTS, programmeByCode } from '@jinzai/model';
+// Routes of the KPI screens: board, breakdown, trends, programme counts and exports.
+import { PROGRAMME_CODES } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { audit } from '../audit.js';
 import type { AppEnv } from '../deps.js';
+import { actorOf } from '../http/actor.js';
+import { fiscalYearParam } from '../http/params.js';
 import { requireRole } from '../middleware/session.js';
 import { describe, validate } from '../openapi.js';
+import { kpiProgrammeCounts, kpiTrends, setProgrammeCounts } from '../services/kpi.service.js';
+import { exportFile } from '../services/survey-export.service.js';
 import { BREAKDOWN_BY, kpiBoardOf, kpiBreakdownOf } from '../services/survey.service.js';
-import { exportResponse, exportRows } from '../services/survey-export.service.js';
-import { fiscalYearParam } from '../http/params.js';
 
 const yearQuery = fiscalYearParam;
 const interval = z.tuple([z.number(), z.number()]).nullable();
@@ -106,27 +107,7 @@ export const kpiRoutes = new Hono<AppEnv>()
     '/trends',
     describe({ summary: 'Every KPI over the years with responses', tags: ['kpi'], roles: ['hr'] }),
     requireRole('hr'),
-    async (c) => {
-      const { db } = c.var.deps;
-      const years = (await kpiSurveyYears(db)).map((y) => y.fiscalYear);
-      const m = await kpiMoments(db, years);
-      return c.json(
-        {
-          years,
-          kpis: KPI_QUESTIONS.map((k) => ({
-            code: k.code,
-            outcome: k.outcome,
-            baseline: k.baseline,
-            target: k.target,
-            points: years.map((fiscalYear) => {
-              const f = kpiFigures(m.get(fiscalYear)?.questions.get(k.code) ?? NO_MOMENTS);
-              return { fiscalYear, mean: f.mean, n: f.n, ci95: f.ci95 };
-            }),
-          })),
-        },
-        200,
-      );
-    },
+    async (c) => c.json(await kpiTrends(c.var.deps.db), 200),
   )
   .get(
     '/programmes',
@@ -136,19 +117,7 @@ export const kpiRoutes = new Hono<AppEnv>()
       roles: ['hr'],
     }),
     requireRole('hr'),
-    async (c) => {
-      const rows = await listProgrammeCounts(c.var.deps.db);
-      return c.json(
-        {
-          years: [...new Set(rows.map((r) => r.fiscalYear))],
-          counts: rows.map((r) => ({
-            ...r,
-            nameJa: programmeByCode(r.programmeCode)?.nameJa ?? r.programmeCode,
-          })),
-        },
-        200,
-      );
-    },
+    async (c) => c.json(await kpiProgrammeCounts(c.var.deps.db), 200),
   )
   .put(
     '/programmes/:fiscalYear',
@@ -164,18 +133,7 @@ export const kpiRoutes = new Hono<AppEnv>()
       const { fiscalYear } = c.req.valid('param');
       const { counts } = c.req.valid('json');
       const { db, now } = c.var.deps;
-      const entries = Object.entries(counts)
-        .filter((e): e is [string, number] => typeof e[1] === 'number')
-        .map(([programmeCode, count]) => ({ programmeCode, count }));
-      await db.transaction().execute(async (trx) => {
-        await upsertProgrammeCounts(trx, fiscalYear, entries, now().toISOString());
-        await audit(
-          c,
-          { action: 'update', entity: 'programme_counts', entityId: String(fiscalYear), after: counts },
-          trx,
-        );
-      });
-      return c.json({ fiscalYear, updated: entries.length }, 200);
+      return c.json(await setProgrammeCounts(db, actorOf(c), now(), fiscalYear, counts), 200);
     },
   )
   .get(
@@ -189,8 +147,10 @@ export const kpiRoutes = new Hono<AppEnv>()
     requireRole('hr'),
     validate('query', exportQuery),
     async (c) => {
-      const q = c.req.valid('query');
-      const { name, rows } = await exportRows(c.var.deps.db, q);
-      return exportResponse(c, name, rows, q.format);
+      const file = await exportFile(c.var.deps.db, c.req.valid('query'));
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.filename}"`,
+      });
     },
   );

@@ -1,7 +1,12 @@
+// HR-defined surveys (DOMAIN §5): defining them, importing their answers, and their results and cross-tabs with
+// suppression enforced here.
 import { createHash } from 'node:crypto';
 import {
   choiceCountsBy,
+  createCustomSurvey,
   customItemMoments,
+  getCustomSurvey,
+  listCustomSurveys,
   listUnits,
   replaceImportedCustomResponses,
   writeAudit,
@@ -22,14 +27,15 @@ import {
   resolveGradeCode,
   type ChoiceGroupCounts,
   type CrossTabColumn,
+  type CustomSurveyDefinition,
   type KpiFigures,
 } from '@jinzai/model';
 import type { Kysely } from 'kysely';
+import { errors } from '../errors.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
-import { missingReferences } from '../import/org-import.js';
 import { readTable, validateColumns } from '../import/table.js';
 import type { Actor } from './actor.js';
-import { labelsOf, type BreakdownBy } from './survey.service.js';
+import { BREAKDOWN_COLUMN, labelled, unknownUnitRows, type BreakdownBy } from './survey.service.js';
 
 const ATTRIBUTE_COLUMNS = ['unit_code', 'grade_code', 'age_band', 'employment_type'] as const;
 
@@ -51,6 +57,23 @@ const ATTRIBUTE_READERS: Record<
     'regular / reappointed / temporary / fiscal-year（または常勤職員などの名称）を指定してください',
   ],
 };
+
+/** The HR-defined surveys, newest first, with their respondent counts. */
+export async function customSurveys(db: Kysely<Database>) {
+  return listCustomSurveys(db);
+}
+
+/** One HR-defined survey (404 for an unknown id). */
+export async function customSurvey(db: Kysely<Database>, id: string): Promise<CustomSurvey> {
+  const s = await getCustomSurvey(db, id);
+  if (!s) throw errors.notFound('アンケート');
+  return s;
+}
+
+/** Defines a new HR-defined survey. */
+export async function defineCustomSurvey(db: Kysely<Database>, now: Date, def: CustomSurveyDefinition) {
+  return createCustomSurvey(db, def, now.toISOString());
+}
 
 /**
  * Imports the responses of an HR-defined survey (DOMAIN §5): all or nothing, every problem named by row and
@@ -108,14 +131,7 @@ export async function importCustomResponses(
       });
   }
   return db.transaction().execute(async (trx) => {
-    const units = new Set((await listUnits(trx)).map((u) => u.code));
-    details.push(
-      ...missingReferences(
-        parsed.map((p) => ({ row: p.row, unit_code: p.value.unitCode })),
-        units,
-        'unit_code',
-      ),
-    );
+    details.push(...(await unknownUnitRows(trx, parsed)));
     throwIfAny('invalid_rows', details);
     const { replaced } = await replaceImportedCustomResponses(
       trx,
@@ -154,13 +170,6 @@ export async function customResults(
   };
 }
 
-const COLUMN = {
-  unit: 'unit_code',
-  grade: 'grade_code',
-  age_band: 'age_band',
-  employment_type: 'employment_type',
-} as const;
-
 export interface LabelledColumn extends CrossTabColumn {
   labelJa: string;
   labelEn: string;
@@ -179,7 +188,7 @@ export async function customCrossTab(
   const item = survey.items[itemIndex];
   if (!item || item.kind !== 'choice') throw new Error('not a choice item');
   const [raw, units] = await Promise.all([
-    choiceCountsBy(db, survey.id, itemIndex, item.options.length, COLUMN[by]),
+    choiceCountsBy(db, survey.id, itemIndex, item.options.length, BREAKDOWN_COLUMN[by]),
     listUnits(db),
   ]);
   let groups: ChoiceGroupCounts[] = raw;
@@ -195,19 +204,6 @@ export async function customCrossTab(
     }
     groups = [...rolled.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
-  const labels = labelsOf(by, units);
-  const order = [...labels.keys()];
-  const rank = (k: string) => (order.indexOf(k) < 0 ? order.length : order.indexOf(k));
   const t = choiceCrossTab(groups, item.options.length);
-  return {
-    options: item.options,
-    total: t.total,
-    groups: t.groups
-      .map((g) => ({
-        ...g,
-        labelJa: labels.get(g.key)?.ja ?? g.key,
-        labelEn: labels.get(g.key)?.en ?? g.key,
-      }))
-      .sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : 1)),
-  };
+  return { options: item.options, total: t.total, groups: labelled(t.groups, by, units) };
 }

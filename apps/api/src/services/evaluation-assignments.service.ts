@@ -1,22 +1,9 @@
 import { listUnits, upsertAssignments, type Assignment, type Database } from '@jinzai/db';
-import type { Unit } from '@jinzai/model';
+import { divisionAndDepartment, type Unit } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 
-/** The 課 and 部 a unit belongs to (a 係 sits under a 課, a 課 under a 部). */
-export function divisionAndDepartment(
-  unitCode: string,
-  units: ReadonlyMap<string, Unit>,
-): { ka: string | null; bu: string | null } {
-  let ka: string | null = null;
-  let bu: string | null = null;
-  let u = units.get(unitCode);
-  while (u) {
-    if (u.level === '課') ka = u.code;
-    if (u.level === '部') bu = u.code;
-    u = u.parentCode ? units.get(u.parentCode) : undefined;
-  }
-  return { ka, bu };
-}
+// The tree walk is the policy's (model): re-exported for the modules that import it from here.
+export { divisionAndDepartment };
 
 /**
  * Default evaluators from the organisation tree (issue 4): the 課長 (grade kacho) of the staff member's 課 first,

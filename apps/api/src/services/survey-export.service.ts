@@ -1,19 +1,13 @@
-import { kpiMoments, kpiSurveyYears, listProgrammeCounts, type Database } from '@jinzai/db';
-import { KPI_QUESTIONS, NO_MOMENTS, PROGRAMMES, kpiFigures } from '@jinzai/model';
-import type { Context } from 'hono';
+// The KPI screens as downloads (.xlsx or CSV): the same figures the API shows, suppression included.
+import type { Database } from '@jinzai/db';
+import { KPI_QUESTIONS, KPI_STATUS_LABELS, PROGRAMMES } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { errors } from '../errors.js';
 import { type CsvCell, toCsv } from '../import/csv.js';
 import { encodeCsv } from '../import/decode.js';
 import { writeXlsx } from '../import/xlsx.js';
+import { kpiProgrammeCounts, kpiTrends } from './kpi.service.js';
 import { kpiBoardOf, kpiBreakdownOf, type BreakdownBy } from './survey.service.js';
-
-const STATUS_JA = {
-  achieved: '目標達成',
-  improving: '改善',
-  'not-improving': '基準値以下',
-  'no-data': 'データなし',
-} as const;
 
 const round = (v: number | null | undefined, digits = 3): CsvCell =>
   v === null || v === undefined ? '' : Number(v.toFixed(digits));
@@ -67,7 +61,7 @@ export async function exportRows(
           round(k.ci95?.[1]),
           round(k.favourable),
           round(k.delta),
-          STATUS_JA[k.status],
+          KPI_STATUS_LABELS[k.status].ja,
         ]);
       }
       return { name: `kpis-${year}`, rows };
@@ -92,23 +86,16 @@ export async function exportRows(
       return { name: `kpis-${year}-by-${by}`, rows };
     }
     case 'trends': {
-      const years = (await kpiSurveyYears(db)).map((y) => y.fiscalYear);
-      const m = await kpiMoments(db, years);
+      const { years, kpis } = await kpiTrends(db);
       const rows: CsvCell[][] = [['code', 'question', 'baseline', 'target', ...years.map(String)]];
-      for (const k of KPI_QUESTIONS) {
-        rows.push([
-          k.code,
-          k.shortJa,
-          k.baseline,
-          k.target,
-          ...years.map((y) => round(kpiFigures(m.get(y)?.questions.get(k.code) ?? NO_MOMENTS).mean)),
-        ]);
+      for (const [i, k] of KPI_QUESTIONS.entries()) {
+        const points = kpis[i]?.points ?? [];
+        rows.push([k.code, k.shortJa, k.baseline, k.target, ...points.map((p) => round(p.mean))]);
       }
       return { name: 'kpi-trends', rows };
     }
     case 'programmes': {
-      const counts = await listProgrammeCounts(db);
-      const years = [...new Set(counts.map((c) => c.fiscalYear))];
+      const { years, counts } = await kpiProgrammeCounts(db);
       const rows: CsvCell[][] = [['programme', 'name', ...years.map(String)]];
       for (const p of PROGRAMMES) {
         rows.push([
@@ -124,23 +111,29 @@ export async function exportRows(
   }
 }
 
-/** The download of an export: .xlsx, or CSV in UTF-8 with BOM so that Excel reads the Japanese (DOMAIN §8). */
-export async function exportResponse(
-  c: Context,
-  name: string,
-  rows: CsvCell[][],
-  format: 'csv' | 'xlsx',
-): Promise<Response> {
-  if (format === 'csv') {
-    const body = encodeCsv(toCsv(rows, { escapeFormulas: true }), 'utf-8-bom');
-    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${name}.csv"`,
-    });
+/** A file to download: its name, its media type and its bytes. */
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: Uint8Array;
+}
+
+/** An exported view as a file: .xlsx, or CSV in UTF-8 with BOM so that Excel reads the Japanese (DOMAIN §8). */
+export async function exportFile(
+  db: Kysely<Database>,
+  q: ExportQuery & { format: 'csv' | 'xlsx' },
+): Promise<ExportFile> {
+  const { name, rows } = await exportRows(db, q);
+  if (q.format === 'csv') {
+    return {
+      filename: `${name}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      body: encodeCsv(toCsv(rows, { escapeFormulas: true }), 'utf-8-bom'),
+    };
   }
-  const body = await writeXlsx([{ name, rows }]);
-  return c.body(body as Uint8Array<ArrayBuffer>, 200, {
-    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'content-disposition': `attachment; filename="${name}.xlsx"`,
-  });
+  return {
+    filename: `${name}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: await writeXlsx([{ name, rows }]),
+  };
 }

@@ -1,10 +1,15 @@
+// The KPI survey's data (DOMAIN §5): importing a year's answers, the board, breakdowns by attribute and the
+// response rate, with suppression enforced here; shared by the routes, the exports and the CLI.
 import { createHash } from 'node:crypto';
 import {
   deleteKpiResponses,
   insertKpiResponses,
   kpiMoments,
   kpiMomentsBy,
+  kpiSurveyYears,
   listUnits,
+  responseCountsByUnit,
+  rosterCountsByUnit,
   writeAudit,
   type Database,
 } from '@jinzai/db';
@@ -18,6 +23,7 @@ import {
   createSurveyRowReader,
   kpiBoard,
   reportingUnitOf,
+  suppressedCells,
   surveyResponseRowSchema,
   type BreakdownGroup,
   type GroupMoments,
@@ -26,10 +32,23 @@ import {
   type Unit,
 } from '@jinzai/model';
 import type { Kysely } from 'kysely';
-import { throwIfAny } from '../import/errors.js';
+import { throwIfAny, type ImportDetail } from '../import/errors.js';
 import { missingReferences } from '../import/org-import.js';
 import { collectRows, readTable, validateColumns, type TableRow } from '../import/table.js';
 import type { Actor } from './actor.js';
+
+/** The rows of an import whose unit_code is not in the organisation (a survey answer names a known unit). */
+export async function unknownUnitRows(
+  db: Kysely<Database>,
+  parsed: readonly { row: number; value: { unitCode: string } }[],
+): Promise<ImportDetail[]> {
+  const units = new Set((await listUnits(db)).map((u) => u.code));
+  return missingReferences(
+    parsed.map((p) => ({ row: p.row, unit_code: p.value.unitCode })),
+    units,
+    'unit_code',
+  );
+}
 
 /**
  * Imports a year's KPI survey responses (INTERFACES "Survey and KPIs"): all or nothing. An import replaces the
@@ -59,14 +78,7 @@ export async function importKpiResponses(
   const details = slow.details;
   parsed.push(...slow.parsed);
   return db.transaction().execute(async (trx) => {
-    const units = new Set((await listUnits(trx)).map((u) => u.code));
-    details.push(
-      ...missingReferences(
-        parsed.map((p) => ({ row: p.row, unit_code: p.value.unitCode })),
-        units,
-        'unit_code',
-      ),
-    );
+    details.push(...(await unknownUnitRows(trx, parsed)));
     throwIfAny('invalid_rows', details);
     const replaced = await deleteKpiResponses(trx, fiscalYear, 'import');
     await insertKpiResponses(
@@ -104,7 +116,8 @@ export async function kpiBoardOf(
 export const BREAKDOWN_BY = ['unit', 'grade', 'age_band', 'employment_type'] as const;
 export type BreakdownBy = (typeof BREAKDOWN_BY)[number];
 
-const COLUMN = {
+/** The survey_cells / survey_responses column each breakdown groups by. */
+export const BREAKDOWN_COLUMN = {
   unit: 'unit_code',
   grade: 'grade_code',
   age_band: 'age_band',
@@ -112,7 +125,7 @@ const COLUMN = {
 } as const;
 
 /** The order and names of the keys of each breakdown. */
-export function labelsOf(by: BreakdownBy, units: readonly Unit[]): Map<string, { ja: string; en: string }> {
+function labelsOf(by: BreakdownBy, units: readonly Unit[]): Map<string, { ja: string; en: string }> {
   switch (by) {
     case 'unit':
       return new Map(units.map((u) => [u.code, { ja: u.name, en: u.name }]));
@@ -123,6 +136,23 @@ export function labelsOf(by: BreakdownBy, units: readonly Unit[]): Map<string, {
     case 'employment_type':
       return new Map(EMPLOYMENT_TYPES.map((t) => [t.code, { ja: t.nameJa, en: t.nameEn }]));
   }
+}
+
+/**
+ * Groups with the names of their keys, in the order of the policy's lists (grades, age bands, employment types) or
+ * of the organisation; keys unknown to the list go last, by key.
+ */
+export function labelled<G extends { key: string }>(
+  groups: readonly G[],
+  by: BreakdownBy,
+  units: readonly Unit[],
+): (G & { labelJa: string; labelEn: string })[] {
+  const labels = labelsOf(by, units);
+  const order = new Map([...labels.keys()].map((k, i) => [k, i]));
+  const rank = (k: string) => order.get(k) ?? order.size;
+  return groups
+    .map((g) => ({ ...g, labelJa: labels.get(g.key)?.ja ?? g.key, labelEn: labels.get(g.key)?.en ?? g.key }))
+    .sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : 1));
 }
 
 export interface LabelledGroup extends BreakdownGroup {
@@ -139,7 +169,7 @@ export async function kpiBreakdownOf(
   fiscalYear: number,
   by: BreakdownBy,
 ): Promise<LabelledGroup[]> {
-  const [raw, units] = await Promise.all([kpiMomentsBy(db, fiscalYear, COLUMN[by]), listUnits(db)]);
+  const [raw, units] = await Promise.all([kpiMomentsBy(db, fiscalYear, BREAKDOWN_COLUMN[by]), listUnits(db)]);
   let groups: GroupMoments[] = raw;
   if (by === 'unit') {
     const tree = new Map(units.map((u) => [u.code, u]));
@@ -159,13 +189,56 @@ export async function kpiBreakdownOf(
     }
     groups = [...rolled.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
-  const labels = labelsOf(by, units);
-  const order = [...labels.keys()];
-  const rank = (k: string) => {
-    const i = order.indexOf(k);
-    return i < 0 ? order.length : i;
+  return labelled(breakdown(groups), by, units);
+}
+
+/** The fiscal years with KPI survey responses, and how many answered in each. */
+export async function kpiSurveyYearList(db: Kysely<Database>) {
+  return kpiSurveyYears(db);
+}
+
+/**
+ * A year's response rate by unit against the staff roster (DOMAIN §5): both counted under their 課, and the
+ * response counts of small units and their complements withheld.
+ */
+export async function kpiResponseRate(db: Kysely<Database>, fiscalYear: number) {
+  const [units, roster, answers] = await Promise.all([
+    listUnits(db),
+    rosterCountsByUnit(db),
+    responseCountsByUnit(db, fiscalYear),
+  ]);
+  const tree = new Map(units.map((u) => [u.code, u]));
+  const byReportingUnit = (counts: ReadonlyMap<string, number>) => {
+    const out = new Map<string, number>();
+    for (const [code, n] of counts) {
+      const key = reportingUnitOf(code, tree);
+      out.set(key, (out.get(key) ?? 0) + n);
+    }
+    return out;
   };
-  return breakdown(groups)
-    .map((g) => ({ ...g, labelJa: labels.get(g.key)?.ja ?? g.key, labelEn: labels.get(g.key)?.en ?? g.key }))
-    .sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : 1));
+  const staff = byReportingUnit(roster);
+  const responses = byReportingUnit(answers);
+  const keys = [...new Set([...staff.keys(), ...responses.keys()])].sort();
+  const hidden = suppressedCells(keys.map((k) => ({ key: k, n: responses.get(k) ?? 0 })));
+  const totalStaff = [...staff.values()].reduce((a, b) => a + b, 0);
+  const totalResponses = [...responses.values()].reduce((a, b) => a + b, 0);
+  return {
+    fiscalYear,
+    staff: totalStaff,
+    responses: totalResponses,
+    rate: totalStaff > 0 ? totalResponses / totalStaff : null,
+    units: keys.map((k) => {
+      const s = staff.get(k) ?? 0;
+      const suppressed = hidden.has(k);
+      const n = suppressed ? null : (responses.get(k) ?? 0);
+      return {
+        unitCode: k,
+        name: tree.get(k)?.name ?? k,
+        staff: s,
+        responses: n,
+        rate: n === null || s === 0 ? null : n / s,
+        suppressed,
+      };
+    }),
+  };
 }

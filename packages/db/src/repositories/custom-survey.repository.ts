@@ -1,5 +1,8 @@
+// HR-defined surveys (DOMAIN §5): their definitions, responses (imported or online, once per person) and the
+// moments and choice counts their results are read from.
 import { randomBytes } from 'node:crypto';
 import {
+  FAVOURABLE_MIN,
   itemColumn,
   type AnswerMoments,
   type ChoiceGroupCounts,
@@ -173,7 +176,7 @@ export async function customItemMoments(
 ): Promise<{ respondents: number; items: Map<number, AnswerMoments> }> {
   const parts = itemIndexes.map((i) => {
     const c = sql.ref(itemColumn(i));
-    return sql`count(${c}) as ${sql.raw(`n${i}`)}, coalesce(sum(${c}), 0) as ${sql.raw(`s${i}`)}, coalesce(sum(${c} * ${c}), 0) as ${sql.raw(`ss${i}`)}, coalesce(sum(case when ${c} >= 3 then 1 else 0 end), 0) as ${sql.raw(`f${i}`)}`;
+    return sql`count(${c}) as ${sql.raw(`n${i}`)}, coalesce(sum(${c}), 0) as ${sql.raw(`s${i}`)}, coalesce(sum(${c} * ${c}), 0) as ${sql.raw(`ss${i}`)}, coalesce(sum(case when ${c} >= ${sql.lit(FAVOURABLE_MIN)} then 1 else 0 end), 0) as ${sql.raw(`f${i}`)}`;
   });
   const { rows } = await sql<Record<string, unknown>>`select count(*) as respondents${
     parts.length > 0 ? sql`, ${sql.join(parts)}` : sql``

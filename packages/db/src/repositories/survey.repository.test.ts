@@ -10,11 +10,10 @@ import {
   kpiMomentsBy,
   kpiSurveyId,
   kpiSurveyYears,
-  listProgrammeCounts,
   recordOnlineKpiAnswer,
   refreshKpiCells,
-  upsertProgrammeCounts,
 } from './survey.repository.js';
+import { listProgrammeCounts, upsertProgrammeCounts } from './programme.repository.js';
 
 const response = (unitCode: string, value: 1 | 2 | 3 | 4 | null): KpiResponse => ({
   unitCode,

@@ -1,8 +1,12 @@
+// The KPI survey (DOMAIN §5): responses stored with attributes only, the per-cell sums the figures are read from,
+// online answers once per person, and the roster counts behind the response rate.
 import { randomBytes } from 'node:crypto';
 import {
+  FAVOURABLE_MIN,
   KPI_CODES,
   NO_MOMENTS,
   type AnswerMoments,
+  type EmploymentType,
   type KpiCode,
   type KpiResponse,
   type ResponseAttributes,
@@ -81,7 +85,7 @@ export async function refreshKpiCells(db: Db, fiscalYear: number): Promise<void>
   await db.deleteFrom('survey_cells').where('survey_id', '=', id).execute();
   const sums = KPI_CODES.map(
     (c) =>
-      sql`count(${sql.ref(c)}), coalesce(sum(${sql.ref(c)}), 0), coalesce(sum(${sql.ref(c)} * ${sql.ref(c)}), 0), sum(case when ${sql.ref(c)} >= 3 then 1 else 0 end)`,
+      sql`count(${sql.ref(c)}), coalesce(sum(${sql.ref(c)}), 0), coalesce(sum(${sql.ref(c)} * ${sql.ref(c)}), 0), sum(case when ${sql.ref(c)} >= ${sql.lit(FAVOURABLE_MIN)} then 1 else 0 end)`,
   );
   await sql`insert into survey_cells (survey_id, ${sql.join(ATTRIBUTES.map((a) => sql.ref(a)))}, respondents, ${sql.join(
     cellColumns.map((c) => sql.ref(c)),
@@ -106,7 +110,7 @@ async function addToCell(db: Db, surveyId: string, r: KpiResponse): Promise<void
     values[`${c}_n`] = v === null ? 0 : 1;
     values[`${c}_s`] = v ?? 0;
     values[`${c}_ss`] = v === null ? 0 : v * v;
-    values[`${c}_f`] = v !== null && v >= 3 ? 1 : 0;
+    values[`${c}_f`] = v !== null && v >= FAVOURABLE_MIN ? 1 : 0;
   }
   const add = ['respondents', ...cellColumns];
   await sql`insert into survey_cells (${sql.join(Object.keys(values).map((k) => sql.ref(k)))})
@@ -265,6 +269,23 @@ export async function rosterCountsByUnit(db: Db): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.unit_code, Number(r.n)]));
 }
 
+/** Everyone on the roster with the attributes an answer keeps, by staff number (for the demo survey answers). */
+export async function rosterAttributes(
+  db: Db,
+): Promise<{ unitCode: string; gradeCode: string; employmentType: EmploymentType; birthYear: number }[]> {
+  const rows = await db
+    .selectFrom('staff')
+    .select(['unit_code', 'grade_code', 'employment_type', 'birth_year'])
+    .orderBy('staff_no')
+    .execute();
+  return rows.map((r) => ({
+    unitCode: r.unit_code,
+    gradeCode: r.grade_code,
+    employmentType: r.employment_type as EmploymentType,
+    birthYear: r.birth_year,
+  }));
+}
+
 /** The attributes an online answer keeps, from the roster, or undefined for an unknown staff number. */
 export async function responseAttributesOf(
   db: Db,
@@ -284,45 +305,4 @@ export async function responseAttributesOf(
     ageBand: ageBandOf(s.birth_year, fiscalYear),
     employmentType: s.employment_type as ResponseAttributes['employmentType'],
   };
-}
-
-/** Programme use counts (policy IV-3 ※6): every stored year and programme. */
-export async function listProgrammeCounts(
-  db: Db,
-): Promise<{ fiscalYear: number; programmeCode: string; count: number }[]> {
-  const rows = await db
-    .selectFrom('programme_counts')
-    .selectAll()
-    .orderBy('fiscal_year')
-    .orderBy('programme_code')
-    .execute();
-  return rows.map((r) => ({
-    fiscalYear: r.fiscal_year,
-    programmeCode: r.programme_code,
-    count: Number(r.count),
-  }));
-}
-
-/** Sets a year's programme use counts (one row per programme), replacing what the year had for those programmes. */
-export async function upsertProgrammeCounts(
-  db: Db,
-  fiscalYear: number,
-  counts: readonly { programmeCode: string; count: number }[],
-  now: string,
-): Promise<void> {
-  if (counts.length === 0) return;
-  await bulkWrite(
-    db,
-    {
-      table: 'programme_counts',
-      columns: [
-        { name: 'fiscal_year', type: 'integer' },
-        { name: 'programme_code', type: 'text' },
-        { name: 'count', type: 'integer' },
-        { name: 'updated_at', type: 'text' },
-      ],
-      conflict: ['fiscal_year', 'programme_code'],
-    },
-    counts.map((c) => [fiscalYear, c.programmeCode, c.count, now]),
-  );
 }

@@ -4,6 +4,12 @@ import { summariseAnswerMoments, type Interval } from '../statistics/descriptive
 /** The smallest group whose figures may be shown (DOMAIN §5: no breakdown for a group under 5 answers). */
 export const MIN_GROUP_SIZE = 5;
 
+/**
+ * The fewest evaluated staff a unit needs to be compared with its KPI answers (DOMAIN §5: evaluation data against
+ * KPIs only where both sides have at least 5 people).
+ */
+export const MIN_EVALUATED_STAFF = 5;
+
 /** What SQL aggregates for one question: count, sum, sum of squares of the answers, and the count of 3s and 4s. */
 export interface AnswerMoments {
   n: number;
@@ -47,6 +53,14 @@ export function addMoments(a: AnswerMoments, b: AnswerMoments): AnswerMoments {
  * (above the baseline, below the target), not improving (at or below the baseline), or no data.
  */
 export type KpiStatus = 'achieved' | 'improving' | 'not-improving' | 'no-data';
+
+/** The names of the KPI statuses on screen and in exports (policy IV-3-(1)). */
+export const KPI_STATUS_LABELS: Record<KpiStatus, { ja: string; en: string }> = {
+  achieved: { ja: '目標達成', en: 'Target met' },
+  improving: { ja: '改善', en: 'Improving' },
+  'not-improving': { ja: '基準値以下', en: 'At or below baseline' },
+  'no-data': { ja: 'データなし', en: 'No data' },
+};
 
 /** The status of a KPI mean against its question's baseline and computed target (policy IV-3-(1)). */
 export function kpiStatus(mean: number | null, kpi: Pick<KpiQuestion, 'baseline' | 'target'>): KpiStatus {

@@ -8,6 +8,7 @@ import {
   type AgeBand,
   type EmploymentType,
   type Unit,
+  unitPathUp,
 } from '../org.js';
 import { parseAgreement, type AgreementValue } from '../scales.js';
 
@@ -123,13 +124,8 @@ export function reportingUnitOf(
   code: string,
   units: ReadonlyMap<string, Pick<Unit, 'parentCode' | 'level'>>,
 ): string {
-  let at = code;
-  for (let i = 0; i < 10; i++) {
-    const u = units.get(at);
-    if (!u || u.level !== '係' || !u.parentCode) return at;
-    at = u.parentCode;
-  }
-  return at;
+  const path = unitPathUp(code, units);
+  return path.find((c) => units.get(c)?.level !== '係') ?? (path.at(-1) as string);
 }
 
 /** The 年度 of an instant (DOMAIN §8: the fiscal year starts on 1 April), in Japan time. */

@@ -54,4 +54,23 @@ describe('isLang and pick', () => {
     expect(pick('en', '倫理', '')).toEqual({ text: '倫理', lang: 'ja' });
     expect(pick('ja', '倫理', 'Ethics')).toEqual({ text: '倫理', lang: 'ja' });
   });
+
+  it('shows the policy labels that model holds, unchanged', () => {
+    expect([ja['role.hr'], ja['role.staff'], en['role.interviewer']]).toEqual([
+      '人事担当',
+      '職員',
+      'Interviewer',
+    ]);
+    expect([ja['rc.band.poor'], ja['rc.band.excellent'], en['rc.band.moderate']]).toEqual([
+      '低い',
+      '優秀',
+      'Moderate',
+    ]);
+    expect([
+      ja['survey.status.achieved'],
+      ja['survey.status.not-improving'],
+      en['survey.status.achieved'],
+    ]).toEqual(['目標達成', '基準値以下', 'Target met']);
+    expect(en['survey.status.not-improving']).toBe('At or below baseline');
+  });
 });

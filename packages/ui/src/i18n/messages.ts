@@ -1,4 +1,5 @@
 import { evaluationEn, evaluationJa } from './evaluation.js';
+import { roleMessages } from './labels.js';
 
 // Every screen text of both apps, in Japanese (the working language) and English.
 // `ja` defines the keys; `en` is typed against them, so a missing or extra key is a type error.
@@ -23,11 +24,7 @@ export const ja = {
   'shell.language': '言語',
   'shell.footer': '品川区人材育成・確保基本方針（令和6年4月）に基づく人材マネジメント支援システム',
 
-  'role.hr': '人事担当',
-  'role.recruiter': '採用担当',
-  'role.interviewer': '面接官',
-  'role.evaluator': '評価者',
-  'role.staff': '職員',
+  ...roleMessages('ja'),
 
   'login.title': 'ログイン',
   'login.lead': 'ログインIDとパスワードを入力してください。',
@@ -113,11 +110,7 @@ export const en: Messages = {
   'shell.footer':
     'People management system based on the Shinagawa City Human Resources Development and Recruitment Policy (April 2024)',
 
-  'role.hr': 'HR',
-  'role.recruiter': 'Recruiter',
-  'role.interviewer': 'Interviewer',
-  'role.evaluator': 'Evaluator',
-  'role.staff': 'Staff',
+  ...roleMessages('en'),
 
   'login.title': 'Sign in',
   'login.lead': 'Enter your login ID and password.',

@@ -1,4 +1,5 @@
 // Screen texts of recruitment rounds (apps/recruit): rounds, applicants, scoring, results.
+import { reliabilityBandMessages } from './labels.js';
 
 export const recruitmentJa = {
   'nav.rounds': '選考一覧',
@@ -16,10 +17,7 @@ export const recruitmentJa = {
   'rc.track.specialist': '専門職経験者採用',
   'rc.status.open': '実施中',
   'rc.status.closed': '終了',
-  'rc.band.poor': '低い',
-  'rc.band.moderate': '中程度',
-  'rc.band.good': '良好',
-  'rc.band.excellent': '優秀',
+  ...reliabilityBandMessages('ja'),
   'rc.decision.pass': '合格',
   'rc.decision.hold': '保留',
   'rc.decision.fail': '不合格',
@@ -196,10 +194,7 @@ export const recruitmentEn: Record<keyof typeof recruitmentJa, string> = {
   'rc.track.specialist': 'Experienced specialist hiring',
   'rc.status.open': 'Open',
   'rc.status.closed': 'Closed',
-  'rc.band.poor': 'Poor',
-  'rc.band.moderate': 'Moderate',
-  'rc.band.good': 'Good',
-  'rc.band.excellent': 'Excellent',
+  ...reliabilityBandMessages('en'),
   'rc.decision.pass': 'Pass',
   'rc.decision.hold': 'Hold',
   'rc.decision.fail': 'Fail',

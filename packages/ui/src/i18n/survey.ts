@@ -1,4 +1,5 @@
 // Screen texts of the staff survey and KPI screens (apps/review). Japanese first; English typed against it.
+import { kpiStatusMessages } from './labels.js';
 
 export const surveyJa = {
   'survey.nav.kpis': 'KPI・職員アンケート',
@@ -68,10 +69,7 @@ export const surveyJa = {
   'survey.col.favourable': '肯定的回答の割合',
   'survey.col.delta': '前年度比',
   'survey.col.status': '状況',
-  'survey.status.achieved': '目標達成',
-  'survey.status.improving': '改善',
-  'survey.status.not-improving': '基準値以下',
-  'survey.status.no-data': 'データなし',
+  ...kpiStatusMessages('ja'),
   'survey.withheld': '非表示',
   'survey.withheldNote':
     '回答が5件未満の集団と、差し引きで5件未満の集団が分かってしまう集団は「非表示」にしています。',
@@ -205,10 +203,7 @@ export const surveyEn: Record<keyof typeof surveyJa, string> = {
   'survey.col.favourable': 'Favourable',
   'survey.col.delta': 'Change',
   'survey.col.status': 'Status',
-  'survey.status.achieved': 'Target met',
-  'survey.status.improving': 'Improving',
-  'survey.status.not-improving': 'At or below baseline',
-  'survey.status.no-data': 'No data',
+  ...kpiStatusMessages('en'),
   'survey.withheld': 'Withheld',
   'survey.withheldNote':
     'Groups with fewer than 5 answers, and groups that would let one be worked out by subtraction, are withheld.',

@@ -17,4 +17,14 @@ describe('buildTree', () => {
     expect(tree[0]?.children[0]?.children.map((c) => c.code)).toEqual(['101010', '101020']);
     expect(tree[0]?.children[0]?.total).toBe(10);
   });
+  it('puts a unit whose parent is unknown at the top', () => {
+    const tree = buildTree([
+      { code: '10', name: '総務部', parentCode: null, level: '部', staff: 1 },
+      { code: '1010', name: '人事課', parentCode: '99', level: '課', staff: 2 },
+    ]);
+    expect(tree.map((n) => [n.code, n.total])).toEqual([
+      ['10', 1],
+      ['1010', 2],
+    ]);
+  });
 });
