@@ -9,7 +9,10 @@ import type { apiClient } from './api.js';
 export { apiClient } from './api.js';
 export { parseApiError, type ApiFailure } from './api-error.js';
 
-/** The typed client: `apiClient(fetch).recruit.rounds[':id'].$get({ param: { id } })`. */
+/**
+ * The typed client: `apiClient(fetch).recruit.rounds[':id'].$get({ param: { id } })`. It puts path parameters in
+ * as they are: a free-text one (an applicant number, a code) goes through encodeURIComponent first.
+ */
 export type Client = ReturnType<typeof apiClient>;
 
 /** Any answer of the typed client (a ClientResponse), or a plain Response. */

@@ -58,7 +58,7 @@ export const actions: Actions = {
     const form = await request.formData();
     const r = await result(
       apiClient(fetch).recruit.rounds[':id'].criteria[':code'].$put({
-        param: { id: params.id, code: String(form.get('code') ?? '') },
+        param: { id: params.id, code: encodeURIComponent(String(form.get('code') ?? '')) },
         json: {
           layer: String(form.get('layer') ?? '') as LayerCode,
           nameJa: String(form.get('nameJa') ?? ''),

@@ -27,7 +27,7 @@ export const actions: Actions = {
   add: async ({ request, fetch, params }) => {
     const form = await request.formData();
     const body = jsonBody({
-      applicantNo: String(form.get('applicantNo') ?? ''),
+      applicantNo: encodeURIComponent(String(form.get('applicantNo') ?? '')),
       name: String(form.get('name') ?? ''),
       nameKana: String(form.get('nameKana') ?? ''),
       email: String(form.get('email') ?? ''),
@@ -45,7 +45,7 @@ export const actions: Actions = {
         param: {
           id: params.id,
           stageId: String(form.get('stageId') ?? ''),
-          applicantNo: String(form.get('applicantNo') ?? ''),
+          applicantNo: encodeURIComponent(String(form.get('applicantNo') ?? '')),
         },
         json: {
           decision: String(form.get('decision') ?? '') as 'pass' | 'hold' | 'fail',

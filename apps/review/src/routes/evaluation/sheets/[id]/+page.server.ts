@@ -9,7 +9,9 @@ type SaveBody = Parameters<SheetRoute['$put']>[0]['json'];
 type ActBody = Parameters<SheetRoute['actions']['$post']>[0]['json'];
 
 export const load: PageServerLoad = async ({ fetch, params }) => ({
-  sheet: await data(apiClient(fetch).review.sheets[':id'].$get({ param: { id: params.id } })),
+  sheet: await data(
+    apiClient(fetch).review.sheets[':id'].$get({ param: { id: encodeURIComponent(params.id) } }),
+  ),
 });
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -53,7 +55,9 @@ export const actions: Actions = {
     const form = await request.formData();
     // The form's strings go to the API as they are: it validates them and answers a 400 the form shows.
     const json = content(form) as SaveBody;
-    const r = await result(apiClient(fetch).review.sheets[':id'].$put({ param: { id: params.id }, json }));
+    const r = await result(
+      apiClient(fetch).review.sheets[':id'].$put({ param: { id: encodeURIComponent(params.id) }, json }),
+    );
     if (!r.ok) {
       const { status, message } = r.failure.data;
       return fail(status, { error: message, conflict: status === 409 });
@@ -66,7 +70,10 @@ export const actions: Actions = {
     const reason = text(form, 'reason');
     const json = { ...content(form), action, ...(reason ? { reason } : {}) } as ActBody;
     const r = await result(
-      apiClient(fetch).review.sheets[':id'].actions.$post({ param: { id: params.id }, json }),
+      apiClient(fetch).review.sheets[':id'].actions.$post({
+        param: { id: encodeURIComponent(params.id) },
+        json,
+      }),
     );
     if (!r.ok) {
       const { status, message, code } = r.failure.data;

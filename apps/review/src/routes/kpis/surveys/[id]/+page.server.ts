@@ -9,7 +9,7 @@ const BY = ['age_band', 'unit', 'grade', 'employment_type'] as const;
 
 export const load: PageServerLoad = async ({ fetch, params, url }) => {
   const survey = apiClient(fetch).surveys.custom[':id'];
-  const results = await data(survey.results.$get({ param: { id: params.id } }));
+  const results = await data(survey.results.$get({ param: { id: encodeURIComponent(params.id) } }));
   const choiceItems = results.survey.items.flatMap((it, i) => (it.kind === 'choice' ? [i] : []));
   const wanted = Number(url.searchParams.get('item'));
   const item = choiceItems.includes(wanted) ? wanted : choiceItems[0];
@@ -18,6 +18,11 @@ export const load: PageServerLoad = async ({ fetch, params, url }) => {
   const crossTab =
     item === undefined
       ? null
-      : await data(survey.crosstab.$get({ param: { id: params.id }, query: { item: String(item), by } }));
+      : await data(
+          survey.crosstab.$get({
+            param: { id: encodeURIComponent(params.id) },
+            query: { item: String(item), by },
+          }),
+        );
   return { results, choiceItems, item, by, byOptions: BY, crossTab };
 };

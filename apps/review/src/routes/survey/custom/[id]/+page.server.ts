@@ -28,7 +28,10 @@ export const actions: Actions = {
       }
     }
     const r = await result(
-      apiClient(fetch).surveys.custom[':id'].answers.$post({ param: { id: params.id }, json: { answers } }),
+      apiClient(fetch).surveys.custom[':id'].answers.$post({
+        param: { id: encodeURIComponent(params.id) },
+        json: { answers },
+      }),
     );
     if (r.ok) return { done: true };
     const { status, message, details } = r.failure.data;

@@ -5,7 +5,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ fetch, params }) => ({
   sheet: await data(
     apiClient(fetch).recruit.rounds[':id'].applicants[':applicantNo'].$get({
-      param: { id: params.id, applicantNo: params.no },
+      param: { id: params.id, applicantNo: encodeURIComponent(params.no) },
     }),
   ),
 });

@@ -7,7 +7,7 @@ const sheetRoute = (fetch: typeof globalThis.fetch) =>
 const param = (p: { id: string; stageId: string; no: string }) => ({
   id: p.id,
   stageId: p.stageId,
-  applicantNo: p.no,
+  applicantNo: encodeURIComponent(p.no),
 });
 
 export const load: PageServerLoad = async ({ fetch, params }) => ({
