@@ -4,6 +4,7 @@
 import type { AppType } from '@jinzai/api';
 import type { Role } from '@jinzai/model';
 import { hc, type InferResponseType } from 'hono/client';
+import { parseApiError } from './api-error.js';
 
 export type { LayerCode, Role, TrackCode } from '@jinzai/model';
 export { ROLES } from '@jinzai/model';
@@ -38,16 +39,8 @@ export class ApiError extends Error {
 type Fetch = typeof fetch;
 
 async function toApiError(res: Response): Promise<ApiError> {
-  try {
-    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
-    const error = body.error;
-    if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-      return new ApiError(res.status, error.code, error.message, error.details);
-    }
-  } catch {
-    // Not JSON (a proxy's error page, say): fall through to a generic error.
-  }
-  return new ApiError(res.status, 'http_error', `${res.url} answered ${res.status}`);
+  const failure = await parseApiError(res);
+  return new ApiError(failure.status, failure.code, failure.message, failure.details);
 }
 
 async function read<T>(res: Response): Promise<T> {

@@ -129,7 +129,9 @@ export const recruitmentScoringRoutes = new Hono<AppEnv>()
             applicants: applicants.map((a) => ({
               applicantNo: a.applicantNo,
               name: a.name,
-              status: sheets.find((s) => s.stageId === stage.id && s.applicantId === a.id)?.status ?? 'none',
+              status:
+                sheets.find((s) => s.stageId === stage.id && s.applicantId === a.id)?.status ??
+                ('none' as const),
             })),
           });
         }

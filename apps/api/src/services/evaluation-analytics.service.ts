@@ -88,7 +88,12 @@ export async function evaluationAnalytics(db: Db, fiscalYear: number) {
   }
   const overall = finish(byYear).find((r) => r.key === String(fiscalYear));
 
-  let evaluators: ReturnType<typeof evaluatorTendencies> | null = null;
+  type Tendencies = ReturnType<typeof evaluatorTendencies>;
+  let evaluators:
+    | (Omit<Tendencies, 'evaluators'> & {
+        evaluators: (Tendencies['evaluators'][number] & { name: string })[];
+      })
+    | null = null;
   let agreement:
     (ReturnType<typeof evaluatorAgreement> & { items: ReturnType<typeof evaluatorAgreement> }) | null = null;
   const byEvaluator = new Map<string, { label: string; counts: Record<EvaluationGrade, number> }>();

@@ -1,95 +1,21 @@
-// Shapes of the recruitment API as the screens use them (the API's JSON; see apps/api recruitment routes).
-import type { LayerCode, TrackCode, Weights } from '@jinzai/ui';
+// Shapes of the recruitment API as the screens use them, read off the typed client (see apps/api recruitment
+// routes), so a changed route shape is a compile error on the screen that reads it.
+import type { LayerCode, TrackCode } from '@jinzai/ui';
+import type { Client, Output } from '@jinzai/ui/client';
 
-export interface Round {
-  id: number;
-  name: string;
-  track: TrackCode;
-  fiscalYear: number;
-  weightVersion: string;
-  status: 'open' | 'closed';
-  closedAt: string | null;
-  retentionMonths: number;
-}
+type Recruit = Client['recruit'];
+type RoundRoute = Recruit['rounds'][':id'];
 
-export interface Criterion {
-  id: number;
-  code: string;
-  layer: LayerCode;
-  nameJa: string;
-  nameEn: string;
-  anchorsJa: string[];
-  questionsJa: string[];
-  holistic: boolean;
-}
-
-export interface StageDetail {
-  id: number;
-  name: string;
-  position: number;
-  panel: { loginId: string; displayName: string }[];
-  mine: boolean;
-  sheets: { submitted: number; draft: number };
-}
-
-export interface RoundDetail {
-  round: Round;
-  weights: Weights;
-  canManage: boolean;
-  applicants: number;
-  stages: StageDetail[];
-  criteria: Criterion[];
-}
-
-export interface SheetJson {
-  rater: string;
-  raterName: string;
-  status: 'draft' | 'submitted';
-  version: number;
-  submittedAt: string | null;
-  updatedAt: string;
-  scores: { criterion: string; score: number | null; note: string }[];
-}
-
-export interface Results {
-  round: {
-    id: number;
-    name: string;
-    track: TrackCode;
-    fiscalYear: number;
-    weightVersion: string;
-    weights: Weights;
-  };
-  stage: { id: number; name: string };
-  applicants: {
-    applicantNo: string;
-    name: string | null;
-    nameKana: string | null;
-    layers: Partial<Record<LayerCode, number>>;
-    total: number | null;
-    calibratedTotal: number | null;
-    rank: number | null;
-    complete: boolean;
-    raters: number;
-  }[];
-  reliability: {
-    icc2k: number | null;
-    alpha: number | null;
-    band: 'poor' | 'moderate' | 'good' | 'excellent' | null;
-    alphaBand: 'poor' | 'moderate' | 'good' | 'excellent' | null;
-    applicants: number;
-    raters: number;
-  };
-  raters: { rater: string; displayName: string; meanDeviation: number; flagged: boolean; n: number }[];
-  disagreement: {
-    criterion: string;
-    nameJa: string;
-    nameEn: string;
-    layer: string;
-    meanSd: number;
-    applicants: number;
-  }[];
-}
+export type Round = Output<Recruit['rounds']['$get']>['rounds'][number];
+export type RoundDetail = Output<RoundRoute['$get']>;
+export type StageDetail = RoundDetail['stages'][number];
+export type Criterion = RoundDetail['criteria'][number];
+export type Results = Output<RoundRoute['results']['$get']>;
+export type QueueStage = Output<Recruit['queue']['$get']>['stages'][number];
+export type SheetForm = Output<RoundRoute['stages'][':stageId']['sheets'][':applicantNo']['$get']>;
+export type SheetJson = NonNullable<SheetForm['mine']>;
+export type ApplicantRow = Output<RoundRoute['applicants']['$get']>['applicants'][number];
+export type ApplicantDetail = Output<RoundRoute['applicants'][':applicantNo']['$get']>;
 
 export const TRACKS: readonly TrackCode[] = ['new-graduate', 'experienced', 'specialist'];
 export const LAYERS: readonly LayerCode[] = [

@@ -1,3 +1,4 @@
+// The recruitment home page: the hiring tracks and their weights.
 import { error } from '@sveltejs/kit';
 import { canUseRecruit } from '@jinzai/ui';
 import { createApi } from '@jinzai/ui/api';

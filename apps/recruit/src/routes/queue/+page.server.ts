@@ -1,12 +1,7 @@
-import { load as get } from '$lib/server/recruit-api';
+// The interviewer's queue: the stages whose panel they sit on and the applicants still to score.
+import { apiClient, data } from '@jinzai/ui/client';
 import type { PageServerLoad } from './$types';
 
-export interface QueueStage {
-  round: { id: number; name: string; track: string };
-  stage: { id: number; name: string };
-  applicants: { applicantNo: string; name: string | null; status: 'none' | 'draft' | 'submitted' }[];
-}
-
 export const load: PageServerLoad = async ({ fetch }) => ({
-  queue: (await get<{ stages: QueueStage[] }>(fetch, '/queue')).stages,
+  queue: (await data(apiClient(fetch).recruit.queue.$get())).stages,
 });

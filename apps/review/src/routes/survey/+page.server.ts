@@ -1,18 +1,14 @@
+// The yearly KPI survey as a staff member answers it online.
 import { fail } from '@sveltejs/kit';
 import { KPI_CODES, fiscalYearOf } from '@jinzai/model';
-import { apiErrorOf, apiGet } from '$lib/server/survey-api';
+import { apiClient, data, result } from '@jinzai/ui/client';
 import type { Actions, PageServerLoad } from './$types';
-
-interface Status {
-  fiscalYear: number;
-  open: boolean;
-  canAnswer: boolean;
-  answered: boolean;
-}
 
 export const load: PageServerLoad = async ({ fetch, locals }) => {
   const fiscalYear = fiscalYearOf(new Date());
-  const status = await apiGet<Status>(fetch, `/api/surveys/kpi/${fiscalYear}/status`);
+  const status = await data(
+    apiClient(fetch).surveys.kpi[':fiscalYear'].status.$get({ param: { fiscalYear: String(fiscalYear) } }),
+  );
   return { status, onRoster: !!locals.user?.staffNo };
 };
 
@@ -25,18 +21,19 @@ export const actions: Actions = {
       const v = String(form.get(code) ?? '');
       answers[code] = /^[1-4]$/.test(v) ? Number(v) : null;
     }
-    const res = await fetch(`/api/surveys/kpi/${fiscalYear}/answers`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ answers }),
-    });
-    if (res.status === 201) return { done: true };
-    const e = await apiErrorOf(res);
-    if (res.status === 409)
+    const r = await result(
+      apiClient(fetch).surveys.kpi[':fiscalYear'].answers.$post({
+        param: { fiscalYear: String(fiscalYear) },
+        json: { answers },
+      }),
+    );
+    if (r.ok) return { done: true };
+    const { status, message } = r.failure.data;
+    if (status === 409)
       return fail(409, {
-        error: e.message.includes('回答済み') ? ('already' as const) : ('closed' as const),
+        error: message.includes('回答済み') ? ('already' as const) : ('closed' as const),
       });
-    if (res.status === 403) return fail(403, { error: 'notStaff' as const });
-    return fail(res.status, { error: 'error' as const });
+    if (status === 403) return fail(403, { error: 'notStaff' as const });
+    return fail(status, { error: 'error' as const });
   },
 };

@@ -1,56 +1,76 @@
-import { load as get, send } from '$lib/server/recruit-api';
-import type { RoundDetail } from '$lib/recruitment';
+// A round's set-up page: its stages and panels, status and criteria, for those who manage the round.
+import { apiClient, data, result } from '@jinzai/ui/client';
+import type { LayerCode } from '@jinzai/ui';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, params }) => {
-  const detail = await get<RoundDetail>(fetch, `/rounds/${params.id}`);
-  const interviewers = detail.canManage
-    ? (await get<{ interviewers: { loginId: string; displayName: string }[] }>(fetch, '/interviewers'))
-        .interviewers
-    : [];
+  const recruit = apiClient(fetch).recruit;
+  const detail = await data(recruit.rounds[':id'].$get({ param: { id: params.id } }));
+  const interviewers = detail.canManage ? (await data(recruit.interviewers.$get())).interviewers : [];
   return { detail, interviewers };
 };
 
+// The forms' strings go to the API as they are: it validates them and answers a 400 the form shows.
 export const actions: Actions = {
   panel: async ({ request, fetch, params }) => {
     const form = await request.formData();
     const stageId = String(form.get('stageId'));
     const loginIds = form.getAll('loginIds').map(String);
-    const r = await send(fetch, 'PUT', `/rounds/${params.id}/stages/${stageId}/panel`, { loginIds });
+    const r = await result(
+      apiClient(fetch).recruit.rounds[':id'].stages[':stageId'].panel.$put({
+        param: { id: params.id, stageId },
+        json: { loginIds },
+      }),
+    );
     return r.ok ? { saved: 'panel', stageId: Number(stageId) } : r.failure;
   },
   rename: async ({ request, fetch, params }) => {
     const form = await request.formData();
-    const r = await send(fetch, 'PATCH', `/rounds/${params.id}/stages/${String(form.get('stageId'))}`, {
-      name: String(form.get('name') ?? ''),
-    });
+    const r = await result(
+      apiClient(fetch).recruit.rounds[':id'].stages[':stageId'].$patch({
+        param: { id: params.id, stageId: String(form.get('stageId')) },
+        json: { name: String(form.get('name') ?? '') },
+      }),
+    );
     return r.ok ? { saved: 'stage' } : r.failure;
   },
   addStage: async ({ request, fetch, params }) => {
     const form = await request.formData();
-    const r = await send(fetch, 'POST', `/rounds/${params.id}/stages`, {
-      name: String(form.get('name') ?? ''),
-    });
+    const r = await result(
+      apiClient(fetch).recruit.rounds[':id'].stages.$post({
+        param: { id: params.id },
+        json: { name: String(form.get('name') ?? '') },
+      }),
+    );
     return r.ok ? { saved: 'stage' } : r.failure;
   },
   status: async ({ request, fetch, params }) => {
     const form = await request.formData();
-    const r = await send(fetch, 'PATCH', `/rounds/${params.id}`, { status: String(form.get('status')) });
+    const r = await result(
+      apiClient(fetch).recruit.rounds[':id'].$patch({
+        param: { id: params.id },
+        json: { status: String(form.get('status')) as 'open' | 'closed' },
+      }),
+    );
     return r.ok ? { saved: 'status' } : r.failure;
   },
   criterion: async ({ request, fetch, params }) => {
     const form = await request.formData();
-    const code = String(form.get('code') ?? '');
-    const r = await send(fetch, 'PUT', `/rounds/${params.id}/criteria/${encodeURIComponent(code)}`, {
-      layer: String(form.get('layer') ?? ''),
-      nameJa: String(form.get('nameJa') ?? ''),
-      nameEn: String(form.get('nameEn') ?? ''),
-      anchorsJa: [1, 2, 3, 4, 5].map((i) => String(form.get(`anchor${i}`) ?? '')),
-      questionsJa: String(form.get('questions') ?? '')
-        .split('\n')
-        .map((q) => q.trim())
-        .filter(Boolean),
-    });
+    const r = await result(
+      apiClient(fetch).recruit.rounds[':id'].criteria[':code'].$put({
+        param: { id: params.id, code: encodeURIComponent(String(form.get('code') ?? '')) },
+        json: {
+          layer: String(form.get('layer') ?? '') as LayerCode,
+          nameJa: String(form.get('nameJa') ?? ''),
+          nameEn: String(form.get('nameEn') ?? ''),
+          anchorsJa: [1, 2, 3, 4, 5].map((i) => String(form.get(`anchor${i}`) ?? '')),
+          questionsJa: String(form.get('questions') ?? '')
+            .split('\n')
+            .map((q) => q.trim())
+            .filter(Boolean),
+        },
+      }),
+    );
     return r.ok ? { saved: 'criterion' } : r.failure;
   },
 };

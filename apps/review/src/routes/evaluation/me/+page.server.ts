@@ -1,28 +1,7 @@
-import type { SheetState } from '@jinzai/model';
-import { apiGet } from '$lib/server/review-api';
+// A staff member's own evaluation: their sheets, past results and competency pyramid.
+import { apiClient, data } from '@jinzai/ui/client';
 import type { PageServerLoad } from './$types';
 
-export interface MeData {
-  sheets: {
-    id: number;
-    periodName: string;
-    fiscalYear: number | null;
-    state: SheetState;
-    due: string | null;
-  }[];
-  results: {
-    fiscalYear: number;
-    periodName: string;
-    overall: string;
-    unitName: string;
-    gradeName: string;
-    source: string;
-  }[];
-  pyramid: {
-    fiscalYear: number;
-    gradeCode: string;
-    layers: { layer: string; nameJa: string; nameEn: string; mean: number | null }[];
-  }[];
-}
-
-export const load: PageServerLoad = async ({ fetch }) => ({ me: await apiGet<MeData>(fetch, '/me') });
+export const load: PageServerLoad = async ({ fetch }) => ({
+  me: await data(apiClient(fetch).review.me.$get()),
+});

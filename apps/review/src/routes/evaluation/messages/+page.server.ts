@@ -1,28 +1,12 @@
+// Thank-you messages between colleagues: find a colleague, send one, read those received and sent.
 import { fail } from '@sveltejs/kit';
-import { apiGet, apiSend } from '$lib/server/review-api';
+import { apiClient, data, result } from '@jinzai/ui/client';
 import type { Actions, PageServerLoad } from './$types';
-
-interface Message {
-  id: number;
-  senderName: string;
-  recipientStaffNo: string;
-  recipientName?: string;
-  strength: string;
-  body: string;
-  createdAt: string;
-}
 
 export const load: PageServerLoad = async ({ fetch, url }) => {
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 50);
-  const found = q
-    ? (
-        await apiGet<{ staff: { staffNo: string; name: string; unitName: string }[] }>(
-          fetch,
-          `/colleagues?q=${encodeURIComponent(q)}`,
-        )
-      ).staff
-    : [];
-  const messages = await apiGet<{ received: Message[]; sent: Message[] }>(fetch, '/messages');
+  const found = q ? (await data(apiClient(fetch).review.colleagues.$get({ query: { q } }))).staff : [];
+  const messages = await data(apiClient(fetch).review.messages.$get());
   return { q, found, to: url.searchParams.get('to') ?? '', ...messages };
 };
 
@@ -34,8 +18,10 @@ export const actions: Actions = {
       strength: String(form.get('strength') ?? '').trim(),
       body: String(form.get('body') ?? '').trim(),
     };
-    const res = await apiSend(fetch, 'POST', '/messages', body);
-    if (!res.ok) return fail(res.error.status, { error: res.error.message, ...body });
+    // The form's strings go to the API as they are: it validates them and answers a 400 the form shows.
+    const json = body as Parameters<ReturnType<typeof apiClient>['review']['messages']['$post']>[0]['json'];
+    const r = await result(apiClient(fetch).review.messages.$post({ json }));
+    if (!r.ok) return fail(r.failure.status, { error: r.failure.data.message, ...body });
     return { sent: true };
   },
 };

@@ -1,66 +1,61 @@
+// Evaluation periods: open one, assign the default evaluators, import assignments or earlier results (CSV/.xlsx).
 import { fail } from '@sveltejs/kit';
-import { apiGet, apiSend } from '$lib/server/review-api';
+import { apiClient, data, fileProblems, fileUpload, result } from '@jinzai/ui/client';
 import type { Actions, PageServerLoad } from './$types';
 
-interface Period {
-  id: number;
-  fiscalYear: number;
-  kind: 'fiscal' | 'calendar';
-  name: string;
-  goalsDue: string | null;
-  selfDue: string | null;
-  firstDue: string | null;
-  secondDue: string | null;
-  adjustDue: string | null;
-  discloseDue: string | null;
-}
+type Periods = ReturnType<typeof apiClient>['review']['periods'];
 
 export const load: PageServerLoad = async ({ fetch }) => ({
-  periods: (await apiGet<{ periods: Period[] }>(fetch, '/periods')).periods,
+  periods: (await data(apiClient(fetch).review.periods.$get())).periods,
 });
 
 /** Sends an uploaded CSV or .xlsx on to the API as the body, as a script would. */
-async function upload(fetch: typeof globalThis.fetch, path: string, file: FormDataEntryValue | null) {
-  if (!(file instanceof File) || file.size === 0) return fail(400, { error: 'ファイルを選んでください' });
-  const xlsx = file.name.toLowerCase().endsWith('.xlsx');
-  const res = await fetch(`/api/review${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
-    },
-    body: new Uint8Array(await file.arrayBuffer()),
-  });
-  const body = (await res.json().catch(() => ({}))) as {
-    rows?: number;
-    error?: { message?: string; details?: { row?: number; column?: string; message: string }[] };
-  };
-  if (!res.ok)
-    return fail(res.status, { error: body.error?.message ?? 'エラー', details: body.error?.details ?? [] });
-  return { imported: body.rows ?? 0 };
+async function upload(
+  send: (file: { init: RequestInit }) => ReturnType<Periods[':id']['results']['$post']>,
+  form: FormData,
+) {
+  const file = await fileUpload(form);
+  if (!file) return fail(400, { error: 'ファイルを選んでください' });
+  const r = await result(send(file));
+  if (!r.ok) {
+    const { status, message, details } = r.failure.data;
+    return fail(status, {
+      error: message,
+      details: fileProblems(details),
+    });
+  }
+  return { imported: r.value.rows ?? 0 };
 }
 
 export const actions: Actions = {
   create: async ({ fetch, request }) => {
     const form = await request.formData();
-    const res = await apiSend<Period>(fetch, 'POST', '/periods', {
+    // The form's strings go to the API as they are: it validates them and answers a 400 the form shows.
+    const json = {
       fiscalYear: Number(form.get('fiscalYear')),
-      kind: String(form.get('kind')),
-    });
-    if (!res.ok) return fail(res.error.status, { error: res.error.message });
-    return { created: res.body.name };
+      kind: String(form.get('kind')) as 'fiscal' | 'calendar',
+    };
+    const r = await result(apiClient(fetch).review.periods.$post({ json }));
+    if (!r.ok) return fail(r.failure.status, { error: r.failure.data.message });
+    return { created: r.value.name };
   },
   defaults: async ({ fetch, request }) => {
-    const id = Number((await request.formData()).get('periodId'));
-    const res = await apiSend<{ created: number }>(fetch, 'POST', `/periods/${id}/assignments/defaults`, {});
-    if (!res.ok) return fail(res.error.status, { error: res.error.message });
-    return { assigned: res.body.created };
+    const id = String(Number((await request.formData()).get('periodId')));
+    const periods = apiClient(fetch).review.periods;
+    const r = await result(periods[':id'].assignments.defaults.$post({ param: { id } }));
+    if (!r.ok) return fail(r.failure.status, { error: r.failure.data.message });
+    return { assigned: r.value.created };
   },
   results: async ({ fetch, request }) => {
     const form = await request.formData();
-    return upload(fetch, `/periods/${Number(form.get('periodId'))}/results`, form.get('file'));
+    const param = { id: String(Number(form.get('periodId'))) };
+    const periods = apiClient(fetch).review.periods;
+    return upload((file) => periods[':id'].results.$post({ param }, file), form);
   },
   assignments: async ({ fetch, request }) => {
     const form = await request.formData();
-    return upload(fetch, `/periods/${Number(form.get('periodId'))}/assignments`, form.get('file'));
+    const param = { id: String(Number(form.get('periodId'))) };
+    const periods = apiClient(fetch).review.periods;
+    return upload((file) => periods[':id'].assignments.$post({ param }, file), form);
   },
 };

@@ -1,24 +1,9 @@
-import type { SheetState } from '@jinzai/model';
-import { apiGet } from '$lib/server/review-api';
+// An evaluator's queue: the sheets they evaluate in the open period, optionally only those waiting for them.
+import { apiClient, data } from '@jinzai/ui/client';
 import type { PageServerLoad } from './$types';
 
-export interface QueueItem {
-  sheetId: number;
-  staffNo: string;
-  name: string;
-  gradeName: string;
-  state: SheetState;
-  relation: 'first' | 'second';
-  myTurn: boolean;
-  due: string | null;
-  overdue: boolean;
-}
-
 export const load: PageServerLoad = async ({ fetch, url }) => {
-  const queue = await apiGet<{ period: { id: number; name: string } | null; sheets: QueueItem[] }>(
-    fetch,
-    '/queue',
-  );
+  const queue = await data(apiClient(fetch).review.queue.$get({ query: {} }));
   const mine = url.searchParams.get('mine') === '1';
   return { ...queue, mine, sheets: mine ? queue.sheets.filter((s) => s.myTurn) : queue.sheets };
 };

@@ -1,4 +1,4 @@
-import type { KpiRow } from '$lib/server/survey-api';
+import type { KpiRow } from '$lib/survey-types';
 
 export type Band = 'none' | 'low' | 'mid' | 'done';
 

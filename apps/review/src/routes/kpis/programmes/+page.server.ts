@@ -1,17 +1,15 @@
+// Participation in the HR programmes per year, and the form that keys in a year's counts.
 import { fail } from '@sveltejs/kit';
 import { PROGRAMMES } from '@jinzai/model';
-import { apiErrorOf, apiGet } from '$lib/server/survey-api';
+import { apiClient, data, result } from '@jinzai/ui/client';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, url }) => {
-  const data = await apiGet<{
-    years: number[];
-    counts: { fiscalYear: number; programmeCode: string; count: number }[];
-  }>(fetch, '/api/kpis/programmes');
+  const programmes = await data(apiClient(fetch).kpis.programmes.$get());
   const asked = Number(url.searchParams.get('fiscalYear'));
   const editYear =
-    Number.isInteger(asked) && asked >= 2000 ? asked : (data.years.at(-1) ?? new Date().getFullYear());
-  return { ...data, editYear };
+    Number.isInteger(asked) && asked >= 2000 ? asked : (programmes.years.at(-1) ?? new Date().getFullYear());
+  return { ...programmes, editYear };
 };
 
 export const actions: Actions = {
@@ -31,16 +29,17 @@ export const actions: Actions = {
     if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100) {
       return fail(400, { fiscalYear, error: 'invalid' as const });
     }
-    const res = await fetch(`/api/kpis/programmes/${fiscalYear}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ counts }),
-    });
-    if (!res.ok)
-      return fail(res.status, {
+    const r = await result(
+      apiClient(fetch).kpis.programmes[':fiscalYear'].$put({
+        param: { fiscalYear: String(fiscalYear) },
+        json: { counts },
+      }),
+    );
+    if (!r.ok)
+      return fail(r.failure.status, {
         fiscalYear,
         error: 'invalid' as const,
-        message: (await apiErrorOf(res)).message,
+        message: r.failure.data.message,
       });
     return { saved: fiscalYear };
   },

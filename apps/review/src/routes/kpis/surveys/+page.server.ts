@@ -1,18 +1,11 @@
+// HR's custom surveys: the list with respondents, and the form that creates one.
 import { fail } from '@sveltejs/kit';
 import { fiscalYearOf } from '@jinzai/model';
-import { apiErrorOf, apiGet } from '$lib/server/survey-api';
+import { apiClient, data, fileProblems, result } from '@jinzai/ui/client';
 import type { Actions, PageServerLoad } from './$types';
 
-export interface SurveySummary {
-  id: string;
-  fiscalYear: number;
-  titleJa: string;
-  items: unknown[];
-  respondents: number;
-}
-
 export const load: PageServerLoad = async ({ fetch }) => {
-  const { surveys } = await apiGet<{ surveys: SurveySummary[] }>(fetch, '/api/surveys/custom');
+  const { surveys } = await data(apiClient(fetch).surveys.custom.$get());
   return { surveys, currentYear: fiscalYearOf(new Date()) };
 };
 
@@ -41,20 +34,21 @@ export const actions: Actions = {
         options: lines(values.options),
         maxChoices: Number(values.maxChoices),
       });
-    const res = await fetch('/api/surveys/custom', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ titleJa: values.titleJa, fiscalYear: Number(values.fiscalYear), items }),
-    });
-    if (res.status !== 201) {
-      const e = await apiErrorOf(res);
+    // The form's strings go to the API as they are: it validates them and answers a 400 the form shows.
+    const json = { titleJa: values.titleJa, fiscalYear: Number(values.fiscalYear), items } as Parameters<
+      ReturnType<typeof apiClient>['surveys']['custom']['$post']
+    >[0]['json'];
+    const r = await result(apiClient(fetch).surveys.custom.$post({ json }));
+    if (!r.ok) {
+      const { message, details } = r.failure.data;
       return fail(400, {
         values,
-        message: e.message,
-        details: e.details.map((d) => `${(d as { path?: string }).path ?? ''} ${d.message}`.trim()),
+        message,
+        details: fileProblems(details).map((d) =>
+          `${(d as { path?: string }).path ?? ''} ${d.message}`.trim(),
+        ),
       });
     }
-    const created = (await res.json()) as { id: string };
-    return { created: created.id };
+    return { created: r.value.id };
   },
 };

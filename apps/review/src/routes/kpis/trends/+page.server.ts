@@ -1,14 +1,7 @@
-import { apiGet } from '$lib/server/survey-api';
+// Each KPI's mean over the survey years.
+import { apiClient, data } from '@jinzai/ui/client';
 import type { PageServerLoad } from './$types';
 
-export interface Trend {
-  code: string;
-  outcome: string;
-  baseline: number;
-  target: number;
-  points: { fiscalYear: number; mean: number | null; n: number; ci95: [number, number] | null }[];
-}
+export type { Trend } from '$lib/survey-types';
 
-export const load: PageServerLoad = async ({ fetch }) => {
-  return apiGet<{ years: number[]; kpis: Trend[] }>(fetch, '/api/kpis/trends');
-};
+export const load: PageServerLoad = async ({ fetch }) => data(apiClient(fetch).kpis.trends.$get());

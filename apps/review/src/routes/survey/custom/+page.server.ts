@@ -1,19 +1,10 @@
-import { apiGet } from '$lib/server/survey-api';
+// The custom surveys open to the person signed in.
+import { apiClient, data } from '@jinzai/ui/client';
 import type { PageServerLoad } from './$types';
 
-export interface OpenSurvey {
-  id: string;
-  fiscalYear: number;
-  titleJa: string;
-  items: (
-    | { kind: 'agreement'; textJa: string }
-    | { kind: 'choice'; textJa: string; options: string[]; maxChoices: number }
-  )[];
-  answered: boolean;
-  canAnswer: boolean;
-}
+export type { OpenSurvey } from '$lib/survey-types';
 
 export const load: PageServerLoad = async ({ fetch }) => {
-  const { surveys } = await apiGet<{ surveys: OpenSurvey[] }>(fetch, '/api/surveys/custom/open');
+  const { surveys } = await data(apiClient(fetch).surveys.custom.open.$get());
   return { surveys };
 };

@@ -1,70 +1,65 @@
+// A round's applicants: import them (CSV/.xlsx) or add one, record stage decisions, import keyed-in scores.
 import { fail } from '@sveltejs/kit';
-import { load as get, send, uploaded } from '$lib/server/recruit-api';
-import type { RoundDetail } from '$lib/recruitment';
+import { apiClient, data, fileUpload, jsonBody, result } from '@jinzai/ui/client';
 import type { Actions, PageServerLoad } from './$types';
 
-export interface ApplicantRow {
-  applicantNo: string;
-  name: string | null;
-  nameKana: string | null;
-  email: string | null;
-  consent: boolean;
-  anonymised: boolean;
-  decisions: Record<string, { decision: 'pass' | 'hold' | 'fail'; reason: string }>;
-}
+const noFile = () => fail(400, { status: 400, message: 'ファイルを選んでください' });
 
 export const load: PageServerLoad = async ({ fetch, params }) => {
+  const round = apiClient(fetch).recruit.rounds[':id'];
+  const param = { id: params.id };
   const [detail, list] = await Promise.all([
-    get<RoundDetail>(fetch, `/rounds/${params.id}`),
-    get<{ applicants: ApplicantRow[] }>(fetch, `/rounds/${params.id}/applicants`),
+    data(round.$get({ param })),
+    data(round.applicants.$get({ param, query: {} })),
   ]);
   return { detail, applicants: list.applicants };
 };
 
 export const actions: Actions = {
   import: async ({ request, fetch, params }) => {
-    const file = await uploaded(await request.formData());
-    if (!file) return fail(400, { status: 400, message: 'ファイルを選んでください' });
-    const r = await send<{ rows: number }>(
-      fetch,
-      'POST',
-      `/rounds/${params.id}/applicants`,
-      file.bytes,
-      file.type,
-    );
-    return r.ok ? { imported: r.value.rows } : r.failure;
+    const file = await fileUpload(await request.formData());
+    if (!file) return noFile();
+    const round = apiClient(fetch).recruit.rounds[':id'];
+    const r = await result(round.applicants.$post({ param: { id: params.id } }, file));
+    if (!r.ok) return r.failure;
+    return { imported: 'rows' in r.value ? r.value.rows : 0 };
   },
   add: async ({ request, fetch, params }) => {
     const form = await request.formData();
-    const r = await send(fetch, 'POST', `/rounds/${params.id}/applicants`, {
-      applicantNo: String(form.get('applicantNo') ?? ''),
+    const body = jsonBody({
+      applicantNo: encodeURIComponent(String(form.get('applicantNo') ?? '')),
       name: String(form.get('name') ?? ''),
       nameKana: String(form.get('nameKana') ?? ''),
       email: String(form.get('email') ?? ''),
       consent: form.get('consent') === 'on',
     });
+    const round = apiClient(fetch).recruit.rounds[':id'];
+    const r = await result(round.applicants.$post({ param: { id: params.id } }, body));
     return r.ok ? { added: true } : r.failure;
   },
   decide: async ({ request, fetch, params }) => {
     const form = await request.formData();
-    const stageId = String(form.get('stageId') ?? '');
-    const no = encodeURIComponent(String(form.get('applicantNo') ?? ''));
-    const r = await send(fetch, 'PUT', `/rounds/${params.id}/stages/${stageId}/decisions/${no}`, {
-      decision: String(form.get('decision') ?? ''),
-      reason: String(form.get('reason') ?? ''),
-    });
+    const round = apiClient(fetch).recruit.rounds[':id'];
+    const r = await result(
+      round.stages[':stageId'].decisions[':applicantNo'].$put({
+        param: {
+          id: params.id,
+          stageId: String(form.get('stageId') ?? ''),
+          applicantNo: encodeURIComponent(String(form.get('applicantNo') ?? '')),
+        },
+        json: {
+          decision: String(form.get('decision') ?? '') as 'pass' | 'hold' | 'fail',
+          reason: String(form.get('reason') ?? ''),
+        },
+      }),
+    );
     return r.ok ? { decided: true } : r.failure;
   },
   scores: async ({ request, fetch, params }) => {
-    const file = await uploaded(await request.formData());
-    if (!file) return fail(400, { status: 400, message: 'ファイルを選んでください' });
-    const r = await send<{ rows: number }>(
-      fetch,
-      'POST',
-      `/rounds/${params.id}/scores`,
-      file.bytes,
-      file.type,
-    );
+    const file = await fileUpload(await request.formData());
+    if (!file) return noFile();
+    const round = apiClient(fetch).recruit.rounds[':id'];
+    const r = await result(round.scores.$post({ param: { id: params.id } }, file));
     return r.ok ? { scored: r.value.rows } : r.failure;
   },
 };

@@ -1,11 +1,17 @@
+// An evaluation sheet: goals, ratings and comments, saved or moved on through the workflow by its actions.
 import { fail } from '@sveltejs/kit';
 import { GOALS_MAX, type Goal } from '@jinzai/model';
-import { apiGet, apiSend } from '$lib/server/review-api';
-import type { SheetData } from '../../types';
+import { apiClient, data, result } from '@jinzai/ui/client';
 import type { Actions, PageServerLoad } from './$types';
 
+type SheetRoute = ReturnType<typeof apiClient>['review']['sheets'][':id'];
+type SaveBody = Parameters<SheetRoute['$put']>[0]['json'];
+type ActBody = Parameters<SheetRoute['actions']['$post']>[0]['json'];
+
 export const load: PageServerLoad = async ({ fetch, params }) => ({
-  sheet: await apiGet<SheetData>(fetch, `/sheets/${encodeURIComponent(params.id)}`),
+  sheet: await data(
+    apiClient(fetch).review.sheets[':id'].$get({ param: { id: encodeURIComponent(params.id) } }),
+  ),
 });
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -47,25 +53,32 @@ function content(form: FormData): Record<string, unknown> {
 export const actions: Actions = {
   save: async ({ fetch, params, request }) => {
     const form = await request.formData();
-    const res = await apiSend(fetch, 'PUT', `/sheets/${encodeURIComponent(params.id)}`, content(form));
-    if (!res.ok)
-      return fail(res.error.status, { error: res.error.message, conflict: res.error.status === 409 });
+    // The form's strings go to the API as they are: it validates them and answers a 400 the form shows.
+    const json = content(form) as SaveBody;
+    const r = await result(
+      apiClient(fetch).review.sheets[':id'].$put({ param: { id: encodeURIComponent(params.id) }, json }),
+    );
+    if (!r.ok) {
+      const { status, message } = r.failure.data;
+      return fail(status, { error: message, conflict: status === 409 });
+    }
     return { saved: true };
   },
   act: async ({ fetch, params, request }) => {
     const form = await request.formData();
     const action = text(form, 'action');
     const reason = text(form, 'reason');
-    const res = await apiSend(fetch, 'POST', `/sheets/${encodeURIComponent(params.id)}/actions`, {
-      ...content(form),
-      action,
-      ...(reason ? { reason } : {}),
-    });
-    if (!res.ok)
-      return fail(res.error.status, {
-        error: res.error.message,
-        conflict: res.error.status === 409 && res.error.code === 'conflict',
-      });
+    const json = { ...content(form), action, ...(reason ? { reason } : {}) } as ActBody;
+    const r = await result(
+      apiClient(fetch).review.sheets[':id'].actions.$post({
+        param: { id: encodeURIComponent(params.id) },
+        json,
+      }),
+    );
+    if (!r.ok) {
+      const { status, message, code } = r.failure.data;
+      return fail(status, { error: message, conflict: status === 409 && code === 'conflict' });
+    }
     return { done: action };
   },
 };

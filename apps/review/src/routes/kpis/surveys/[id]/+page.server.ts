@@ -1,46 +1,15 @@
-import { apiGet } from '$lib/server/survey-api';
+// A custom survey's results: each item's figures, and a choice item crossed with a respondent attribute.
+import { apiClient, data } from '@jinzai/ui/client';
+import type { Output } from '@jinzai/ui/client';
 import type { PageServerLoad } from './$types';
 
-type Item =
-  | { kind: 'agreement'; textJa: string }
-  | { kind: 'choice'; textJa: string; options: string[]; maxChoices: number };
-
-interface Results {
-  survey: { id: string; titleJa: string; fiscalYear: number; items: Item[] };
-  respondents: number;
-  items: {
-    index: number;
-    kind: string;
-    textJa: string;
-    mean?: number | null;
-    n?: number;
-    ci95?: [number, number] | null;
-    favourable?: number | null;
-  }[];
-}
-
-export interface CrossTab {
-  item: number;
-  by: string;
-  options: string[];
-  total: { respondents: number; counts: (number | null)[]; suppressed: boolean };
-  groups: {
-    key: string;
-    labelJa: string;
-    labelEn: string;
-    respondents: number | null;
-    counts: (number | null)[];
-    suppressed: boolean;
-  }[];
-}
+export type CrossTab = Output<ReturnType<typeof apiClient>['surveys']['custom'][':id']['crosstab']['$get']>;
 
 const BY = ['age_band', 'unit', 'grade', 'employment_type'] as const;
 
 export const load: PageServerLoad = async ({ fetch, params, url }) => {
-  const results = await apiGet<Results>(
-    fetch,
-    `/api/surveys/custom/${encodeURIComponent(params.id)}/results`,
-  );
+  const survey = apiClient(fetch).surveys.custom[':id'];
+  const results = await data(survey.results.$get({ param: { id: encodeURIComponent(params.id) } }));
   const choiceItems = results.survey.items.flatMap((it, i) => (it.kind === 'choice' ? [i] : []));
   const wanted = Number(url.searchParams.get('item'));
   const item = choiceItems.includes(wanted) ? wanted : choiceItems[0];
@@ -49,9 +18,11 @@ export const load: PageServerLoad = async ({ fetch, params, url }) => {
   const crossTab =
     item === undefined
       ? null
-      : await apiGet<CrossTab>(
-          fetch,
-          `/api/surveys/custom/${encodeURIComponent(params.id)}/crosstab?item=${item}&by=${by}`,
+      : await data(
+          survey.crosstab.$get({
+            param: { id: encodeURIComponent(params.id) },
+            query: { item: String(item), by },
+          }),
         );
   return { results, choiceItems, item, by, byOptions: BY, crossTab };
 };

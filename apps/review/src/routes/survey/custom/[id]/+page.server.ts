@@ -1,10 +1,10 @@
+// One open custom survey, and the form that answers it.
 import { error, fail } from '@sveltejs/kit';
-import { apiErrorOf, apiGet } from '$lib/server/survey-api';
-import type { OpenSurvey } from '../+page.server';
+import { apiClient, data, fileProblems, result } from '@jinzai/ui/client';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, params }) => {
-  const { surveys } = await apiGet<{ surveys: OpenSurvey[] }>(fetch, '/api/surveys/custom/open');
+  const { surveys } = await data(apiClient(fetch).surveys.custom.open.$get());
   const survey = surveys.find((s) => s.id === params.id);
   if (!survey) error(404, 'not found');
   return { survey };
@@ -27,20 +27,24 @@ export const actions: Actions = {
         answers.push(/^[1-4]$/.test(v) ? Number(v) : null);
       }
     }
-    const res = await fetch(`/api/surveys/custom/${encodeURIComponent(params.id)}/answers`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ answers }),
-    });
-    if (res.status === 201) return { done: true };
-    const e = await apiErrorOf(res);
-    if (res.status === 409) return fail(409, { error: 'already' as const });
-    if (res.status === 403) return fail(403, { error: 'notStaff' as const });
-    if (res.status === 400)
+    const r = await result(
+      apiClient(fetch).surveys.custom[':id'].answers.$post({
+        param: { id: encodeURIComponent(params.id) },
+        json: { answers },
+      }),
+    );
+    if (r.ok) return { done: true };
+    const { status, message, details } = r.failure.data;
+    if (status === 409) return fail(409, { error: 'already' as const });
+    if (status === 403) return fail(403, { error: 'notStaff' as const });
+    if (status === 400)
       return fail(400, {
         error: 'invalid' as const,
-        message: e.details.map((d) => d.message).join('、') || e.message,
+        message:
+          fileProblems(details)
+            .map((d) => d.message)
+            .join('、') || message,
       });
-    return fail(res.status, { error: 'error' as const });
+    return fail(status, { error: 'error' as const });
   },
 };

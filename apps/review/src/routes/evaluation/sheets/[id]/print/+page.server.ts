@@ -1,7 +1,9 @@
-import { apiGet } from '$lib/server/review-api';
-import type { SheetData } from '../../../types';
+// An evaluation sheet for printing.
+import { apiClient, data } from '@jinzai/ui/client';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, params }) => ({
-  sheet: await apiGet<SheetData>(fetch, `/sheets/${encodeURIComponent(params.id)}`),
+  sheet: await data(
+    apiClient(fetch).review.sheets[':id'].$get({ param: { id: encodeURIComponent(params.id) } }),
+  ),
 });

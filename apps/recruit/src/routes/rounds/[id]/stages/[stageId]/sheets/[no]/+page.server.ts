@@ -1,23 +1,17 @@
-import { load as get, send } from '$lib/server/recruit-api';
-import type { Criterion, SheetJson } from '$lib/recruitment';
-import type { Weights } from '@jinzai/ui';
+// An interviewer's scoring sheet for one applicant at one stage: save as draft or submit.
+import { apiClient, data, result } from '@jinzai/ui/client';
 import type { Actions, PageServerLoad } from './$types';
 
-export interface SheetForm {
-  round: { id: number; name: string; track: string };
-  stage: { id: number; name: string };
-  applicant: { applicantNo: string; name: string | null; nameKana: string | null };
-  weights: Weights;
-  criteria: Criterion[];
-  mine: SheetJson | null;
-  others: SheetJson[] | null;
-}
-
-const path = (p: { id: string; stageId: string; no: string }) =>
-  `/rounds/${p.id}/stages/${p.stageId}/sheets/${encodeURIComponent(p.no)}`;
+const sheetRoute = (fetch: typeof globalThis.fetch) =>
+  apiClient(fetch).recruit.rounds[':id'].stages[':stageId'].sheets[':applicantNo'];
+const param = (p: { id: string; stageId: string; no: string }) => ({
+  id: p.id,
+  stageId: p.stageId,
+  applicantNo: encodeURIComponent(p.no),
+});
 
 export const load: PageServerLoad = async ({ fetch, params }) => ({
-  sheet: await get<SheetForm>(fetch, path(params)),
+  sheet: await data(sheetRoute(fetch).$get({ param: param(params) })),
 });
 
 export const actions: Actions = {
@@ -33,11 +27,12 @@ export const actions: Actions = {
         note: String(form.get(`note.${code}`) ?? ''),
       };
     });
-    const r = await send<SheetJson>(fetch, 'PUT', path(params), {
-      version: Number(form.get('version') ?? 0),
-      submit,
-      scores,
-    });
+    const r = await result(
+      sheetRoute(fetch).$put({
+        param: param(params),
+        json: { version: Number(form.get('version') ?? 0), submit, scores },
+      }),
+    );
     return r.ok ? { saved: submit ? 'submitted' : 'draft' } : r.failure;
   },
 };
