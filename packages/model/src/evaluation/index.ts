@@ -4,3 +4,4 @@ export * from './results.js';
 export * from './workflow.js';
 export * from './goals.js';
 export * from './analytics.js';
+export * from './assignments.js';
