@@ -1,7 +1,11 @@
+// The demo's personnel evaluation (INTERFACES "Start, sign-in, demo"): past results, an open period, messages.
 import {
   bulkWrite,
   createPeriod,
   listUnits,
+  sheetIdsOfPeriod,
+  staffNames,
+  staffPlacements,
   upsertResults,
   type Database,
   type EvaluationResult,
@@ -49,33 +53,29 @@ const GOAL_TEXTS = [
 export async function seedEvaluationDemo(trx: Db, now: Date): Promise<{ results: number; sheets: number }> {
   const at = now.toISOString();
   const rnd = createRandom(20260401);
-  const staff = await trx
-    .selectFrom('staff')
-    .select(['staff_no', 'unit_code', 'grade_code'])
-    .orderBy('staff_no')
-    .execute();
-  const ability = new Map(staff.map((s) => [s.staff_no, rnd.next() * 1.6 - 0.8]));
+  const staff = await staffPlacements(trx);
+  const ability = new Map(staff.map((s) => [s.staffNo, rnd.next() * 1.6 - 0.8]));
   ability.set(DEMO_PEOPLE.staff1.staffNo, 0.3);
 
   const results: EvaluationResult[] = [];
   for (const year of PAST_YEARS) {
     const p = await createPeriod(trx, periodRecord(year), at);
     for (const s of staff) {
-      const base = 3 + (ability.get(s.staff_no) ?? 0) + (year - 2021) * 0.05;
+      const base = 3 + (ability.get(s.staffNo) ?? 0) + (year - 2021) * 0.05;
       const drawn = gradeOf(base + (rnd.next() - 0.5) * 1.4);
       // staff1 grows over the years, so that their history and pyramid show it.
       const overall =
-        s.staff_no === DEMO_PEOPLE.staff1.staffNo ? (STAFF1_OVERALL[year - 2021] ?? drawn) : drawn;
+        s.staffNo === DEMO_PEOPLE.staff1.staffNo ? (STAFF1_OVERALL[year - 2021] ?? drawn) : drawn;
       const items: Record<string, EvaluationGrade> = {};
-      const itemBase = s.staff_no === DEMO_PEOPLE.staff1.staffNo ? evaluationPoints(overall) : base;
-      for (const c of gradeByCode(s.grade_code)?.competencies ?? []) {
+      const itemBase = s.staffNo === DEMO_PEOPLE.staff1.staffNo ? evaluationPoints(overall) : base;
+      for (const c of gradeByCode(s.gradeCode)?.competencies ?? []) {
         items[c.code] = gradeOf(itemBase + (rnd.next() - 0.5) * 1.4);
       }
       results.push({
         periodId: p.id,
-        staffNo: s.staff_no,
-        unitCode: s.unit_code,
-        gradeCode: s.grade_code,
+        staffNo: s.staffNo,
+        unitCode: s.unitCode,
+        gradeCode: s.gradeCode,
         overall,
         items,
         source: 'import',
@@ -86,10 +86,7 @@ export async function seedEvaluationDemo(trx: Db, now: Date): Promise<{ results:
   await upsertResults(trx, results);
 
   const period = await createPeriod(trx, periodRecord(DEMO_REVIEW_YEAR), at);
-  const assignments = defaultAssignments(
-    staff.map((s) => ({ staffNo: s.staff_no, unitCode: s.unit_code, gradeCode: s.grade_code })),
-    await listUnits(trx),
-  );
+  const assignments = defaultAssignments(staff, await listUnits(trx));
   // Evaluators differ: a few rate leniently, a few keep to B.
   const style = new Map<string, 'lenient' | 'central' | 'severe' | 'fair'>();
   const styleOf = (e: string) => {
@@ -151,15 +148,7 @@ export async function seedEvaluationDemo(trx: Db, now: Date): Promise<{ results:
       ];
     }),
   );
-  const ids = new Map(
-    (
-      await trx
-        .selectFrom('review_sheets')
-        .select(['id', 'staff_no'])
-        .where('period_id', '=', period.id)
-        .execute()
-    ).map((r) => [r.staff_no, r.id]),
-  );
+  const ids = await sheetIdsOfPeriod(trx, period.id);
   const goals: (string | number)[][] = [];
   const ratings: (string | null | number)[][] = [];
   const history: (string | number | null)[][] = [];
@@ -285,24 +274,22 @@ const STRENGTHS = [
 /** I・メッセージ across the ward (from colleagues without logins), and two to staff1. */
 async function seedMessages(
   trx: Db,
-  staff: readonly { staff_no: string; unit_code: string }[],
+  staff: readonly { staffNo: string; unitCode: string }[],
   at: string,
 ): Promise<void> {
   const rnd = createRandom(20260501);
-  const names = new Map(
-    (await trx.selectFrom('staff').select(['staff_no', 'name']).execute()).map((s) => [s.staff_no, s.name]),
-  );
+  const names = await staffNames(trx);
   const rows: (string | number)[][] = [];
-  const add = (to: { staff_no: string; unit_code: string }, from: string, k: number) => {
+  const add = (to: { staffNo: string; unitCode: string }, from: string, k: number) => {
     const [strength, body] = STRENGTHS[k % STRENGTHS.length] as readonly [string, string];
-    rows.push([0, names.get(from) ?? '同僚', to.staff_no, to.unit_code, strength, body, at]);
+    rows.push([0, names.get(from) ?? '同僚', to.staffNo, to.unitCode, strength, body, at]);
   };
-  const staff1 = staff.find((s) => s.staff_no === DEMO_PEOPLE.staff1.staffNo);
+  const staff1 = staff.find((s) => s.staffNo === DEMO_PEOPLE.staff1.staffNo);
   if (staff1) {
     add(staff1, DEMO_PEOPLE.evaluator1.staffNo, 0);
     add(staff1, DEMO_PEOPLE.evaluator2.staffNo, 2);
   }
-  for (let i = 0; i < 400; i++) add(rnd.pick(staff), rnd.pick(staff).staff_no, i);
+  for (let i = 0; i < 400; i++) add(rnd.pick(staff), rnd.pick(staff).staffNo, i);
   await bulkWrite(
     trx,
     {
