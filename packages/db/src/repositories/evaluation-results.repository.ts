@@ -1,3 +1,4 @@
+// Evaluation periods and confirmed results (DOMAIN §4; INTERFACES "Evaluation").
 import type { EvaluationGrade, PeriodKind } from '@jinzai/model';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../schema.js';

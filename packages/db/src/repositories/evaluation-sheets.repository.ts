@@ -1,3 +1,4 @@
+// The evaluation sheet (DOMAIN §4): header, goals, ratings, history and revisions.
 import type {
   EvaluationGrade,
   Goal,

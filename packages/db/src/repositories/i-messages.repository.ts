@@ -1,3 +1,4 @@
+// I・メッセージ (DOMAIN §4): messages about a colleague's strengths, and finding the colleague.
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
