@@ -3,14 +3,8 @@
 import { writeAudit, type Database } from '@jinzai/db';
 import type { SheetAction, User } from '@jinzai/model';
 import type { Kysely } from 'kysely';
-import {
-  actOnSheet,
-  saveSheet,
-  sheetFor,
-  sheetView,
-  type AuditIn,
-  type SaveInput,
-} from './evaluation-sheets.service.js';
+import { sheetFor, sheetView } from './evaluation-sheet-view.service.js';
+import { actOnSheet, saveSheet, type AuditIn, type SaveInput } from './evaluation-sheets.service.js';
 
 type Db = Kysely<Database>;
 
