@@ -19,6 +19,7 @@ import type { Env } from './env.js';
 import { ImportError } from './import/errors.js';
 import { XLSX_CONTENT_TYPE } from './import/xlsx.js';
 import { hashPassword } from './passwords.js';
+import { importAssignments } from './services/evaluation-evaluators.service.js';
 import { importResults } from './services/evaluation-results.service.js';
 import { importStaff, importUnits } from './services/org-import.service.js';
 import { importApplicantsFile, importScoresFile } from './services/recruitment-import.service.js';
@@ -32,6 +33,7 @@ const USAGE = `使い方: jinzai <command> [options]   (--db PATH|postgres://…
   seed-demo                                 デモデータ（約4,000名の区）を登録します
   import units|staff FILE                   CSV（UTF-8/BOM付き/CP932）または .xlsx を取り込みます
   import results FILE --period ID           過去の人事評価結果を評価期間に取り込みます
+  import assignments FILE --period ID       評価期間の一次・二次評価者を一括で設定します
   import applicants|scores FILE --round ID  採用選考の応募者・評価点を取り込みます
   import survey FILE --fiscal-year Y        職員アンケート（KPI）の回答を取り込みます（その年度の前回の取込分を置き換えます）
   backup FILE                               稼働中でも一貫したバックアップを作成します
@@ -125,7 +127,7 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
       const [kind, file] = rest;
       if (!kind || !file)
         fail(
-          '使い方: jinzai import <units|staff|results|applicants|scores|survey> FILE [--period ID | --round ID | --fiscal-year Y]',
+          '使い方: jinzai import <units|staff|results|assignments|applicants|scores|survey> FILE [--period ID | --round ID | --fiscal-year Y]',
         );
       if (kind === 'survey') {
         await importSurveyFile(file, values['fiscal-year'], databaseUrl, actor, io);
@@ -138,15 +140,19 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
         if (!Number.isInteger(roundId) || roundId <= 0) fail(`import ${kind} には --round 選考ID が必要です`);
         return (await getRound(db, roundId)) ?? fail(`選考 ${roundId} が見つかりません`);
       };
+      const periodOf = async (db: Db) => {
+        if (!Number.isInteger(periodId) || periodId <= 0)
+          fail(`import ${kind} には --period 評価期間ID が必要です`);
+        if (!(await getPeriod(db, periodId))) fail(`評価期間 ${periodId} が見つかりません`);
+        return periodId;
+      };
       const runners = {
         units: importUnits,
         staff: importStaff,
-        results: async (...[db, b, type, who, now]: Parameters<typeof importUnits>) => {
-          if (!Number.isInteger(periodId) || periodId <= 0)
-            fail('import results には --period 評価期間ID が必要です');
-          if (!(await getPeriod(db, periodId))) fail(`評価期間 ${periodId} が見つかりません`);
-          return importResults(db, periodId, b, type, who, now);
-        },
+        results: async (...[db, b, type, who, now]: Parameters<typeof importUnits>) =>
+          importResults(db, await periodOf(db), b, type, who, now),
+        assignments: async (...[db, b, type, who, now]: Parameters<typeof importUnits>) =>
+          importAssignments(db, who, now, await periodOf(db), async () => ({ bytes: b, contentType: type })),
         applicants: async (...[db, b, type, who, now]: Parameters<typeof importUnits>) =>
           importApplicantsFile(db, await roundOf(db), b, type, who, now),
         scores: async (...[db, b, type, who, now]: Parameters<typeof importUnits>) =>

@@ -1,10 +1,17 @@
+// The demo's personnel evaluation (INTERFACES "Start, sign-in, demo"): past results, an open period, messages.
 import {
-  bulkWrite,
   createPeriod,
+  insertIMessages,
+  insertSheetContent,
+  insertSheets,
   listUnits,
+  sheetIdsOfPeriod,
+  staffNames,
+  staffPlacements,
   upsertResults,
   type Database,
   type EvaluationResult,
+  type SheetContentSeed,
 } from '@jinzai/db';
 import { createRandom, DEMO_PEOPLE } from '@jinzai/db/demo';
 import {
@@ -17,6 +24,7 @@ import {
   OUTCOME_CODES,
   periodName,
   type EvaluationGrade,
+  type SheetState,
 } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { defaultAssignments } from '../services/evaluation-assignments.service.js';
@@ -40,6 +48,14 @@ const GOAL_TEXTS = [
   ['区民への情報発信を充実させる', 'SNS発信を月4回以上'],
 ] as const;
 
+const rating = (sheetId: number, part: string, item: string, grade: string) => ({
+  sheetId,
+  part,
+  item,
+  rating: grade,
+  comment: null,
+});
+
 /**
  * Demo data of personnel evaluation: imported results for 2021–2025 (every staff member, deterministic), and the
  * open 令和8年度 period with default assignments from the org tree, so that staff1 is evaluated by evaluator1
@@ -49,33 +65,29 @@ const GOAL_TEXTS = [
 export async function seedEvaluationDemo(trx: Db, now: Date): Promise<{ results: number; sheets: number }> {
   const at = now.toISOString();
   const rnd = createRandom(20260401);
-  const staff = await trx
-    .selectFrom('staff')
-    .select(['staff_no', 'unit_code', 'grade_code'])
-    .orderBy('staff_no')
-    .execute();
-  const ability = new Map(staff.map((s) => [s.staff_no, rnd.next() * 1.6 - 0.8]));
+  const staff = await staffPlacements(trx);
+  const ability = new Map(staff.map((s) => [s.staffNo, rnd.next() * 1.6 - 0.8]));
   ability.set(DEMO_PEOPLE.staff1.staffNo, 0.3);
 
   const results: EvaluationResult[] = [];
   for (const year of PAST_YEARS) {
     const p = await createPeriod(trx, periodRecord(year), at);
     for (const s of staff) {
-      const base = 3 + (ability.get(s.staff_no) ?? 0) + (year - 2021) * 0.05;
+      const base = 3 + (ability.get(s.staffNo) ?? 0) + (year - 2021) * 0.05;
       const drawn = gradeOf(base + (rnd.next() - 0.5) * 1.4);
       // staff1 grows over the years, so that their history and pyramid show it.
       const overall =
-        s.staff_no === DEMO_PEOPLE.staff1.staffNo ? (STAFF1_OVERALL[year - 2021] ?? drawn) : drawn;
+        s.staffNo === DEMO_PEOPLE.staff1.staffNo ? (STAFF1_OVERALL[year - 2021] ?? drawn) : drawn;
       const items: Record<string, EvaluationGrade> = {};
-      const itemBase = s.staff_no === DEMO_PEOPLE.staff1.staffNo ? evaluationPoints(overall) : base;
-      for (const c of gradeByCode(s.grade_code)?.competencies ?? []) {
+      const itemBase = s.staffNo === DEMO_PEOPLE.staff1.staffNo ? evaluationPoints(overall) : base;
+      for (const c of gradeByCode(s.gradeCode)?.competencies ?? []) {
         items[c.code] = gradeOf(itemBase + (rnd.next() - 0.5) * 1.4);
       }
       results.push({
         periodId: p.id,
-        staffNo: s.staff_no,
-        unitCode: s.unit_code,
-        gradeCode: s.grade_code,
+        staffNo: s.staffNo,
+        unitCode: s.unitCode,
+        gradeCode: s.gradeCode,
         overall,
         items,
         source: 'import',
@@ -86,10 +98,7 @@ export async function seedEvaluationDemo(trx: Db, now: Date): Promise<{ results:
   await upsertResults(trx, results);
 
   const period = await createPeriod(trx, periodRecord(DEMO_REVIEW_YEAR), at);
-  const assignments = defaultAssignments(
-    staff.map((s) => ({ staffNo: s.staff_no, unitCode: s.unit_code, gradeCode: s.grade_code })),
-    await listUnits(trx),
-  );
+  const assignments = defaultAssignments(staff, await listUnits(trx));
   // Evaluators differ: a few rate leniently, a few keep to B.
   const style = new Map<string, 'lenient' | 'central' | 'severe' | 'fair'>();
   const styleOf = (e: string) => {
@@ -105,7 +114,7 @@ export async function seedEvaluationDemo(trx: Db, now: Date): Promise<{ results:
     }
     return st;
   };
-  const states = new Map<string, string>();
+  const states = new Map<string, SheetState>();
   for (const a of assignments) {
     const demo = Object.values(DEMO_PEOPLE).some((p) => p.staffNo === a.staffNo);
     const state =
@@ -120,49 +129,17 @@ export async function seedEvaluationDemo(trx: Db, now: Date): Promise<{ results:
           ] as const);
     states.set(a.staffNo, state === 'adjust' && !a.secondStaffNo ? 'second' : state);
   }
-  await bulkWrite(
+  await insertSheets(
     trx,
-    {
-      table: 'review_sheets',
-      columns: [
-        { name: 'period_id', type: 'integer' },
-        { name: 'staff_no', type: 'text' },
-        { name: 'unit_code', type: 'text' },
-        { name: 'grade_code', type: 'text' },
-        { name: 'first_staff_no', type: 'text' },
-        { name: 'second_staff_no', type: 'text' },
-        { name: 'state', type: 'text' },
-        { name: 'goals_submitted', type: 'integer' },
-        { name: 'updated_at', type: 'text' },
-      ],
-    },
+    period.id,
     assignments.map((a) => {
-      const st = states.get(a.staffNo) ?? 'goal-setting';
-      return [
-        period.id,
-        a.staffNo,
-        a.unitCode,
-        a.gradeCode,
-        a.firstStaffNo,
-        a.secondStaffNo,
-        st,
-        st === 'goal-setting' ? 0 : 1,
-        at,
-      ];
+      const state = states.get(a.staffNo) ?? 'goal-setting';
+      return { ...a, state, goalsSubmitted: state !== 'goal-setting' };
     }),
+    at,
   );
-  const ids = new Map(
-    (
-      await trx
-        .selectFrom('review_sheets')
-        .select(['id', 'staff_no'])
-        .where('period_id', '=', period.id)
-        .execute()
-    ).map((r) => [r.staff_no, r.id]),
-  );
-  const goals: (string | number)[][] = [];
-  const ratings: (string | null | number)[][] = [];
-  const history: (string | number | null)[][] = [];
+  const ids = await sheetIdsOfPeriod(trx, period.id);
+  const { goals, ratings, history }: SheetContentSeed = { goals: [], ratings: [], history: [] };
   const ORDER = ['goal-setting', 'self', 'first', 'second', 'adjust'];
   const ACTIONS = ['agree-goals', 'self-evaluate', 'first-rate', 'second-rate'];
   for (const a of assignments) {
@@ -174,7 +151,14 @@ export async function seedEvaluationDemo(trx: Db, now: Date): Promise<{ results:
     const start = Math.floor(rnd.next() * GOAL_TEXTS.length);
     for (let g = 0; g < n; g++) {
       const [content, measure] = GOAL_TEXTS[(start + g) % GOAL_TEXTS.length] as readonly [string, string];
-      goals.push([id, g + 1, content, rnd.pick(OUTCOME_CODES), rnd.pick(GOAL_DIFFICULTIES), measure]);
+      goals.push({
+        sheetId: id,
+        position: g + 1,
+        content,
+        outcome: rnd.pick(OUTCOME_CODES),
+        difficulty: rnd.pick(GOAL_DIFFICULTIES),
+        measure,
+      });
     }
     const items = [
       ...(gradeByCode(a.gradeCode)?.competencies.map((c) => c.code) ?? []),
@@ -188,77 +172,30 @@ export async function seedEvaluationDemo(trx: Db, now: Date): Promise<{ results:
     for (const item of [...items, 'overall']) firstGrades.set(item, rate(base + (rnd.next() - 0.5) * 1.4));
     if (level >= 2)
       for (const item of items)
-        ratings.push([id, 'self', item, gradeOf(base + 0.3 + (rnd.next() - 0.5) * 1.4), null]);
-    if (level >= 3) for (const [item, g] of firstGrades) ratings.push([id, 'first', item, g, null]);
+        ratings.push(rating(id, 'self', item, gradeOf(base + 0.3 + (rnd.next() - 0.5) * 1.4)));
+    if (level >= 3) for (const [item, g] of firstGrades) ratings.push(rating(id, 'first', item, g));
     if (level >= 4) {
       for (const [item, g] of firstGrades) {
         // The second evaluator mostly confirms, and pulls extreme ratings back now and then.
         const changed = rnd.chance(0.15) ? gradeOf(base + (rnd.next() - 0.5) * 1.0) : g;
-        ratings.push([id, 'second', item, changed, null]);
-        ratings.push([id, 'final', item, changed, null]);
+        ratings.push(rating(id, 'second', item, changed), rating(id, 'final', item, changed));
       }
     }
     for (let k = 0; k < level; k++) {
-      history.push([
-        id,
+      history.push({
+        sheetId: id,
         at,
-        null,
-        'demo',
-        ACTIONS[k] ?? 'agree-goals',
-        ORDER[k] ?? '',
-        ORDER[k + 1] ?? '',
-        null,
-        0,
-      ]);
+        userId: null,
+        loginId: 'demo',
+        action: ACTIONS[k] ?? 'agree-goals',
+        fromState: ORDER[k] ?? '',
+        toState: ORDER[k + 1] ?? '',
+        reason: null,
+        revision: 0,
+      });
     }
   }
-  await bulkWrite(
-    trx,
-    {
-      table: 'review_goals',
-      columns: [
-        { name: 'sheet_id', type: 'integer' },
-        { name: 'position', type: 'integer' },
-        { name: 'content', type: 'text' },
-        { name: 'outcome', type: 'text' },
-        { name: 'difficulty', type: 'text' },
-        { name: 'measure', type: 'text' },
-      ],
-    },
-    goals,
-  );
-  await bulkWrite(
-    trx,
-    {
-      table: 'review_ratings',
-      columns: [
-        { name: 'sheet_id', type: 'integer' },
-        { name: 'part', type: 'text' },
-        { name: 'item', type: 'text' },
-        { name: 'rating', type: 'text' },
-        { name: 'comment', type: 'text' },
-      ],
-    },
-    ratings,
-  );
-  await bulkWrite(
-    trx,
-    {
-      table: 'review_history',
-      columns: [
-        { name: 'sheet_id', type: 'integer' },
-        { name: 'at', type: 'text' },
-        { name: 'user_id', type: 'integer' },
-        { name: 'login_id', type: 'text' },
-        { name: 'action', type: 'text' },
-        { name: 'from_state', type: 'text' },
-        { name: 'to_state', type: 'text' },
-        { name: 'reason', type: 'text' },
-        { name: 'revision', type: 'integer' },
-      ],
-    },
-    history,
-  );
+  await insertSheetContent(trx, { goals, ratings, history });
   await seedMessages(trx, staff, at);
   return { results: results.length, sheets: assignments.length };
 }
@@ -285,38 +222,22 @@ const STRENGTHS = [
 /** I・メッセージ across the ward (from colleagues without logins), and two to staff1. */
 async function seedMessages(
   trx: Db,
-  staff: readonly { staff_no: string; unit_code: string }[],
+  staff: readonly { staffNo: string; unitCode: string }[],
   at: string,
 ): Promise<void> {
   const rnd = createRandom(20260501);
-  const names = new Map(
-    (await trx.selectFrom('staff').select(['staff_no', 'name']).execute()).map((s) => [s.staff_no, s.name]),
-  );
-  const rows: (string | number)[][] = [];
-  const add = (to: { staff_no: string; unit_code: string }, from: string, k: number) => {
+  const names = await staffNames(trx);
+  const rows: Parameters<typeof insertIMessages>[1][number][] = [];
+  const add = (to: { staffNo: string; unitCode: string }, from: string, k: number) => {
     const [strength, body] = STRENGTHS[k % STRENGTHS.length] as readonly [string, string];
-    rows.push([0, names.get(from) ?? '同僚', to.staff_no, to.unit_code, strength, body, at]);
+    const senderName = names.get(from) ?? '同僚';
+    rows.push({ senderName, recipientStaffNo: to.staffNo, recipientUnitCode: to.unitCode, strength, body });
   };
-  const staff1 = staff.find((s) => s.staff_no === DEMO_PEOPLE.staff1.staffNo);
+  const staff1 = staff.find((s) => s.staffNo === DEMO_PEOPLE.staff1.staffNo);
   if (staff1) {
     add(staff1, DEMO_PEOPLE.evaluator1.staffNo, 0);
     add(staff1, DEMO_PEOPLE.evaluator2.staffNo, 2);
   }
-  for (let i = 0; i < 400; i++) add(rnd.pick(staff), rnd.pick(staff).staff_no, i);
-  await bulkWrite(
-    trx,
-    {
-      table: 'i_messages',
-      columns: [
-        { name: 'sender_user_id', type: 'integer' },
-        { name: 'sender_name', type: 'text' },
-        { name: 'recipient_staff_no', type: 'text' },
-        { name: 'recipient_unit_code', type: 'text' },
-        { name: 'strength', type: 'text' },
-        { name: 'body', type: 'text' },
-        { name: 'created_at', type: 'text' },
-      ],
-    },
-    rows,
-  );
+  for (let i = 0; i < 400; i++) add(rnd.pick(staff), rnd.pick(staff).staffNo, i);
+  await insertIMessages(trx, rows, at);
 }

@@ -1,3 +1,4 @@
+// Parsing of evaluation files (INTERFACES "Evaluation"): results from an earlier system, and HR's evaluators.
 import {
   competencyForColumn,
   isCompetencyColumn,
@@ -7,7 +8,8 @@ import {
   type EvaluationGrade,
 } from '@jinzai/model';
 import { ImportError, type ImportDetail } from './errors.js';
-import { readTable } from './table.js';
+import { readImport, readTable } from './table.js';
+import { z } from 'zod';
 
 /** One row of a results file, before the staff roster is consulted. */
 export interface ResultFileRow {
@@ -118,4 +120,47 @@ export function resolveItems(
     } else items[c.code] = grade;
   }
   return items;
+}
+
+const staffNoOrEmpty = z.string().transform((v) => {
+  const s = normalizeText(v);
+  return s === '' ? null : s;
+});
+const assignmentRow = z.object({
+  staff_no: z.string().transform(normalizeText).pipe(z.string().min(1)),
+  first_evaluator: staffNoOrEmpty,
+  second_evaluator: staffNoOrEmpty,
+});
+/** The columns of an assignment file: `staff_no,first_evaluator,second_evaluator` (staff numbers; empty for none). */
+export const ASSIGNMENT_COLUMNS = {
+  required: ['staff_no', 'first_evaluator', 'second_evaluator'],
+  optional: [],
+} as const;
+
+/** One row of an assignment file, before the roster is consulted. */
+export interface AssignmentFileRow {
+  row: number;
+  staffNo: string;
+  firstStaffNo: string | null;
+  secondStaffNo: string | null;
+}
+
+/**
+ * Parses a file of evaluators (first and second, by staff number): the header is checked at once; the rows'
+ * problems are returned for the caller to add its own and throw them all together (all or nothing).
+ */
+export async function parseAssignmentsFile(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+): Promise<{ rows: AssignmentFileRow[]; details: ImportDetail[] }> {
+  const { parsed, details } = await readImport(bytes, contentType, ASSIGNMENT_COLUMNS, assignmentRow);
+  return {
+    rows: parsed.map(({ row, value }) => ({
+      row,
+      staffNo: value.staff_no,
+      firstStaffNo: value.first_evaluator,
+      secondStaffNo: value.second_evaluator,
+    })),
+    details,
+  };
 }

@@ -77,6 +77,31 @@ describe.each(testDialects())('evaluation HR views and I・メッセージ on %s
     );
   });
 
+  it('refuses the same person as first and second evaluator of one sheet, as the bulk import does', async () => {
+    const same = { firstStaffNo: PEOPLE.kacho2, secondStaffNo: PEOPLE.kacho2 };
+    const err = await expectError(
+      await h.request(`/api/review/sheets/${sheetId}/assignment`, json(same, 'PUT', hr)),
+      400,
+    );
+    expect(err.message).toBe('一次評価者と二次評価者が同じです');
+    const bulk = await h.request(
+      `/api/review/periods/${periodId}/assignments`,
+      csv(
+        `staff_no,first_evaluator,second_evaluator\n${PEOPLE.shuji},${PEOPLE.kacho2},${PEOPLE.kacho2}\n`,
+        hr,
+      ),
+    );
+    expect((await expectError(bulk, 400)).details).toEqual([
+      expect.objectContaining({ row: 2, column: 'second_evaluator', message: err.message }),
+    ]);
+    const sheet = await h.db.db
+      .selectFrom('review_sheets')
+      .selectAll()
+      .where('id', '=', sheetId)
+      .executeTakeFirstOrThrow();
+    expect(sheet.second_staff_no).not.toBe(PEOPLE.kacho2);
+  });
+
   it('shows progress, analytics and exports to HR only', async () => {
     const p = await h.request(`/api/review/periods/${periodId}/progress`, { cookie: hr });
     const progress = (await p.json()) as { units: { unitCode: string; counts: Record<string, number> }[] };

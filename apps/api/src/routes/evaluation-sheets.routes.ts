@@ -1,27 +1,13 @@
-import { evaluatorQueue, getPeriod, listPeriods, listUnits, resultsOfStaff, sheetsOfStaff } from '@jinzai/db';
-import {
-  evaluationPoints,
-  goalsDraftSchema,
-  gradeByCode,
-  LAYERS,
-  ratingInputSchema,
-  SHEET_ACTIONS,
-  type SheetState,
-} from '@jinzai/model';
-import { Hono, type Context } from 'hono';
+// The evaluation sheet: the workflow, per person and stage (DOMAIN §4); the evaluator's queue; one's own results.
+import { goalsDraftSchema, ratingInputSchema, SHEET_ACTIONS } from '@jinzai/model';
+import { Hono } from 'hono';
 import { z } from 'zod';
-import { audit } from '../audit.js';
 import type { AppEnv } from '../deps.js';
+import { idParam } from '../http/params.js';
 import { currentUser, requireRole } from '../middleware/session.js';
 import { describe, validate } from '../openapi.js';
-import {
-  actOnSheet,
-  saveSheet,
-  sheetFor,
-  sheetView,
-  type AuditIn,
-} from '../services/evaluation-sheets.service.js';
-import { idParam } from '../http/params.js';
+import { evaluatorQueueView, myEvaluation } from '../services/evaluation-queue.service.js';
+import { readSheet, saveSheetDraft, takeSheetStep } from '../services/evaluation-sheet-steps.service.js';
 
 const saveBody = z
   .object({
@@ -33,34 +19,6 @@ const saveBody = z
 const actionBody = saveBody
   .extend({ action: z.enum(SHEET_ACTIONS), reason: z.string().max(2000).optional() })
   .strict();
-
-const auditIn =
-  (c: Context<AppEnv>): AuditIn =>
-  (trx, fields) =>
-    audit(c, fields, trx);
-
-/** The due date of a sheet's current step in its period. */
-function dueOf(
-  period: {
-    goalsDue: string | null;
-    selfDue: string | null;
-    firstDue: string | null;
-    secondDue: string | null;
-    adjustDue: string | null;
-    discloseDue: string | null;
-  },
-  state: SheetState,
-): string | null {
-  const due: Partial<Record<SheetState, string | null>> = {
-    'goal-setting': period.goalsDue,
-    self: period.selfDue,
-    first: period.firstDue,
-    second: period.secondDue,
-    adjust: period.adjustDue,
-    confirmed: period.discloseDue,
-  };
-  return due[state] ?? null;
-}
 
 /** The evaluation sheet: the workflow, per person and stage (DOMAIN §4). */
 export const sheetRoutes = new Hono<AppEnv>()
@@ -75,16 +33,8 @@ export const sheetRoutes = new Hono<AppEnv>()
     requireRole(),
     validate('param', idParam),
     async (c) => {
-      const user = currentUser(c);
       const { db, now } = c.var.deps;
-      const { sheet, relations } = await sheetFor(db, user, c.req.valid('param').id);
-      await audit(c, {
-        action: 'read',
-        entity: 'review_sheet',
-        entityId: String(sheet.id),
-        detail: { relations },
-      });
-      return c.json(await sheetView(db, user, sheet, relations, now()), 200);
+      return c.json(await readSheet(db, currentUser(c), now(), c.req.valid('param').id), 200);
     },
   )
   .put(
@@ -101,12 +51,9 @@ export const sheetRoutes = new Hono<AppEnv>()
     validate('param', idParam),
     validate('json', saveBody),
     async (c) => {
-      const user = currentUser(c);
       const { db, now } = c.var.deps;
-      const id = c.req.valid('param').id;
-      await saveSheet(db, user, id, c.req.valid('json'), now(), auditIn(c));
-      const { sheet, relations } = await sheetFor(db, user, id);
-      return c.json(await sheetView(db, user, sheet, relations, now()), 200);
+      const { id } = c.req.valid('param');
+      return c.json(await saveSheetDraft(db, currentUser(c), now(), id, c.req.valid('json')), 200);
     },
   )
   .post(
@@ -124,12 +71,9 @@ export const sheetRoutes = new Hono<AppEnv>()
     validate('param', idParam),
     validate('json', actionBody),
     async (c) => {
-      const user = currentUser(c);
       const { db, now } = c.var.deps;
-      const id = c.req.valid('param').id;
-      await actOnSheet(db, user, id, c.req.valid('json'), now(), auditIn(c));
-      const { sheet, relations } = await sheetFor(db, user, id);
-      return c.json(await sheetView(db, user, sheet, relations, now()), 200);
+      const { id } = c.req.valid('param');
+      return c.json(await takeSheetStep(db, currentUser(c), now(), id, c.req.valid('json')), 200);
     },
   )
   .get(
@@ -146,41 +90,9 @@ export const sheetRoutes = new Hono<AppEnv>()
       z.object({ periodId: z.coerce.number().int().positive().max(2_147_483_647).optional() }),
     ),
     async (c) => {
-      const user = currentUser(c);
       const { db, now } = c.var.deps;
       const { periodId } = c.req.valid('query');
-      const period = periodId ? await getPeriod(db, periodId) : (await listPeriods(db))[0];
-      if (!period) return c.json({ period: null, sheets: [] }, 200);
-      const rows = user.staffNo ? await evaluatorQueue(db, period.id, user.staffNo) : [];
-      const today = now().toISOString().slice(0, 10);
-      const sheets = rows.map((r) => {
-        const relation = r.firstStaffNo === user.staffNo ? 'first' : 'second';
-        const myTurn =
-          (relation === 'first' &&
-            (r.state === 'first' || (r.state === 'goal-setting' && r.goalsSubmitted))) ||
-          (r.secondStaffNo === user.staffNo && r.state === 'second');
-        const due = dueOf(period, r.state);
-        return {
-          sheetId: r.sheetId,
-          staffNo: r.staffNo,
-          name: r.name,
-          unitCode: r.unitCode,
-          gradeCode: r.gradeCode,
-          gradeName: gradeByCode(r.gradeCode)?.nameJa ?? r.gradeCode,
-          state: r.state,
-          relation,
-          myTurn,
-          due,
-          overdue: myTurn && due !== null && due < today,
-        };
-      });
-      await audit(c, {
-        action: 'read',
-        entity: 'review_queue',
-        entityId: String(period.id),
-        detail: { n: sheets.length },
-      });
-      return c.json({ period, sheets }, 200);
+      return c.json(await evaluatorQueueView(db, currentUser(c), now(), periodId), 200);
     },
   )
   .get(
@@ -192,60 +104,7 @@ export const sheetRoutes = new Hono<AppEnv>()
     }),
     requireRole(),
     async (c) => {
-      const user = currentUser(c);
-      const { db } = c.var.deps;
-      if (!user.staffNo) return c.json({ sheets: [], results: [], pyramid: [] }, 200);
-      const [sheets, results, periods, units] = await Promise.all([
-        sheetsOfStaff(db, user.staffNo),
-        resultsOfStaff(db, user.staffNo),
-        listPeriods(db),
-        listUnits(db),
-      ]);
-      const periodById = new Map(periods.map((p) => [p.id, p]));
-      const unitName = new Map(units.map((u) => [u.code, u.name]));
-      const layers = LAYERS.filter((l) => ['stance', 'interpersonal', 'problem'].includes(l.code));
-      const pyramid = results.map((r) => {
-        const grade = gradeByCode(r.gradeCode);
-        return {
-          fiscalYear: r.fiscalYear,
-          gradeCode: r.gradeCode,
-          layers: layers.map((l) => {
-            const pts = (grade?.competencies ?? [])
-              .filter((k) => k.layer === l.code && r.items[k.code])
-              .map((k) => evaluationPoints(r.items[k.code] as 'S'));
-            return {
-              layer: l.code,
-              nameJa: l.nameJa,
-              nameEn: l.nameEn,
-              mean: pts.length ? pts.reduce((a, b) => a + b, 0) / pts.length : null,
-            };
-          }),
-        };
-      });
-      await audit(c, { action: 'read', entity: 'review_results', entityId: user.staffNo });
-      return c.json(
-        {
-          sheets: sheets.map((s) => ({
-            id: s.id,
-            periodId: s.periodId,
-            periodName: periodById.get(s.periodId)?.name ?? '',
-            fiscalYear: periodById.get(s.periodId)?.fiscalYear ?? null,
-            state: s.state,
-            due: periodById.get(s.periodId) ? dueOf(periodById.get(s.periodId) as never, s.state) : null,
-          })),
-          results: results.map((r) => ({
-            fiscalYear: r.fiscalYear,
-            periodName: r.periodName,
-            overall: r.overall,
-            unitCode: r.unitCode,
-            unitName: unitName.get(r.unitCode) ?? r.unitCode,
-            gradeCode: r.gradeCode,
-            gradeName: gradeByCode(r.gradeCode)?.nameJa ?? r.gradeCode,
-            source: r.source,
-          })),
-          pyramid,
-        },
-        200,
-      );
+      const { db, now } = c.var.deps;
+      return c.json(await myEvaluation(db, currentUser(c), now()), 200);
     },
   );

@@ -1,25 +1,18 @@
-import { createPeriod, getPeriod, listPeriods } from '@jinzai/db';
-import {
-  defaultPhaseDates,
-  EVALUATION_SCALE,
-  newPeriodSchema,
-  periodName,
-  RESULT_COLUMNS,
-} from '@jinzai/model';
+// Personnel evaluation (INTERFACES "Evaluation", DOMAIN §4): periods and imported results; mounts the sheets,
+// HR's views and I・メッセージ.
+import { newPeriodSchema, RESULT_COLUMNS } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { audit } from '../audit.js';
 import type { AppEnv } from '../deps.js';
-import { errors } from '../errors.js';
-import { requireRole } from '../middleware/session.js';
 import { actorOf } from '../http/actor.js';
-import { describe, validate } from '../openapi.js';
-import { importResults } from '../services/evaluation-results.service.js';
 import { idParam } from '../http/params.js';
+import { uploadedFile, uploadLimit } from '../http/upload.js';
+import { requireRole } from '../middleware/session.js';
+import { describe, validate } from '../openapi.js';
+import { importResultsInto, openPeriod, periods } from '../services/evaluation-periods.service.js';
 import { evaluationHrRoutes } from './evaluation-hr.routes.js';
 import { sheetRoutes } from './evaluation-sheets.routes.js';
 import { iMessageRoutes } from './i-messages.routes.js';
-import { uploadedFile, uploadLimit } from '../http/upload.js';
 
 const period = z.object({
   id: z.number(),
@@ -52,39 +45,15 @@ export const evaluationRoutes = new Hono<AppEnv>()
     requireRole('hr'),
     validate('json', newPeriodSchema),
     async (c) => {
-      const input = c.req.valid('json');
-      const dates = defaultPhaseDates(input.fiscalYear, input.kind);
-      const { db } = c.var.deps;
-      const created = await db.transaction().execute(async (trx) => {
-        const p = await createPeriod(
-          trx,
-          {
-            fiscalYear: input.fiscalYear,
-            kind: input.kind,
-            name: input.name ?? periodName(input.fiscalYear, input.kind),
-            startsOn: dates.startsOn,
-            endsOn: dates.endsOn,
-            goalsDue: input.goalsDue ?? dates.goalsDue,
-            selfDue: input.selfDue ?? dates.selfDue,
-            firstDue: input.firstDue ?? dates.firstDue,
-            secondDue: input.secondDue ?? dates.secondDue,
-            adjustDue: input.adjustDue ?? dates.adjustDue,
-            discloseDue: input.discloseDue ?? dates.discloseDue,
-            scaleVersion: EVALUATION_SCALE.version,
-          },
-          c.var.deps.now().toISOString(),
-        );
-        await audit(c, { action: 'create', entity: 'review_period', entityId: String(p.id), after: p }, trx);
-        return p;
-      });
-      return c.json(created, 201);
+      const { db, now } = c.var.deps;
+      return c.json(await openPeriod(db, actorOf(c), now(), c.req.valid('json')), 201);
     },
   )
   .get(
     '/periods',
     describe({ summary: 'Every evaluation period, newest first', tags: ['review'] }),
     requireRole(),
-    async (c) => c.json({ periods: await listPeriods(c.var.deps.db) }, 200),
+    async (c) => c.json(await periods(c.var.deps.db), 200),
   )
   .post(
     '/periods/:id/results',
@@ -107,12 +76,8 @@ export const evaluationRoutes = new Hono<AppEnv>()
     uploadLimit,
     async (c) => {
       const { id } = c.req.valid('param');
-      if (!(await getPeriod(c.var.deps.db, id))) throw errors.notFound('評価期間');
-      const { bytes, contentType } = await uploadedFile(c);
-      return c.json(
-        await importResults(c.var.deps.db, id, bytes, contentType, actorOf(c), c.var.deps.now()),
-        200,
-      );
+      const { db, now } = c.var.deps;
+      return c.json(await importResultsInto(db, actorOf(c), now(), id, () => uploadedFile(c)), 200);
     },
   )
   .route('/', sheetRoutes)

@@ -1,6 +1,7 @@
 import {
   evaluatorItemPairCounts,
   evaluatorOverallRatings,
+  firstEvaluatorNames,
   listUnits,
   periodOfYear,
   resultCounts,
@@ -16,7 +17,7 @@ import {
   type EvaluationGrade,
 } from '@jinzai/model';
 import type { Kysely } from 'kysely';
-import { divisionAndDepartment } from './evaluation-assignments.service.js';
+import { divisionAndDepartment } from '@jinzai/model';
 
 type Db = Kysely<Database>;
 
@@ -98,18 +99,11 @@ export async function evaluationAnalytics(db: Db, fiscalYear: number) {
     (ReturnType<typeof evaluatorAgreement> & { items: ReturnType<typeof evaluatorAgreement> }) | null = null;
   const byEvaluator = new Map<string, { label: string; counts: Record<EvaluationGrade, number> }>();
   if (period) {
-    const [pairs, items, staffNames] = await Promise.all([
+    const [pairs, items, names] = await Promise.all([
       evaluatorOverallRatings(db, period.id),
       evaluatorItemPairCounts(db, period.id),
-      db
-        .selectFrom('review_sheets as s')
-        .innerJoin('staff as p', 'p.staff_no', 's.first_staff_no')
-        .select(['p.staff_no', 'p.name'])
-        .where('s.period_id', '=', period.id)
-        .distinct()
-        .execute(),
+      firstEvaluatorNames(db, period.id),
     ]);
-    const names = new Map(staffNames.map((s) => [s.staff_no, s.name]));
     const ratings = pairs
       .filter((p) => p.first !== null && p.firstStaffNo !== null)
       .map((p) => ({

@@ -1,9 +1,13 @@
-import { listUnits, upsertAssignments, type Assignment, type Database } from '@jinzai/db';
+import {
+  listUnits,
+  sheetStatesOfPeriod,
+  staffPlacements,
+  upsertAssignments,
+  type Assignment,
+  type Database,
+} from '@jinzai/db';
 import { divisionAndDepartment, type Unit } from '@jinzai/model';
 import type { Kysely } from 'kysely';
-
-// The tree walk is the policy's (model): re-exported for the modules that import it from here.
-export { divisionAndDepartment };
 
 /**
  * Default evaluators from the organisation tree (issue 4): the 課長 (grade kacho) of the staff member's 課 first,
@@ -47,20 +51,10 @@ export function defaultAssignments(
  * organisation tree; existing sheets keep their (possibly edited) evaluators. Set-based. Returns how many it created.
  */
 export async function assignDefaults(db: Kysely<Database>, periodId: number, now: string): Promise<number> {
-  const staff = await db
-    .selectFrom('staff')
-    .select(['staff_no', 'unit_code', 'grade_code'])
-    .orderBy('staff_no')
-    .execute();
-  const existing = new Set(
-    (await db.selectFrom('review_sheets').select('staff_no').where('period_id', '=', periodId).execute()).map(
-      (r) => r.staff_no,
-    ),
+  const existing = await sheetStatesOfPeriod(db, periodId);
+  const rows = defaultAssignments(await staffPlacements(db), await listUnits(db)).filter(
+    (r) => !existing.has(r.staffNo),
   );
-  const rows = defaultAssignments(
-    staff.map((s) => ({ staffNo: s.staff_no, unitCode: s.unit_code, gradeCode: s.grade_code })),
-    await listUnits(db),
-  ).filter((r) => !existing.has(r.staffNo));
   await upsertAssignments(db, periodId, rows, now);
   return rows.length;
 }

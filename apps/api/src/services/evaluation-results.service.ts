@@ -1,4 +1,13 @@
-import { listUnits, upsertResults, writeAudit, type Database, type EvaluationResult } from '@jinzai/db';
+// Results from an earlier system (INTERFACES "Evaluation"): checked against the roster and written at once.
+import {
+  listUnits,
+  staffPlacements,
+  staffWithResults,
+  upsertResults,
+  writeAudit,
+  type Database,
+  type EvaluationResult,
+} from '@jinzai/db';
 import { gradeByCode } from '@jinzai/model';
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -25,23 +34,16 @@ export async function importResults(
   const { rows, details } = await parseResultsFile(bytes, contentType);
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const staff = new Map<string, { unit_code: string; grade_code: string }>();
-    const numbers = rows.map((r) => r.staffNo);
-    for (let i = 0; i < numbers.length; i += 5000) {
-      const chunk = numbers.slice(i, i + 5000);
-      const found = await trx
-        .selectFrom('staff')
-        .select(['staff_no', 'unit_code', 'grade_code'])
-        .where('staff_no', 'in', chunk)
-        .execute();
-      for (const s of found) staff.set(s.staff_no, s);
-    }
-    const units = new Set((await listUnits(trx)).map((u) => u.code));
-    const existing = new Set(
+    const staff = new Map(
       (
-        await trx.selectFrom('review_results').select('staff_no').where('period_id', '=', periodId).execute()
-      ).map((r) => r.staff_no),
+        await staffPlacements(
+          trx,
+          rows.map((r) => r.staffNo),
+        )
+      ).map((s) => [s.staffNo, s]),
     );
+    const units = new Set((await listUnits(trx)).map((u) => u.code));
+    const existing = await staffWithResults(trx, periodId);
     const all: ImportDetail[] = [...details];
     const results: EvaluationResult[] = [];
     for (const r of rows) {
@@ -54,7 +56,7 @@ export async function importResults(
         });
         continue;
       }
-      const gradeCode = r.gradeCode === null ? person.grade_code : (resolveGrade(r.gradeCode) ?? '');
+      const gradeCode = r.gradeCode === null ? person.gradeCode : (resolveGrade(r.gradeCode) ?? '');
       if (!gradeByCode(gradeCode)) {
         all.push({
           row: r.row,
@@ -63,7 +65,7 @@ export async function importResults(
         });
         continue;
       }
-      const unitCode = r.unitCode ?? person.unit_code;
+      const unitCode = r.unitCode ?? person.unitCode;
       if (!units.has(unitCode)) {
         all.push({ row: r.row, column: 'unit_code', message: `コード「${unitCode}」が見つかりません` });
         continue;

@@ -1,14 +1,9 @@
+// The evaluation sheet's writes (DOMAIN §4): drafts and workflow steps, with optimistic locking and audit.
 import {
   addHistory,
   copyRatings,
-  getPeriod,
-  getSheetHeader,
-  getStaff,
   listGoals,
-  listHistory,
   listRatings,
-  listRevisions,
-  listUnits,
   replaceGoals,
   saveRatings,
   saveRevision,
@@ -19,8 +14,6 @@ import {
   type SheetRating,
 } from '@jinzai/db';
 import {
-  allowedActions,
-  appealOpenUntil,
   applyAction,
   editablePart,
   gradeByCode,
@@ -28,17 +21,16 @@ import {
   missingRatings,
   OVERALL_ITEM,
   SHEET_ACTION_LABELS,
-  visibleParts,
   type EvaluationGrade,
   type Goal,
   type RatingInput,
   type SheetAction,
   type SheetPart,
-  type SheetRelation,
   type User,
 } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { ApiError, errors } from '../errors.js';
+import { sheetFor, sheetView, statusOf } from './evaluation-sheet-view.service.js';
 
 type Db = Kysely<Database>;
 
@@ -54,112 +46,6 @@ export type AuditIn = (
     detail?: unknown;
   },
 ) => Promise<void>;
-
-/** The relations a user holds to a sheet (DOMAIN §4 roles); HR is the adjuster of every sheet. */
-export function relationsOf(user: User, sheet: SheetHeader): SheetRelation[] {
-  const r: SheetRelation[] = [];
-  if (user.staffNo && user.staffNo === sheet.staffNo) r.push('evaluatee');
-  if (user.staffNo && user.staffNo === sheet.firstStaffNo) r.push('first');
-  if (user.staffNo && user.staffNo === sheet.secondStaffNo) r.push('second');
-  if (user.roles.includes('hr')) r.push('adjuster');
-  return r;
-}
-
-/** A sheet the user may see, or a 404 (someone else's sheet does not exist for them). */
-export async function sheetFor(
-  db: Db,
-  user: User,
-  id: number,
-): Promise<{ sheet: SheetHeader; relations: SheetRelation[] }> {
-  const sheet = await getSheetHeader(db, id);
-  const relations = sheet ? relationsOf(user, sheet) : [];
-  if (!sheet || relations.length === 0) throw errors.notFound('評価シート');
-  return { sheet, relations };
-}
-
-const statusOf = (s: SheetHeader) => ({
-  state: s.state,
-  goalsSubmitted: s.goalsSubmitted,
-  appealOpen: s.appealOpen,
-  disclosedAt: s.disclosedAt,
-  revision: s.revision,
-});
-
-/** The sheet as this person may see it now: ratings filtered by stage and relation (DOMAIN §4). */
-export async function sheetView(
-  db: Db,
-  user: User,
-  sheet: SheetHeader,
-  relations: SheetRelation[],
-  now: Date,
-) {
-  const [period, staff, goals, ratings, history, units] = await Promise.all([
-    getPeriod(db, sheet.periodId),
-    getStaff(db, sheet.staffNo),
-    listGoals(db, sheet.id),
-    listRatings(db, sheet.id),
-    listHistory(db, sheet.id),
-    listUnits(db),
-  ]);
-  const visible = { self: false, first: false, second: false, final: false };
-  for (const r of relations) {
-    const v = visibleParts(sheet.state, r);
-    for (const k of Object.keys(visible) as (keyof typeof visible)[]) visible[k] ||= v[k];
-  }
-  const names = new Map<string, string>();
-  for (const no of [sheet.firstStaffNo, sheet.secondStaffNo]) {
-    if (no) names.set(no, (await getStaff(db, no))?.name ?? no);
-  }
-  const grade = gradeByCode(sheet.gradeCode);
-  const editable = relations.map((r) => editablePart(statusOf(sheet), r)).find((p) => p !== null) ?? null;
-  return {
-    id: sheet.id,
-    version: sheet.version,
-    state: sheet.state,
-    goalsSubmitted: sheet.goalsSubmitted,
-    appealOpen: sheet.appealOpen,
-    appealReason: relations.some((r) => r === 'evaluatee' || r === 'adjuster') ? sheet.appealReason : null,
-    disclosedAt: sheet.disclosedAt,
-    appealUntil: sheet.disclosedAt ? appealOpenUntil(sheet.disclosedAt) : null,
-    revision: sheet.revision,
-    updatedAt: sheet.updatedAt,
-    updatedBy: sheet.updatedBy,
-    period,
-    staff: {
-      staffNo: sheet.staffNo,
-      name: staff?.name ?? sheet.staffNo,
-      unitCode: sheet.unitCode,
-      unitName: units.find((u) => u.code === sheet.unitCode)?.name ?? sheet.unitCode,
-      gradeCode: sheet.gradeCode,
-      gradeName: grade?.nameJa ?? sheet.gradeCode,
-    },
-    evaluators: {
-      first: sheet.firstStaffNo
-        ? { staffNo: sheet.firstStaffNo, name: names.get(sheet.firstStaffNo) ?? '' }
-        : null,
-      second: sheet.secondStaffNo
-        ? { staffNo: sheet.secondStaffNo, name: names.get(sheet.secondStaffNo) ?? '' }
-        : null,
-    },
-    competencies: (grade?.competencies ?? []).map((c) => ({
-      code: c.code,
-      layer: c.layer,
-      nameJa: c.nameJa,
-      nameEn: c.nameEn,
-      descriptionJa: c.descriptionJa,
-      descriptionEn: c.descriptionEn,
-    })),
-    goals,
-    ratings: ratings.filter((r) => visible[r.part]),
-    visible,
-    relations,
-    editable,
-    actions: allowedActions(statusOf(sheet), relations, now.toISOString()),
-    history,
-    revisions: relations.includes('adjuster') ? await listRevisions(db, sheet.id) : [],
-  };
-}
-export type SheetView = Awaited<ReturnType<typeof sheetView>>;
 
 /** The 409 of optimistic locking: a clear message and the other person's current state of the sheet. */
 async function conflict(db: Db, user: User, id: number, now: Date): Promise<ApiError> {

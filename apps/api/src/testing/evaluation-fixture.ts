@@ -1,4 +1,5 @@
-import { upsertStaff, upsertUnits } from '@jinzai/db';
+// Test fixtures of personnel evaluation: a small ward, its people, and an open period with its sheets.
+import { findSheet, upsertStaff, upsertUnits } from '@jinzai/db';
 import { expect } from 'vitest';
 import { json, type Harness } from './harness.js';
 
@@ -59,12 +60,8 @@ export async function openPeriodWithSheets(
   const { id } = (await res.json()) as { id: number };
   const d = await h.request(`/api/review/periods/${id}/assignments/defaults`, json({}, 'POST', hr));
   expect(d.status).toBe(200);
-  const sheet = await h.db.db
-    .selectFrom('review_sheets')
-    .select('id')
-    .where('period_id', '=', id)
-    .where('staff_no', '=', PEOPLE.shuji)
-    .executeTakeFirstOrThrow();
+  const sheet = await findSheet(h.db.db, id, PEOPLE.shuji);
+  if (!sheet) throw new Error('the default assignments made no sheet for the 主事');
   return { periodId: id, sheetId: sheet.id };
 }
 

@@ -1,3 +1,4 @@
+// Evaluation periods and confirmed results (DOMAIN §4; INTERFACES "Evaluation").
 import type { EvaluationGrade, PeriodKind } from '@jinzai/model';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../schema.js';
@@ -134,6 +135,16 @@ export async function countResults(db: Db, periodId: number): Promise<number> {
     .where('period_id', '=', periodId)
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** The staff numbers that already have a result in a period. */
+export async function staffWithResults(db: Db, periodId: number): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('review_results')
+    .select('staff_no')
+    .where('period_id', '=', periodId)
+    .execute();
+  return new Set(rows.map((r) => r.staff_no));
 }
 
 /** A staff member's confirmed results over the years, oldest first, with the period's year and kind. */

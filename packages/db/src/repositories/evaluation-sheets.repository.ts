@@ -1,3 +1,4 @@
+// The evaluation sheet (DOMAIN §4): header, goals, ratings, history and revisions.
 import type {
   EvaluationGrade,
   Goal,
@@ -6,10 +7,9 @@ import type {
   SheetPart,
   SheetState,
 } from '@jinzai/model';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ReviewSheetTable } from '../schema-evaluation.js';
-import { bulkWrite } from './bulk.js';
 
 type Db = Kysely<Database>;
 
@@ -68,67 +68,6 @@ const toHeader = (r: Selectable<ReviewSheetTable>): SheetHeader => ({
   updatedAt: r.updated_at,
   updatedBy: r.updated_by,
 });
-
-export interface Assignment {
-  staffNo: string;
-  firstStaffNo: string | null;
-  secondStaffNo: string | null;
-}
-
-/**
- * Creates the sheets of a period for the given assignments, or updates the evaluators of existing ones
- * (set-based). A new sheet snapshots the staff member's unit and grade and starts at 目標設定.
- */
-export async function upsertAssignments(
-  db: Db,
-  periodId: number,
-  rows: readonly (Assignment & { unitCode: string; gradeCode: string })[],
-  now: string,
-): Promise<void> {
-  await bulkWrite(
-    db,
-    {
-      table: 'review_sheets',
-      columns: [
-        { name: 'period_id', type: 'integer' },
-        { name: 'staff_no', type: 'text' },
-        { name: 'unit_code', type: 'text' },
-        { name: 'grade_code', type: 'text' },
-        { name: 'first_staff_no', type: 'text' },
-        { name: 'second_staff_no', type: 'text' },
-        { name: 'state', type: 'text' },
-        { name: 'updated_at', type: 'text' },
-      ],
-      conflict: ['period_id', 'staff_no'],
-    },
-    rows.map((r) => [
-      periodId,
-      r.staffNo,
-      r.unitCode,
-      r.gradeCode,
-      r.firstStaffNo,
-      r.secondStaffNo,
-      'goal-setting',
-      now,
-    ]),
-  );
-}
-
-/** Updates only the evaluators of existing sheets; returns how many changed. */
-export async function reassignEvaluators(
-  db: Db,
-  periodId: number,
-  rows: readonly Assignment[],
-): Promise<void> {
-  for (const r of rows) {
-    await db
-      .updateTable('review_sheets')
-      .set({ first_staff_no: r.firstStaffNo, second_staff_no: r.secondStaffNo, version: sql`version + 1` })
-      .where('period_id', '=', periodId)
-      .where('staff_no', '=', r.staffNo)
-      .execute();
-  }
-}
 
 /** A sheet's header, or undefined. */
 export async function getSheetHeader(db: Db, id: number): Promise<SheetHeader | undefined> {

@@ -1,3 +1,4 @@
+// I・メッセージ (DOMAIN §4): messages about a colleague's strengths, and finding the colleague.
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
@@ -96,4 +97,30 @@ export async function messageCountsByUnit(db: Db): Promise<{ unitCode: string; c
     .orderBy('recipient_unit_code')
     .execute();
   return rows.map((r) => ({ unitCode: r.recipient_unit_code, count: Number(r.n) }));
+}
+
+/** Up to `limit` staff whose name or kana contains `q`, or whose number is `q` (to address a message). */
+export async function findColleagues(
+  db: Db,
+  q: string,
+  limit = 20,
+): Promise<{ staffNo: string; name: string; unitName: string }[]> {
+  const like = `%${q.normalize('NFKC').replace(/[%_\\]/g, '')}%`;
+  const rows = await db
+    .selectFrom('staff as s')
+    .innerJoin('units as u', 'u.code', 's.unit_code')
+    .select(['s.staff_no', 's.name', 'u.name as unit_name'])
+    .where((eb) =>
+      eb.or([eb('s.name', 'like', like), eb('s.name_kana', 'like', like), eb('s.staff_no', '=', q)]),
+    )
+    .orderBy('s.staff_no')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ staffNo: r.staff_no, name: r.name, unitName: r.unit_name }));
+}
+
+/** Every staff member's name, by staff number (the senders and recipients of messages). */
+export async function staffNames(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('staff').select(['staff_no', 'name']).execute();
+  return new Map(rows.map((s) => [s.staff_no, s.name]));
 }

@@ -1,3 +1,4 @@
+// Evaluation analytics (DOMAIN §4, §7), pure: grade distributions, evaluator tendencies, first/second agreement.
 import { EVALUATION_GRADES, evaluationPoints, type EvaluationGrade } from '../scales.js';
 import { raterLeniency, LENIENCY_THRESHOLD } from '../statistics/calibration.js';
 import { mean } from '../statistics/descriptive.js';

@@ -1,3 +1,4 @@
+// 業績評価 goals (DOMAIN §4): 2–5 personal goals, each with its outcome, difficulty and achievement.
 import { z } from 'zod';
 import { outcomeCodeSchema } from '../logic-model.js';
 import { evaluationGradeSchema } from '../scales.js';

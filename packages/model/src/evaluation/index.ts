@@ -1,6 +1,7 @@
-// Personnel evaluation (DOMAIN §4): periods, results, the workflow, goals, access.
+// Personnel evaluation (DOMAIN §4): periods, results, the workflow, goals, analytics, evaluator assignments.
 export * from './periods.js';
 export * from './results.js';
 export * from './workflow.js';
 export * from './goals.js';
 export * from './analytics.js';
+export * from './assignments.js';

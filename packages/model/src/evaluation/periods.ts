@@ -1,3 +1,4 @@
+// Evaluation periods (DOMAIN §4): the fiscal year or the calendar-year preset, and their phase dates.
 import { z } from 'zod';
 import { EVALUATION_GRADES, type EvaluationGrade } from '../scales.js';
 

@@ -1,3 +1,4 @@
+// Evaluation results (INTERFACES "Evaluation"): the columns of a results file and its competency items.
 import { GRADES, gradeByCode, type Competency } from '../grades.js';
 
 /** Columns of the results import (INTERFACES "Evaluation"); unit_code and grade_code optionally snapshot the past post. */
