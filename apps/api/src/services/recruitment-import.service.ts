@@ -25,9 +25,9 @@ import {
   type ScoreRow,
   type User,
 } from '@jinzai/model';
-import { createHash } from 'node:crypto';
 import { recordAudit } from '../audit.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
+import { fileSha256 } from '../import/references.js';
 import {
   collectRows,
   readImport,
@@ -39,7 +39,6 @@ import {
 import type { Actor } from './actor.js';
 import { actorOfUser, roundFor, type Db } from './recruitment-access.service.js';
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const nameEmail = (name: string | null, email: string | null) =>
   name && email ? `${name.replace(/\s+/g, '')}|${email.toLowerCase()}` : null;
 
@@ -100,7 +99,7 @@ export async function importApplicantsFile(
       action: 'import',
       entity: 'recruit_applicants',
       entityId: String(round.id),
-      detail: { rows: rows.length, sha256: sha256(bytes) },
+      detail: { rows: rows.length, sha256: fileSha256(bytes) },
     });
     return { rows: rows.length, created: rows.length };
   });
@@ -275,32 +274,35 @@ export async function importScoresFile(
       action: 'import',
       entity: 'recruit_scores',
       entityId: String(round.id),
-      detail: { rows: out.length, sheets, sha256: sha256(bytes) },
+      detail: { rows: out.length, sheets, sha256: fileSha256(bytes) },
     });
     return { rows: out.length, sheets };
   });
 }
 
-/** Imports an applicants file into a round the user may manage (the route's entry; the CLI passes the round). */
-export async function importApplicantsForRound(
-  db: Db,
-  user: User,
-  now: Date,
-  roundId: number,
-  file: { bytes: Uint8Array; contentType: string | undefined },
-) {
-  const round = await roundFor(db, user, roundId);
-  return importApplicantsFile(db, round, file.bytes, file.contentType, actorOfUser(user), now);
-}
+/** An import of a round's file as a route calls it: into a round the user may manage (the CLI passes the round). */
+const intoRound =
+  <R>(
+    importer: (
+      db: Db,
+      round: Round,
+      bytes: Uint8Array,
+      contentType: string | undefined,
+      actor: Actor,
+      now: Date,
+    ) => Promise<R>,
+  ) =>
+  async (
+    db: Db,
+    user: User,
+    now: Date,
+    roundId: number,
+    file: { bytes: Uint8Array; contentType: string | undefined },
+  ): Promise<R> =>
+    importer(db, await roundFor(db, user, roundId), file.bytes, file.contentType, actorOfUser(user), now);
 
-/** Imports a keyed-in scores file into a round the user may manage (the route's entry; the CLI passes the round). */
-export async function importScoresForRound(
-  db: Db,
-  user: User,
-  now: Date,
-  roundId: number,
-  file: { bytes: Uint8Array; contentType: string | undefined },
-) {
-  const round = await roundFor(db, user, roundId);
-  return importScoresFile(db, round, file.bytes, file.contentType, actorOfUser(user), now);
-}
+/** Imports an applicants file into a round the user may manage. */
+export const importApplicantsForRound = intoRound(importApplicantsFile);
+
+/** Imports a keyed-in scores file into a round the user may manage. */
+export const importScoresForRound = intoRound(importScoresFile);
