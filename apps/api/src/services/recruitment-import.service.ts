@@ -42,7 +42,7 @@ import { actorOfUser, roundFor, type Db } from './recruitment-access.service.js'
 const nameEmail = (name: string | null, email: string | null) =>
   name && email ? `${name.replace(/\s+/g, '')}|${email.toLowerCase()}` : null;
 
-/** Checks new applicants against each other and the round: same number, or same name and email (issue 3). */
+/** Checks new applicants against each other and the round: the same number, or the same name and e-mail address. */
 export async function applicantDuplicates(
   db: Db,
   roundId: number,
