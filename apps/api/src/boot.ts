@@ -1,3 +1,4 @@
+// Start-up of the API process: the database opened and migrated, and the dependencies the app runs with.
 import { connect, countUsers, migrateToLatest, parseDatabaseUrl, type Connection } from '@jinzai/db';
 import { defaultThrottle, type Deps } from './deps.js';
 import type { Env } from './env.js';

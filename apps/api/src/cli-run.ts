@@ -1,3 +1,4 @@
+// The `jinzai` command line (INTERFACES "Command line"): the same services the API calls, on the database named.
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
@@ -161,13 +162,7 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
       if (!(kind in runners)) {
         fail(`import ${kind} はまだ利用できません（利用可能: ${Object.keys(runners).join(', ')}）`);
       }
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(readFileSync(file));
-      } catch {
-        fail(`ファイルを読めません: ${file}`);
-      }
-      const contentType = extname(file).toLowerCase() === '.xlsx' ? XLSX_CONTENT_TYPE : 'text/csv';
+      const { bytes, contentType } = readImportFile(file);
       const conn = connect(parseDatabaseUrl(databaseUrl));
       try {
         await migrateToLatest(conn.db);
@@ -208,6 +203,17 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
   }
 }
 
+/** The bytes of a file to import, and its type by extension (.xlsx, else CSV); a file that cannot be read fails. */
+function readImportFile(file: string): { bytes: Uint8Array; contentType: string } {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch {
+    fail(`ファイルを読めません: ${file}`);
+  }
+  return { bytes, contentType: extname(file).toLowerCase() === '.xlsx' ? XLSX_CONTENT_TYPE : 'text/csv' };
+}
+
 /** Runs one jinzai command; returns the exit code. Errors become messages naming the row and column, not stacks. */
 export async function runCli(argv: string[], env: Env, io: CliIo): Promise<number> {
   try {
@@ -246,13 +252,7 @@ async function importSurveyFile(
   if (!fiscalYearText || !Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100) {
     fail('使い方: jinzai import survey FILE --fiscal-year 年度（例: 2025）');
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(file));
-  } catch {
-    fail(`ファイルを読めません: ${file}`);
-  }
-  const contentType = extname(file).toLowerCase() === '.xlsx' ? XLSX_CONTENT_TYPE : 'text/csv';
+  const { bytes, contentType } = readImportFile(file);
   const conn = connect(parseDatabaseUrl(databaseUrl));
   try {
     await migrateToLatest(conn.db);

@@ -21,3 +21,5 @@ export * from './repositories/i-messages.repository.js';
 export * from './repositories/recruitment.repository.js';
 export * from './repositories/recruitment-applicants.repository.js';
 export * from './repositories/recruitment-scores.repository.js';
+export * from './repositories/recruitment-raters.repository.js';
+export * from './repositories/health.repository.js';

@@ -1,9 +1,12 @@
+// The demo recruitment round that the first start loads (INTERFACES "Start, sign-in, demo").
 import {
   createRound,
   importScores,
   insertApplicants,
+  listApplicants,
   listCriteria,
   listStages,
+  raterNamesByLogin,
   setPanel,
   type Database,
 } from '@jinzai/db';
@@ -41,23 +44,14 @@ export async function seedRecruitmentDemo(trx: Kysely<Database>, now: Date): Pro
   await insertApplicants(trx, round.id, applicants, at);
   const stage = (await listStages(trx, round.id))[1];
   if (!stage) return;
-  const users = await trx
-    .selectFrom('users')
-    .select(['id', 'login_id'])
-    .where('login_id', 'in', Object.keys(LENIENCY))
-    .execute();
+  const users = await raterNamesByLogin(trx, Object.keys(LENIENCY));
   await setPanel(
     trx,
     stage.id,
     users.map((u) => u.id),
   );
   const criteria = await listCriteria(trx, round.id);
-  const ids = await trx
-    .selectFrom('recruit_applicants')
-    .select(['id', 'applicant_no'])
-    .where('round_id', '=', round.id)
-    .orderBy('applicant_no')
-    .execute();
+  const ids = await listApplicants(trx, round.id);
   const rows: Parameters<typeof importScores>[1][number][] = [];
   // The last four applicants are still waiting for their interview: no sheets, so the queue has work in it.
   for (const a of ids.slice(0, 26)) {
@@ -66,7 +60,7 @@ export async function seedRecruitmentDemo(trx: Kysely<Database>, now: Date): Pro
     for (const u of users) {
       for (const c of criteria) {
         const raw =
-          ability + (layerBias.get(c.layer) ?? 0) + (LENIENCY[u.login_id] ?? 0) + (rnd.next() - 0.5) * 1.4;
+          ability + (layerBias.get(c.layer) ?? 0) + (LENIENCY[u.loginId] ?? 0) + (rnd.next() - 0.5) * 1.4;
         const score = Math.min(5, Math.max(1, Math.round(raw)));
         rows.push({
           stageId: stage.id,

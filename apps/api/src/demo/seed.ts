@@ -1,3 +1,4 @@
+// The demo data a new database gets (INTERFACES "Start, sign-in, demo"): the ward, its logins, and each area's demo.
 import { seedCustomSurveyDemo } from './custom-survey.js';
 import { createUser, upsertStaff, upsertUnits, type Database } from '@jinzai/db';
 import { DEMO_PEOPLE, generateDemoOrg } from '@jinzai/db/demo';

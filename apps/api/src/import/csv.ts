@@ -1,3 +1,4 @@
+// Reading and writing CSV text (RFC 4180, as Excel writes and reads it).
 import { ImportError } from './errors.js';
 
 /** One record of a CSV file: `row` counts records as Excel shows rows (blank lines included), from 1. */

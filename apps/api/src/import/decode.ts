@@ -1,3 +1,4 @@
+// The text encoding of uploaded files and downloads: UTF-8 (with or without BOM) or CP932, detected on reading.
 import iconv from 'iconv-lite';
 import { ImportError } from './errors.js';
 

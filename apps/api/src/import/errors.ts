@@ -1,3 +1,4 @@
+// The error of an import that cannot go through: every problem found, by row and column.
 /** One problem found in an uploaded file. `row` is the spreadsheet row (the header is row 1). */
 export interface ImportDetail {
   row?: number;

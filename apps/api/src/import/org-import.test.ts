@@ -1,7 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './errors.js';
-import { missingReferences, parseStaffFile, parseUnitsFile, resolveGrade } from './org-import.js';
+import { parseStaffFile, parseUnitsFile, resolveGrade } from './org-import.js';
+import { missingReferences } from './references.js';
 import { encodeCsv } from './decode.js';
 import { toCsv } from './csv.js';
 import { writeXlsx } from './xlsx.js';

@@ -1,3 +1,5 @@
+// Parsing the organisation files (INTERFACES "Organisation and staff"): units and staff, with the checks that
+// need only the file.
 import {
   GRADES,
   gradeByCode,
@@ -156,21 +158,4 @@ function duplicates<K extends string>(
   return details;
 }
 
-/**
- * Details for the rows whose `column` names a code that is not in `known` (empty values are skipped).
- * The caller builds `known` from the file itself plus one database query, then passes the details to
- * throwIfAny, so that a unit_code or parent_code that exists nowhere is a 400 naming its row.
- */
-export function missingReferences<K extends string>(
-  rows: readonly ({ row: number } & { [P in K]?: string | null })[],
-  known: ReadonlySet<string>,
-  column: K,
-): ImportDetail[] {
-  const details: ImportDetail[] = [];
-  for (const r of rows) {
-    const value = r[column];
-    if (value === null || value === undefined || value === '' || known.has(value)) continue;
-    details.push({ row: r.row, column, message: `コード「${value}」が見つかりません` });
-  }
-  return details;
-}
+// Moved to references.ts, shared by every import; re-exported while the other imports move over.

@@ -1,3 +1,4 @@
+// An uploaded table (CSV or .xlsx) as rows keyed by column, checked against the columns an import accepts.
 import type { z } from 'zod';
 import { parseCsvRecords } from './csv.js';
 import { decodeText, type TextEncoding } from './decode.js';

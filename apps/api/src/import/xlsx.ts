@@ -1,3 +1,4 @@
+// Reading the first worksheet of an uploaded .xlsx, and writing workbooks for downloads.
 import type ExcelJS from 'exceljs';
 
 // exceljs takes a third of a second to load: load it on the first spreadsheet, not at server start.

@@ -1,21 +1,14 @@
-import {
-  clearFailures,
-  createSession,
-  deleteSession,
-  findUserForLogin,
-  lockedUntil,
-  recordFailure,
-} from '@jinzai/db';
+// Sign-in, sign-out and the signed-in user (INTERFACES "Start, sign-in, demo").
 import { loginSchema, type User } from '@jinzai/model';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { audit } from '../audit.js';
 import type { AppEnv } from '../deps.js';
-import { ApiError, errorBody } from '../errors.js';
-import { currentUser, newSessionToken, SESSION_COOKIE } from '../middleware/session.js';
+import { errorBody } from '../errors.js';
+import { actorOf } from '../http/actor.js';
+import { currentUser, SESSION_COOKIE } from '../middleware/session.js';
 import { describe, validate } from '../openapi.js';
-import { dummyHash, verifyPassword } from '../passwords.js';
+import { signIn, signOut } from '../services/auth.service.js';
 
 export const userSchema = z.object({
   id: z.number(),
@@ -40,11 +33,6 @@ export function clientIp(c: Context<AppEnv>): string {
   return remote ?? 'unknown';
 }
 
-const tooMany = (until: string) =>
-  new ApiError(429, 'too_many_attempts', 'ログイン試行が多すぎます。しばらくしてから再度お試しください', {
-    retryAfter: until,
-  });
-
 const publicUser = (u: User) => ({
   id: u.id,
   loginId: u.loginId,
@@ -53,7 +41,6 @@ const publicUser = (u: User) => ({
   staffNo: u.staffNo,
 });
 
-/** Sign-in, sign-out: argon2id passwords, database sessions, throttling per login id and per address. */
 export const authRoutes = new Hono<AppEnv>()
   .post(
     '/login',
@@ -71,37 +58,16 @@ export const authRoutes = new Hono<AppEnv>()
     async (c) => {
       const { db, now, session: cfg, throttle } = c.var.deps;
       const { loginId, password } = c.req.valid('json');
-      const at = now();
-      const idKey = `id:${loginId.toLowerCase()}`;
-      const ipKey = `ip:${clientIp(c)}`;
-      const locked =
-        (await lockedUntil(db, idKey, at.toISOString())) ?? (await lockedUntil(db, ipKey, at.toISOString()));
-      if (locked) throw tooMany(locked);
-
-      const found = await findUserForLogin(db, loginId);
-      const ok = found
-        ? await verifyPassword(found.passwordHash, password)
-        : (await verifyPassword(await dummyHash, password), false);
-      if (!found || !ok) {
-        const lockId = await recordFailure(db, idKey, at, throttle);
-        const lockIp = await recordFailure(db, ipKey, at, {
-          ...throttle,
-          maxFailures: throttle.maxFailuresPerIp,
-        });
-        await audit(c, { action: 'login-failed', entity: 'user', entityId: loginId });
-        if (lockId ?? lockIp) throw tooMany((lockId ?? lockIp) as string);
+      const signedIn = await signIn(
+        db,
+        now(),
+        { session: cfg, throttle },
+        { loginId, password, ip: clientIp(c) },
+      );
+      if (!signedIn) {
         return c.json(errorBody('invalid_credentials', 'ログインIDまたはパスワードが正しくありません'), 401);
       }
-      await clearFailures(db, idKey);
-      const { token, id } = newSessionToken();
-      const expires = new Date(at.getTime() + cfg.idleMinutes * 60_000);
-      await createSession(db, {
-        id,
-        userId: found.user.id,
-        createdAt: at.toISOString(),
-        lastSeenAt: at.toISOString(),
-        expiresAt: expires.toISOString(),
-      });
+      const { user, token } = signedIn;
       setCookie(c, SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -109,9 +75,8 @@ export const authRoutes = new Hono<AppEnv>()
         secure: new URL(c.req.url).protocol === 'https:',
         maxAge: cfg.maxHours * 3600,
       });
-      c.set('user', found.user);
-      await audit(c, { action: 'login', entity: 'user', entityId: String(found.user.id) });
-      return c.json({ user: publicUser(found.user) }, 200);
+      c.set('user', user);
+      return c.json({ user: publicUser(user) }, 200);
     },
   )
   .post(
@@ -122,10 +87,7 @@ export const authRoutes = new Hono<AppEnv>()
       responses: { 200: { description: 'Signed out' } },
     }),
     async (c) => {
-      currentUser(c);
-      const id = c.var.sessionId;
-      if (id) await deleteSession(c.var.deps.db, id);
-      await audit(c, { action: 'logout', entity: 'user', entityId: String(c.var.user?.id) });
+      await signOut(c.var.deps.db, actorOf(c), c.var.deps.now(), c.var.sessionId);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true as const }, 200);
     },

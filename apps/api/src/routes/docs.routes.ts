@@ -1,3 +1,4 @@
+// The API described: the OpenAPI document and a reference page to browse it (public, generated from the routes).
 import type { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import type { AppEnv } from '../deps.js';

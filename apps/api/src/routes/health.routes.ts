@@ -1,12 +1,12 @@
+// GET /api/health: up, and which database (INTERFACES "Start").
 import { Hono } from 'hono';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
 import { describe } from '../openapi.js';
+import { health as checkHealth } from '../services/health.service.js';
 
 const health = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) });
 
-/** GET /api/health: up, and which database (INTERFACES "Start"). */
 export const healthRoutes = new Hono<AppEnv>().get(
   '/',
   describe({
@@ -15,8 +15,5 @@ export const healthRoutes = new Hono<AppEnv>().get(
     auth: false,
     responses: { 200: { description: 'Running', schema: health } },
   }),
-  async (c) => {
-    await sql`select 1`.execute(c.var.deps.db);
-    return c.json({ status: 'ok' as const, database: c.var.deps.dialect });
-  },
+  async (c) => c.json(await checkHealth(c.var.deps.db, c.var.deps.dialect), 200),
 );

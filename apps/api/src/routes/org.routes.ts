@@ -1,15 +1,14 @@
-import { getStaff, listUnits, orgSummary, staffCountsByUnit } from '@jinzai/db';
+// The organisation tree and the staff roster (INTERFACES "Organisation and staff"); HR only.
 import { STAFF_COLUMNS, UNIT_COLUMNS } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { audit } from '../audit.js';
 import type { AppEnv } from '../deps.js';
-import { errors } from '../errors.js';
 import { requireRole } from '../middleware/session.js';
 import { actorOf } from '../http/actor.js';
 import { uploadedFile, uploadLimit } from '../http/upload.js';
 import { describe, validate } from '../openapi.js';
 import { importStaff, importUnits } from '../services/org-import.service.js';
+import { orgTree, staffRecord } from '../services/org.service.js';
 
 const importResult = z.object({ rows: z.number(), created: z.number(), updated: z.number() });
 
@@ -24,7 +23,6 @@ const staffResponse = z.object({
   birthYear: z.number(),
 });
 
-/** The organisation tree and the staff roster (INTERFACES "Organisation and staff"); HR only. */
 export const orgRoutes = new Hono<AppEnv>()
   .post(
     '/units',
@@ -62,14 +60,7 @@ export const orgRoutes = new Hono<AppEnv>()
     '/units',
     describe({ summary: 'The organisation tree with direct headcounts', tags: ['org'], roles: ['hr'] }),
     requireRole('hr'),
-    async (c) => {
-      const [units, counts, summary] = await Promise.all([
-        listUnits(c.var.deps.db),
-        staffCountsByUnit(c.var.deps.db),
-        orgSummary(c.var.deps.db),
-      ]);
-      return c.json({ summary, units: units.map((u) => ({ ...u, staff: counts.get(u.code) ?? 0 })) }, 200);
-    },
+    async (c) => c.json(await orgTree(c.var.deps.db), 200),
   )
   .get(
     '/staff/:staffNo',
@@ -85,10 +76,7 @@ export const orgRoutes = new Hono<AppEnv>()
     requireRole('hr'),
     validate('param', z.object({ staffNo: z.string().min(1).max(32) })),
     async (c) => {
-      const { staffNo } = c.req.valid('param');
-      const staff = await getStaff(c.var.deps.db, staffNo);
-      if (!staff) throw errors.notFound('職員');
-      await audit(c, { action: 'read', entity: 'staff', entityId: staffNo });
-      return c.json(staff, 200);
+      const { db, now } = c.var.deps;
+      return c.json(await staffRecord(db, actorOf(c), now(), c.req.valid('param').staffNo), 200);
     },
   );

@@ -1,16 +1,11 @@
-import { bumpScoresVersion, getApplicant, insertApplicants } from '@jinzai/db';
-import { applicantRowSchema, newApplicantSchema } from '@jinzai/model';
+// Reading one applicant typed in on the screen (a JSON body), with the same checks as a row of an applicants file.
+import { applicantRowSchema, newApplicantSchema, type ApplicantRow } from '@jinzai/model';
 import type { Context } from 'hono';
-import { audit } from '../audit.js';
 import type { AppEnv } from '../deps.js';
 import { errors } from '../errors.js';
-import { throwIfAny } from '../import/errors.js';
-import { applicantDuplicates } from '../services/recruitment-import.service.js';
 
-const now = (c: Context<AppEnv>) => c.var.deps.now().toISOString();
-
-/** Adds one applicant from the screen, with the same checks as a file row. */
-export async function addOneApplicant(c: Context<AppEnv>, roundId: number) {
+/** The applicant of a JSON body as a file row with consent; 400 with the issues when it is not valid. */
+export async function applicantFromJson(c: Context<AppEnv>): Promise<ApplicantRow & { consent: boolean }> {
   let body: unknown;
   try {
     body = await c.req.json();
@@ -31,22 +26,5 @@ export async function addOneApplicant(c: Context<AppEnv>, roundId: number) {
       row.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   }
-  const db = c.var.deps.db;
-  return db.transaction().execute(async (trx) => {
-    throwIfAny('invalid_input', await applicantDuplicates(trx, roundId, [{ ...row.data, row: 1 }]));
-    await insertApplicants(trx, roundId, [{ ...row.data, consent: input.data.consent }], now(c));
-    await bumpScoresVersion(trx, roundId);
-    const applicant = await getApplicant(trx, roundId, row.data.applicant_no);
-    await audit(
-      c,
-      {
-        action: 'create',
-        entity: 'recruit_applicant',
-        entityId: `${roundId}/${row.data.applicant_no}`,
-        after: applicant,
-      },
-      trx,
-    );
-    return applicant;
-  });
+  return { ...row.data, consent: input.data.consent };
 }

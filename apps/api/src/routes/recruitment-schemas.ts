@@ -1,9 +1,10 @@
+// Path and body schemas of the recruitment routes, kept apart so both route files share them.
 import { DECISIONS, layerCodeSchema, ROUND_STATUSES } from '@jinzai/model';
 import { z } from 'zod';
+import { idParam } from '../http/params.js';
 
-// Path and body schemas of the recruitment routes, kept apart so both route files share them.
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-export const roundParam = z.object({ id });
+const id = idParam.shape.id;
+export const roundParam = idParam;
 export const stageParam = z.object({ id, stageId: id });
 export const applicantParam = z.object({ id, applicantNo: z.string().trim().min(1).max(32) });
 export const sheetParam = applicantParam.extend({ stageId: id });

@@ -3,7 +3,7 @@ import { testDialects } from '@jinzai/db/testing';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readXlsx, writeXlsx } from '../import/xlsx.js';
-import { clearResultsCache } from '../services/recruitment.service.js';
+import { clearResultsCache } from '../services/recruitment-results.service.js';
 import { createHarness, csv, expectError, json, type Harness } from '../testing/harness.js';
 
 const APPLICANTS = `applicant_no,name,name_kana,email

@@ -1,44 +1,35 @@
-import {
-  addStage,
-  anonymiseExpiredApplicants,
-  bumpScoresVersion,
-  createRound,
-  getApplicant,
-  listApplicants,
-  listCriteria,
-  listDecisions,
-  listPanels,
-  listRounds,
-  listRoundsOfPanelist,
-  listStages,
-  listUsers,
-  removeStage,
-  renameStage,
-  roundWeights,
-  saveCriterion,
-  saveDecision,
-  setPanel,
-  sheetCountsByStage,
-  updateRound,
-} from '@jinzai/db';
+// Recruitment rounds (INTERFACES "Recruitment"): recruiters and HR manage rounds, stages, panels, criteria,
+// applicants and decisions; interviewers see the stages whose panel they sit on. Scoring and results are in
+// recruitment-scoring.routes.ts.
 import { APPLICANT_COLUMNS, newRoundSchema } from '@jinzai/model';
-import { Hono, type Context } from 'hono';
-import { audit } from '../audit.js';
+import { Hono } from 'hono';
 import type { AppEnv } from '../deps.js';
-import { errors } from '../errors.js';
-import { currentUser, requireRole } from '../middleware/session.js';
 import { actorOf } from '../http/actor.js';
-import { describe, validate } from '../openapi.js';
-import { importApplicantsFile } from '../services/recruitment-import.service.js';
-import {
-  canManage,
-  roundFor,
-  stageApplicants,
-  stageOf,
-  requirePanel,
-} from '../services/recruitment.service.js';
 import { uploadedFile, uploadLimit } from '../http/upload.js';
-import { addOneApplicant } from './recruitment-applicant.js';
+import { currentUser, requireRole } from '../middleware/session.js';
+import { describe, validate } from '../openapi.js';
+import {
+  addApplicant,
+  listRoundApplicants,
+  recordDecision,
+} from '../services/recruitment-applicants.service.js';
+import { importApplicantsForRound } from '../services/recruitment-import.service.js';
+import {
+  createRecruitRound,
+  listInterviewers,
+  roundOverview,
+  roundsFor,
+  runRetention,
+  updateRecruitRound,
+} from '../services/recruitment-rounds.service.js';
+import {
+  addRoundStage,
+  removeRoundStage,
+  renameRoundStage,
+  saveRoundCriterion,
+  setStagePanel,
+} from '../services/recruitment-stages.service.js';
+import { applicantFromJson } from './recruitment-applicant.js';
 import {
   applicantParam,
   criterionParam,
@@ -58,9 +49,6 @@ const MANAGE = ['recruiter'] as const;
 const PANEL = ['recruiter', 'interviewer'] as const;
 const tags = ['recruitment'];
 
-const now = (c: Context<AppEnv>) => c.var.deps.now().toISOString();
-
-/** Recruitment rounds (INTERFACES "Recruitment"): recruiters and HR manage; interviewers see their panels' stages. */
 export const recruitmentRoutes = new Hono<AppEnv>()
   .get(
     '/rounds',
@@ -70,13 +58,7 @@ export const recruitmentRoutes = new Hono<AppEnv>()
       roles: PANEL,
     }),
     requireRole(...PANEL),
-    async (c) => {
-      const user = currentUser(c);
-      const rounds = canManage(user)
-        ? await listRounds(c.var.deps.db)
-        : await listRoundsOfPanelist(c.var.deps.db, user.id);
-      return c.json({ rounds }, 200);
-    },
+    async (c) => c.json({ rounds: await roundsFor(c.var.deps.db, currentUser(c)) }, 200),
   )
   .post(
     '/rounds',
@@ -90,26 +72,15 @@ export const recruitmentRoutes = new Hono<AppEnv>()
     requireRole(...MANAGE),
     validate('json', newRoundSchema),
     async (c) => {
-      const input = c.req.valid('json');
-      const round = await c.var.deps.db.transaction().execute(async (trx) => {
-        const r = await createRound(trx, input, currentUser(c).id, now(c));
-        await audit(c, { action: 'create', entity: 'recruit_round', entityId: String(r.id), after: r }, trx);
-        return r;
-      });
-      return c.json(round, 201);
+      const { db, now } = c.var.deps;
+      return c.json(await createRecruitRound(db, currentUser(c), now(), c.req.valid('json')), 201);
     },
   )
   .get(
     '/interviewers',
     describe({ summary: 'Users with the interviewer role, for panels', tags, roles: MANAGE }),
     requireRole(...MANAGE),
-    async (c) => {
-      const users = (await listUsers(c.var.deps.db)).filter((u) => u.roles.includes('interviewer'));
-      return c.json(
-        { interviewers: users.map((u) => ({ loginId: u.loginId, displayName: u.displayName })) },
-        200,
-      );
-    },
+    async (c) => c.json({ interviewers: await listInterviewers(c.var.deps.db) }, 200),
   )
   .post(
     '/retention/run',
@@ -119,15 +90,7 @@ export const recruitmentRoutes = new Hono<AppEnv>()
       roles: ['hr'],
     }),
     requireRole('hr'),
-    async (c) => {
-      const rounds = await c.var.deps.db.transaction().execute(async (trx) => {
-        const done = await anonymiseExpiredApplicants(trx, now(c));
-        for (const r of done) await bumpScoresVersion(trx, r.roundId);
-        await audit(c, { action: 'update', entity: 'recruit_retention', detail: { rounds: done } }, trx);
-        return done;
-      });
-      return c.json({ rounds, applicants: rounds.reduce((s, r) => s + r.applicants, 0) }, 200);
-    },
+    async (c) => c.json(await runRetention(c.var.deps.db, actorOf(c), c.var.deps.now()), 200),
   )
   .get(
     '/rounds/:id',
@@ -138,37 +101,7 @@ export const recruitmentRoutes = new Hono<AppEnv>()
     }),
     requireRole(...PANEL),
     validate('param', roundParam),
-    async (c) => {
-      const db = c.var.deps.db;
-      const user = currentUser(c);
-      const round = await roundFor(db, user, c.req.valid('param').id);
-      const [stages, panels, criteria, weights, counts, applicants] = await Promise.all([
-        listStages(db, round.id),
-        listPanels(db, round.id),
-        listCriteria(db, round.id),
-        roundWeights(db, round),
-        sheetCountsByStage(db, round.id),
-        listApplicants(db, round.id),
-      ]);
-      return c.json(
-        {
-          round,
-          weights,
-          canManage: canManage(user),
-          applicants: applicants.length,
-          stages: stages.map((s) => ({
-            ...s,
-            panel: panels
-              .filter((p) => p.stageId === s.id)
-              .map((p) => ({ loginId: p.loginId, displayName: p.displayName })),
-            mine: panels.some((p) => p.stageId === s.id && p.userId === user.id),
-            sheets: counts.get(s.id) ?? { submitted: 0, draft: 0 },
-          })),
-          criteria,
-        },
-        200,
-      );
-    },
+    async (c) => c.json(await roundOverview(c.var.deps.db, currentUser(c), c.req.valid('param').id), 200),
   )
   .patch(
     '/rounds/:id',
@@ -177,18 +110,9 @@ export const recruitmentRoutes = new Hono<AppEnv>()
     validate('param', roundParam),
     validate('json', roundUpdateSchema),
     async (c) => {
-      const db = c.var.deps.db;
-      const before = await roundFor(db, currentUser(c), c.req.valid('param').id);
-      const after = await db.transaction().execute(async (trx) => {
-        const r = await updateRound(trx, before.id, c.req.valid('json'), now(c));
-        await audit(
-          c,
-          { action: 'update', entity: 'recruit_round', entityId: String(before.id), before, after: r },
-          trx,
-        );
-        return r;
-      });
-      return c.json(after, 200);
+      const { db, now } = c.var.deps;
+      const { id } = c.req.valid('param');
+      return c.json(await updateRecruitRound(db, currentUser(c), now(), id, c.req.valid('json')), 200);
     },
   )
   .post(
@@ -198,13 +122,9 @@ export const recruitmentRoutes = new Hono<AppEnv>()
     validate('param', roundParam),
     validate('json', stageNameSchema),
     async (c) => {
-      const round = await roundFor(c.var.deps.db, currentUser(c), c.req.valid('param').id);
-      const stage = await c.var.deps.db.transaction().execute(async (trx) => {
-        const s = await addStage(trx, round.id, c.req.valid('json').name);
-        await audit(c, { action: 'create', entity: 'recruit_stage', entityId: String(s.id), after: s }, trx);
-        return s;
-      });
-      return c.json(stage, 201);
+      const { db, now } = c.var.deps;
+      const { id } = c.req.valid('param');
+      return c.json(await addRoundStage(db, currentUser(c), now(), id, c.req.valid('json').name), 201);
     },
   )
   .patch(
@@ -214,25 +134,10 @@ export const recruitmentRoutes = new Hono<AppEnv>()
     validate('param', stageParam),
     validate('json', stageNameSchema),
     async (c) => {
+      const { db, now } = c.var.deps;
       const { id, stageId } = c.req.valid('param');
-      const round = await roundFor(c.var.deps.db, currentUser(c), id);
-      const stage = await stageOf(c.var.deps.db, round.id, String(stageId));
       const { name } = c.req.valid('json');
-      await c.var.deps.db.transaction().execute(async (trx) => {
-        await renameStage(trx, stage.id, name);
-        await audit(
-          c,
-          {
-            action: 'update',
-            entity: 'recruit_stage',
-            entityId: String(stage.id),
-            before: stage,
-            after: { ...stage, name },
-          },
-          trx,
-        );
-      });
-      return c.json({ ...stage, name }, 200);
+      return c.json(await renameRoundStage(db, currentUser(c), now(), id, stageId, name), 200);
     },
   )
   .delete(
@@ -245,20 +150,9 @@ export const recruitmentRoutes = new Hono<AppEnv>()
     requireRole(...MANAGE),
     validate('param', stageParam),
     async (c) => {
+      const { db, now } = c.var.deps;
       const { id, stageId } = c.req.valid('param');
-      const round = await roundFor(c.var.deps.db, currentUser(c), id);
-      const stage = await stageOf(c.var.deps.db, round.id, String(stageId));
-      const removed = await c.var.deps.db.transaction().execute(async (trx) => {
-        const ok = await removeStage(trx, stage.id);
-        if (ok)
-          await audit(
-            c,
-            { action: 'delete', entity: 'recruit_stage', entityId: String(stage.id), before: stage },
-            trx,
-          );
-        return ok;
-      });
-      if (!removed) throw errors.conflict('評価票または合否が記録された選考段階は削除できません');
+      await removeRoundStage(db, currentUser(c), now(), id, stageId);
       return c.json({ removed: true }, 200);
     },
   )
@@ -269,32 +163,10 @@ export const recruitmentRoutes = new Hono<AppEnv>()
     validate('param', stageParam),
     validate('json', panelSchema),
     async (c) => {
-      const db = c.var.deps.db;
+      const { db, now } = c.var.deps;
       const { id, stageId } = c.req.valid('param');
-      const round = await roundFor(db, currentUser(c), id);
-      const stage = await stageOf(db, round.id, String(stageId));
-      const users = await listUsers(db);
-      const byLogin = new Map(users.map((u) => [u.loginId, u]));
-      const details = c.req
-        .valid('json')
-        .loginIds.filter((l) => !byLogin.get(l)?.roles.includes('interviewer'))
-        .map((l) => ({ path: 'loginIds', message: `「${l}」は面接官として登録されていません` }));
-      if (details.length > 0) throw errors.badRequest('面接官でない利用者が含まれています', details);
-      const ids = c.req.valid('json').loginIds.map((l) => byLogin.get(l)?.id ?? 0);
-      await db.transaction().execute(async (trx) => {
-        await setPanel(trx, stage.id, ids);
-        await audit(
-          c,
-          {
-            action: 'update',
-            entity: 'recruit_panel',
-            entityId: String(stage.id),
-            after: c.req.valid('json').loginIds,
-          },
-          trx,
-        );
-      });
-      return c.json({ stageId: stage.id, loginIds: c.req.valid('json').loginIds }, 200);
+      const { loginIds } = c.req.valid('json');
+      return c.json(await setStagePanel(db, currentUser(c), now(), id, stageId, loginIds), 200);
     },
   )
   .put(
@@ -308,32 +180,9 @@ export const recruitmentRoutes = new Hono<AppEnv>()
     validate('param', criterionParam),
     validate('json', criterionSchema),
     async (c) => {
-      const db = c.var.deps.db;
+      const { db, now } = c.var.deps;
       const { id, code } = c.req.valid('param');
-      const round = await roundFor(db, currentUser(c), id);
-      const input = c.req.valid('json');
-      if (!((await roundWeights(db, round))[input.layer] > 0)) {
-        throw errors.badRequest('この採用区分では配点が0の階層です', [
-          { path: 'layer', message: '配点が0の階層には評価項目を置けません' },
-        ]);
-      }
-      if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(code)) {
-        throw errors.badRequest('評価項目のコードは英小文字・数字・. _ - で指定してください');
-      }
-      const saved = await db.transaction().execute(async (trx) => {
-        const r = await saveCriterion(trx, round.id, {
-          ...input,
-          nameEn: input.nameEn || input.nameJa,
-          code,
-        });
-        await audit(
-          c,
-          { action: 'update', entity: 'recruit_criterion', entityId: `${round.id}/${code}`, after: r },
-          trx,
-        );
-        return r;
-      });
-      return c.json(saved, 200);
+      return c.json(await saveRoundCriterion(db, currentUser(c), now(), id, code, c.req.valid('json')), 200);
     },
   )
   .get(
@@ -348,41 +197,10 @@ export const recruitmentRoutes = new Hono<AppEnv>()
     validate('param', roundParam),
     validate('query', stageQuery),
     async (c) => {
-      const db = c.var.deps.db;
-      const user = currentUser(c);
-      const round = await roundFor(db, user, c.req.valid('param').id);
-      const ref = c.req.valid('query').stage;
-      if (!canManage(user) && !ref) throw errors.forbidden();
-      const stage = ref ? await stageOf(db, round.id, ref) : undefined;
-      if (stage) await requirePanel(db, user, stage);
-      const [applicants, decisions] = await Promise.all([
-        stage ? stageApplicants(db, round.id, stage) : listApplicants(db, round.id),
-        listDecisions(db, round.id),
-      ]);
-      await audit(c, {
-        action: 'read',
-        entity: 'recruit_applicants',
-        entityId: String(round.id),
-        detail: { stage: stage?.id ?? null, count: applicants.length },
-      });
-      return c.json(
-        {
-          applicants: applicants.map((a) => ({
-            applicantNo: a.applicantNo,
-            name: a.name,
-            nameKana: a.nameKana,
-            email: canManage(user) ? a.email : null,
-            consent: a.consent,
-            anonymised: a.anonymisedAt !== null,
-            decisions: Object.fromEntries(
-              decisions
-                .filter((d) => d.applicantId === a.id)
-                .map((d) => [String(d.stageId), { decision: d.decision, reason: d.reason }]),
-            ),
-          })),
-        },
-        200,
-      );
+      const { db, now } = c.var.deps;
+      const { id } = c.req.valid('param');
+      const applicants = await listRoundApplicants(db, currentUser(c), now(), id, c.req.valid('query').stage);
+      return c.json({ applicants }, 200);
     },
   )
   .post(
@@ -398,16 +216,14 @@ export const recruitmentRoutes = new Hono<AppEnv>()
     uploadLimit,
     validate('param', roundParam),
     async (c) => {
-      const db = c.var.deps.db;
-      const round = await roundFor(db, currentUser(c), c.req.valid('param').id);
+      const { db, now } = c.var.deps;
+      const { id } = c.req.valid('param');
       if (/^application\/json/i.test(c.req.header('content-type') ?? '')) {
-        return c.json(await addOneApplicant(c, round.id), 201);
+        const row = await applicantFromJson(c);
+        return c.json(await addApplicant(db, currentUser(c), now(), id, row), 201);
       }
-      const { bytes, contentType } = await uploadedFile(c);
-      return c.json(
-        await importApplicantsFile(db, round, bytes, contentType, actorOf(c), c.var.deps.now()),
-        200,
-      );
+      const file = await uploadedFile(c);
+      return c.json(await importApplicantsForRound(db, currentUser(c), now(), id, file), 200);
     },
   )
   .put(
@@ -421,37 +237,10 @@ export const recruitmentRoutes = new Hono<AppEnv>()
     validate('param', applicantParam.extend({ stageId: stageParam.shape.stageId })),
     validate('json', decisionSchema),
     async (c) => {
-      const db = c.var.deps.db;
+      const { db, now } = c.var.deps;
       const { id, stageId, applicantNo } = c.req.valid('param');
-      const round = await roundFor(db, currentUser(c), id);
-      const stage = await stageOf(db, round.id, String(stageId));
-      const applicant = await getApplicant(db, round.id, applicantNo);
-      if (!applicant) throw errors.notFound('応募者');
-      const input = c.req.valid('json');
-      const record = {
-        stageId: stage.id,
-        applicantId: applicant.id,
-        decision: input.decision,
-        reason: input.reason,
-        decidedAt: now(c),
-        decidedBy: currentUser(c).id,
-      };
-      await db.transaction().execute(async (trx) => {
-        const before = await saveDecision(trx, record);
-        await bumpScoresVersion(trx, round.id);
-        await audit(
-          c,
-          {
-            action: before ? 'update' : 'create',
-            entity: 'recruit_decision',
-            entityId: `${round.id}/${stage.id}/${applicantNo}`,
-            before,
-            after: record,
-          },
-          trx,
-        );
-      });
-      return c.json({ applicantNo, stageId: stage.id, decision: input.decision, reason: input.reason }, 200);
+      const ref = { roundId: id, stageId, applicantNo };
+      return c.json(await recordDecision(db, currentUser(c), now(), ref, c.req.valid('json')), 200);
     },
   )
   .route('/', recruitmentScoringRoutes);

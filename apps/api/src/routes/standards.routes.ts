@@ -1,4 +1,4 @@
-import { saveWeightSet, weightSetInForce } from '@jinzai/db';
+// The policy as data (INTERFACES "The policy"): grade standards, hiring tracks and their weights, KPIs.
 import {
   GRADES,
   JOB_FAMILIES,
@@ -13,11 +13,11 @@ import {
 import { Hono, type TypedResponse } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { audit } from '../audit.js';
 import type { AppEnv } from '../deps.js';
-import { errors } from '../errors.js';
+import { actorOf } from '../http/actor.js';
 import { requireRole } from '../middleware/session.js';
 import { describe, validate } from '../openapi.js';
+import { publishWeightSet, weightsInForce } from '../services/standards.service.js';
 
 const competency = z.object({
   code: z.string(),
@@ -84,8 +84,6 @@ const familyOut = (code: string) => {
   return { code, nameJa: f?.nameJa ?? code, nameEn: f?.nameEn ?? code };
 };
 
-const today = (d: Date) => d.toISOString().slice(0, 10);
-
 const GRADES_BODY = {
   families: JOB_FAMILIES.map((f) => familyOut(f.code)),
   grades: GRADES.map((g) => ({
@@ -107,7 +105,7 @@ const GRADES_BODY = {
 const GRADES_JSON = JSON.stringify(GRADES_BODY);
 const JSON_HEADERS = { 'content-type': 'application/json; charset=UTF-8' };
 
-/** The policy as data: grade standards, hiring tracks and their weights, KPIs (INTERFACES "The policy"). */
+/** Public reads for every signed-in user; publishing weights is HR's. */
 export const standardsRoutes = new Hono<AppEnv>()
   .get(
     '/grades',
@@ -130,7 +128,7 @@ export const standardsRoutes = new Hono<AppEnv>()
     }),
     requireRole(),
     async (c) => {
-      const set = await weightSetInForce(c.var.deps.db, today(c.var.deps.now()));
+      const set = await weightsInForce(c.var.deps.db, c.var.deps.now());
       return c.json(
         {
           layers: LAYERS.map((l) => ({ code: l.code, nameJa: l.nameJa, nameEn: l.nameEn })),
@@ -162,30 +160,7 @@ export const standardsRoutes = new Hono<AppEnv>()
     validate('json', newWeightSetSchema),
     async (c) => {
       const body = c.req.valid('json');
-      const { db, now } = c.var.deps;
-      const at = now().toISOString();
-      const result = await db.transaction().execute(async (trx) => {
-        const r = await saveWeightSet(
-          trx,
-          {
-            version: body.version,
-            effectiveFrom: body.effectiveFrom,
-            weights: body.weights,
-            note: body.note ?? null,
-          },
-          c.var.user?.id ?? null,
-          at,
-        );
-        if (r === 'created') {
-          await audit(
-            c,
-            { action: 'create', entity: 'weight_set', entityId: body.version, after: body },
-            trx,
-          );
-        }
-        return r;
-      });
-      if (result === 'exists') throw errors.conflict(`バージョン ${body.version} は既に存在します`);
+      await publishWeightSet(c.var.deps.db, actorOf(c), c.var.deps.now(), body);
       return c.json({ version: body.version, effectiveFrom: body.effectiveFrom }, 201);
     },
   )

@@ -1,23 +1,34 @@
-import {
-  listUnits,
-  upsertStaff,
-  upsertUnits,
-  writeAudit,
-  type Database,
-  type UpsertCounts,
-} from '@jinzai/db';
+// Organisation imports (INTERFACES "Organisation and staff"): units and staff files, all or nothing, audited.
+import { listUnits, upsertStaff, upsertUnits, type Database, type UpsertCounts } from '@jinzai/db';
 import { UNIT_LEVELS, type UnitLevel } from '@jinzai/model';
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
+import { parseStaffFile, parseUnitsFile } from '../import/org-import.js';
+import { fileSha256, missingReferences } from '../import/references.js';
 import type { Actor } from './actor.js';
-import { missingReferences, parseStaffFile, parseUnitsFile } from '../import/org-import.js';
 
 export interface ImportSummary extends UpsertCounts {
   rows: number;
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** Audits an import of `entity` in the transaction of its write, and sums it up for the response. */
+async function imported(
+  trx: Kysely<Database>,
+  actor: Actor,
+  now: Date,
+  entity: 'units' | 'staff',
+  file: { rows: number; bytes: Uint8Array },
+  counts: UpsertCounts,
+): Promise<ImportSummary> {
+  await recordAudit(trx, actor, now, {
+    action: 'import',
+    entity,
+    detail: { rows: file.rows, ...counts, sha256: fileSha256(file.bytes) },
+  });
+  return { rows: file.rows, ...counts };
+}
+
 const levelIndex = (l: string) => UNIT_LEVELS.indexOf(l as UnitLevel);
 
 /**
@@ -74,14 +85,7 @@ export async function importUnits(
     throwIfAny('invalid_reference', details);
 
     const counts = await upsertUnits(trx, rows, now.toISOString());
-    await writeAudit(trx, {
-      at: now.toISOString(),
-      ...actor,
-      action: 'import',
-      entity: 'units',
-      detail: { rows: rows.length, ...counts, sha256: sha256(bytes) },
-    });
-    return { rows: rows.length, ...counts };
+    return imported(trx, actor, now, 'units', { rows: rows.length, bytes }, counts);
   });
 }
 
@@ -98,13 +102,6 @@ export async function importStaff(
     const units = new Set((await listUnits(trx)).map((u) => u.code));
     throwIfAny('invalid_reference', missingReferences(rows, units, 'unit_code'));
     const counts = await upsertStaff(trx, rows, now.toISOString());
-    await writeAudit(trx, {
-      at: now.toISOString(),
-      ...actor,
-      action: 'import',
-      entity: 'staff',
-      detail: { rows: rows.length, ...counts, sha256: sha256(bytes) },
-    });
-    return { rows: rows.length, ...counts };
+    return imported(trx, actor, now, 'staff', { rows: rows.length, bytes }, counts);
   });
 }

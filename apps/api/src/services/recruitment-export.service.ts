@@ -1,15 +1,21 @@
-import { layerByCode, LAYER_CODES } from '@jinzai/model';
-import type { Context } from 'hono';
-import { audit } from '../audit.js';
-import type { AppEnv } from '../deps.js';
+// A stage's results as a file to download: .xlsx with raters and reliability, or CSV of the results table.
+import { layerByCode, LAYER_CODES, type User } from '@jinzai/model';
+import { recordAudit } from '../audit.js';
 import { encodeCsv } from '../import/decode.js';
 import { toCsv, type CsvCell } from '../import/csv.js';
 import { writeXlsx, XLSX_CONTENT_TYPE } from '../import/xlsx.js';
-import { currentUser } from '../middleware/session.js';
-import { roundFor, stageOf, stageResults } from './recruitment.service.js';
+import { actorOfUser, roundFor, stageOf, type Db } from './recruitment-access.service.js';
+import { stageResults, type StageResults } from './recruitment-results.service.js';
+
+/** A file for the route to send as an attachment. */
+export interface ExportFile {
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
 
 /** The results table of a stage as rows: a header, then one row per applicant in rank order. */
-export function resultRows(results: Awaited<ReturnType<typeof stageResults>>): CsvCell[][] {
+export function resultRows(results: StageResults): CsvCell[][] {
   const layers = LAYER_CODES.filter((l) => results.round.weights[l] > 0);
   const header = [
     '順位',
@@ -39,15 +45,16 @@ export function resultRows(results: Awaited<ReturnType<typeof stageResults>>): C
   ];
 }
 
-/** Sends a stage's results as .xlsx or CSV (CP932 by default, or UTF-8 with BOM); the export is audited. */
+/** A stage's results as .xlsx or CSV (CP932 by default, or UTF-8 with BOM); the export is audited. */
 export async function exportResults(
-  c: Context<AppEnv>,
+  db: Db,
+  user: User,
+  now: Date,
   roundId: number,
   query: { stage?: string | undefined; encoding?: 'utf-8' | 'cp932' | undefined },
   format: 'xlsx' | 'csv',
-): Promise<Response> {
-  const db = c.var.deps.db;
-  const round = await roundFor(db, currentUser(c), roundId);
+): Promise<ExportFile> {
+  const round = await roundFor(db, user, roundId);
   const stage = await stageOf(db, round.id, query.stage);
   const results = await stageResults(db, round, stage);
   const rows = resultRows(results);
@@ -55,7 +62,7 @@ export async function exportResults(
     ['評価者', '氏名', '平均偏差', '要確認', '評価人数'],
     ...results.raters.map((r) => [r.rater, r.displayName, r.meanDeviation, r.flagged ? '要確認' : '', r.n]),
   ];
-  await audit(c, {
+  await recordAudit(db, actorOfUser(user), now, {
     action: 'export',
     entity: 'recruit_results',
     entityId: `${round.id}/${stage.id}`,
@@ -76,19 +83,13 @@ export async function exportResults(
         ],
       },
     ]);
-    return new Response(bytes, {
-      headers: {
-        'content-type': XLSX_CONTENT_TYPE,
-        'content-disposition': `attachment; filename="${base}.xlsx"`,
-      },
-    });
+    return { fileName: `${base}.xlsx`, contentType: XLSX_CONTENT_TYPE, bytes };
   }
   const encoding = query.encoding === 'utf-8' ? 'utf-8-bom' : 'cp932';
   const bytes = encodeCsv(toCsv(rows, { escapeFormulas: true }), encoding);
-  return new Response(bytes, {
-    headers: {
-      'content-type': `text/csv; charset=${encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8'}`,
-      'content-disposition': `attachment; filename="${base}${encoding === 'cp932' ? '-sjis' : ''}.csv"`,
-    },
-  });
+  return {
+    fileName: `${base}${encoding === 'cp932' ? '-sjis' : ''}.csv`,
+    contentType: `text/csv; charset=${encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8'}`,
+    bytes,
+  };
 }

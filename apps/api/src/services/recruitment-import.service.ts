@@ -1,4 +1,6 @@
+// Recruitment imports (INTERFACES "Recruitment"): applicants and keyed-in scores, from CSV or .xlsx, all or nothing.
 import {
+  activeUsersByLogin,
   bumpScoresVersion,
   importScores,
   insertApplicants,
@@ -8,8 +10,6 @@ import {
   listStages,
   roundWeights,
   saveCriterion,
-  writeAudit,
-  type Database,
   type Round,
 } from '@jinzai/db';
 import {
@@ -23,10 +23,11 @@ import {
   type ApplicantRow,
   type LayerCode,
   type ScoreRow,
+  type User,
 } from '@jinzai/model';
-import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
+import { fileSha256 } from '../import/references.js';
 import {
   collectRows,
   readImport,
@@ -36,14 +37,12 @@ import {
   type TableRow,
 } from '../import/table.js';
 import type { Actor } from './actor.js';
+import { actorOfUser, roundFor, type Db } from './recruitment-access.service.js';
 
-type Db = Kysely<Database>;
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const nameEmail = (name: string | null, email: string | null) =>
   name && email ? `${name.replace(/\s+/g, '')}|${email.toLowerCase()}` : null;
 
-/** Checks new applicants against each other and the round: same number, or same name and email (issue 3). */
+/** Checks new applicants against each other and the round: the same number, or the same name and e-mail address. */
 export async function applicantDuplicates(
   db: Db,
   roundId: number,
@@ -96,13 +95,11 @@ export async function importApplicantsFile(
     throwIfAny('invalid_rows', details);
     await insertApplicants(trx, round.id, rows, now.toISOString());
     await bumpScoresVersion(trx, round.id);
-    await writeAudit(trx, {
-      at: now.toISOString(),
-      ...actor,
+    await recordAudit(trx, actor, now, {
       action: 'import',
       entity: 'recruit_applicants',
       entityId: String(round.id),
-      detail: { rows: rows.length, sha256: sha256(bytes) },
+      detail: { rows: rows.length, sha256: fileSha256(bytes) },
     });
     return { rows: rows.length, created: rows.length };
   });
@@ -169,22 +166,7 @@ export async function importScoresFile(
       listCriteria(trx, round.id),
       roundWeights(trx, round),
     ]);
-    const logins = [...new Set(parsed.map((p) => p.value.rater))];
-    const users = new Map<string, { id: number; roles: string[] }>();
-    for (let i = 0; i < logins.length; i += 500) {
-      const rows = await trx
-        .selectFrom('users')
-        .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
-        .select(['users.id', 'users.login_id', 'user_roles.role'])
-        .where('users.login_id', 'in', logins.slice(i, i + 500))
-        .where('users.active', '=', 1)
-        .execute();
-      for (const r of rows) {
-        const u = users.get(r.login_id) ?? { id: r.id, roles: [] };
-        if (r.role) u.roles.push(r.role);
-        users.set(r.login_id, u);
-      }
-    }
+    const users = await activeUsersByLogin(trx, [...new Set(parsed.map((p) => p.value.rater))]);
     const applicantIds = new Map(applicants.map((a) => [a.applicantNo, a.id]));
     const criterionByCode = new Map(criteria.map((c) => [c.code, c]));
     const first = stages[0];
@@ -288,14 +270,39 @@ export async function importScoresFile(
     for (const [stageId, ids] of panel) await joinPanel(trx, stageId, [...ids]);
     const sheets = await importScores(trx, out, now.toISOString());
     await bumpScoresVersion(trx, round.id);
-    await writeAudit(trx, {
-      at: now.toISOString(),
-      ...actor,
+    await recordAudit(trx, actor, now, {
       action: 'import',
       entity: 'recruit_scores',
       entityId: String(round.id),
-      detail: { rows: out.length, sheets, sha256: sha256(bytes) },
+      detail: { rows: out.length, sheets, sha256: fileSha256(bytes) },
     });
     return { rows: out.length, sheets };
   });
 }
+
+/** An import of a round's file as a route calls it: into a round the user may manage (the CLI passes the round). */
+const intoRound =
+  <R>(
+    importer: (
+      db: Db,
+      round: Round,
+      bytes: Uint8Array,
+      contentType: string | undefined,
+      actor: Actor,
+      now: Date,
+    ) => Promise<R>,
+  ) =>
+  async (
+    db: Db,
+    user: User,
+    now: Date,
+    roundId: number,
+    file: { bytes: Uint8Array; contentType: string | undefined },
+  ): Promise<R> =>
+    importer(db, await roundFor(db, user, roundId), file.bytes, file.contentType, actorOfUser(user), now);
+
+/** Imports an applicants file into a round the user may manage. */
+export const importApplicantsForRound = intoRound(importApplicantsFile);
+
+/** Imports a keyed-in scores file into a round the user may manage. */
+export const importScoresForRound = intoRound(importScoresFile);

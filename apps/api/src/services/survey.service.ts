@@ -33,7 +33,7 @@ import {
 } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
-import { missingReferences } from '../import/org-import.js';
+import { missingReferences } from '../import/references.js';
 import { collectRows, readTable, validateColumns, type TableRow } from '../import/table.js';
 import type { Actor } from './actor.js';
 

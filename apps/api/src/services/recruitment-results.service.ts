@@ -1,25 +1,17 @@
+// The results of a stage (INTERFACES "Recruitment" results), computed incrementally and cached by scores version.
 import {
-  getRound,
-  listApplicants,
   listCriteria,
-  listDecisions,
-  listPanels,
-  listStages,
-  onPanel,
+  raterNamesById,
   roundWeights,
   scoresVersionOf,
-  sheetStatusesOfRater,
   stageSheetRefs,
   submittedScoreRows,
-  type Applicant,
-  type Database,
   type Round,
   type ScoreRow,
   type Stage,
 } from '@jinzai/db';
 import {
   criterionDisagreement,
-  hasRole,
   roundResults,
   type CriterionMoments,
   type LayerCode,
@@ -27,70 +19,18 @@ import {
   type RoundResults,
   type User,
 } from '@jinzai/model';
-import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit.js';
 import { errors } from '../errors.js';
-
-type Db = Kysely<Database>;
-
-/** Recruiters (and HR) manage rounds; interviewers see the stages whose panel they sit on. */
-export const canManage = (user: User) => hasRole(user, 'recruiter');
-
-/** The round, or a 404; an interviewer not on any of its panels gets a 403. */
-export async function roundFor(db: Db, user: User, id: number): Promise<Round> {
-  const round = await getRound(db, id);
-  if (!round) throw errors.notFound('選考');
-  if (canManage(user)) return round;
-  const panels = await listPanels(db, id);
-  if (!panels.some((p) => p.userId === user.id)) throw errors.forbidden();
-  return round;
-}
-
-/** A stage of the round by id or name; the first stage when none is named (INTERFACES scores CSV `stage`). */
-export async function stageOf(db: Db, roundId: number, ref: string | undefined | null): Promise<Stage> {
-  const stages = await listStages(db, roundId);
-  const v = ref?.normalize('NFKC').trim();
-  const stage = !v ? stages[0] : stages.find((s) => String(s.id) === v || s.name.normalize('NFKC') === v);
-  if (!stage) throw errors.notFound('選考段階');
-  return stage;
-}
-
-/** Interviewers may act only on the stages whose panel they sit on (403 otherwise). */
-export async function requirePanel(db: Db, user: User, stage: Stage): Promise<void> {
-  if (canManage(user)) return;
-  if (!(await onPanel(db, stage.id, user.id))) throw errors.forbidden();
-}
-
-/** The applicants who reach a stage: all of the round's, less those failed at an earlier stage. */
-export async function stageApplicants(db: Db, roundId: number, stage: Stage): Promise<Applicant[]> {
-  const [applicants, decisions, stages] = await Promise.all([
-    listApplicants(db, roundId),
-    listDecisions(db, roundId),
-    listStages(db, roundId),
-  ]);
-  const earlier = new Set(stages.filter((s) => s.position < stage.position).map((s) => s.id));
-  const out = new Set(
-    decisions.filter((d) => d.decision === 'fail' && earlier.has(d.stageId)).map((d) => d.applicantId),
-  );
-  return applicants.filter((a) => !out.has(a.id));
-}
-
-/**
- * Whether an interviewer may see the stage's results and others' scores: only after submitting their own sheet for
- * every applicant of the stage (DOMAIN §2: a rater sees the others' scores only after submitting).
- */
-export async function interviewerHasSubmittedAll(
-  db: Db,
-  user: User,
-  roundId: number,
-  stage: Stage,
-): Promise<boolean> {
-  const [applicants, sheets] = await Promise.all([
-    stageApplicants(db, roundId, stage),
-    sheetStatusesOfRater(db, user.id, [stage.id]),
-  ]);
-  const submitted = new Set(sheets.filter((s) => s.status === 'submitted').map((s) => s.applicantId));
-  return applicants.length > 0 && applicants.every((a) => submitted.has(a.id));
-}
+import {
+  actorOfUser,
+  canManage,
+  interviewerHasSubmittedAll,
+  requirePanel,
+  roundFor,
+  stageApplicants,
+  stageOf,
+  type Db,
+} from './recruitment-access.service.js';
 
 export interface StageResults extends RoundResults {
   round: {
@@ -127,6 +67,32 @@ export function clearResultsCache(): void {
 }
 
 /**
+ * The results of a stage for a reader: recruiters always; an interviewer of its panel once they have submitted
+ * every sheet of the stage (DOMAIN §2). The read is audited.
+ */
+export async function resultsFor(
+  db: Db,
+  user: User,
+  now: Date,
+  roundId: number,
+  stageRef: string | undefined,
+): Promise<StageResults> {
+  const round = await roundFor(db, user, roundId);
+  const stage = await stageOf(db, round.id, stageRef);
+  if (!canManage(user)) {
+    await requirePanel(db, user, stage);
+    if (!(await interviewerHasSubmittedAll(db, user, round.id, stage))) throw errors.forbidden();
+  }
+  const results = await stageResults(db, round, stage);
+  await recordAudit(db, actorOfUser(user), now, {
+    action: 'read',
+    entity: 'recruit_results',
+    entityId: `${round.id}/${stage.id}`,
+  });
+  return results;
+}
+
+/**
  * The results of a stage (INTERFACES "Recruitment" results): aggregated in SQL by rater, applicant and layer, the
  * rules applied in the model; cached by (round, stage, scores version), so a repeated read costs one small query.
  */
@@ -143,11 +109,10 @@ export async function stageResults(db: Db, round: Round, stage: Stage): Promise<
     listCriteria(db, round.id),
   ]);
   const { cells, moments } = aggregates;
-  const users = await db
-    .selectFrom('users')
-    .select(['id', 'login_id', 'display_name'])
-    .where('id', 'in', [0, ...new Set(cells.map((c) => c.raterId))])
-    .execute();
+  const users = await raterNamesById(
+    db,
+    cells.map((c) => c.raterId),
+  );
   const login = new Map(users.map((u) => [u.id, u]));
   const byId = new Map(applicants.map((a) => [a.id, a]));
   const byNo = new Map(applicants.map((a) => [a.applicantNo, a]));
@@ -156,7 +121,7 @@ export async function stageResults(db: Db, round: Round, stage: Stage): Promise<
       .filter((c) => byId.has(c.applicantId))
       .map((c) => ({
         applicant: byId.get(c.applicantId)?.applicantNo ?? '',
-        rater: login.get(c.raterId)?.login_id ?? String(c.raterId),
+        rater: login.get(c.raterId)?.loginId ?? String(c.raterId),
         layer: c.layer,
         mean: c.mean,
       })),
@@ -164,7 +129,7 @@ export async function stageResults(db: Db, round: Round, stage: Stage): Promise<
     applicants.map((a) => a.applicantNo),
   );
   const criterionById = new Map(criteria.map((c) => [c.id, c]));
-  const displayName = new Map(users.map((u) => [u.login_id, u.display_name]));
+  const displayName = new Map(users.map((u) => [u.loginId, u.displayName]));
   const value: StageResults = {
     round: {
       id: round.id,

@@ -1,0 +1,147 @@
+// The shape of a round: its stages, the panel of each stage, and the criteria with their anchors.
+import {
+  addStage,
+  listUsers,
+  removeStage,
+  renameStage,
+  roundWeights,
+  saveCriterion,
+  setPanel,
+  type RoundCriterion,
+  type Stage,
+} from '@jinzai/db';
+import type { LayerCode, User } from '@jinzai/model';
+import { recordAudit } from '../audit.js';
+import { errors } from '../errors.js';
+import { actorOfUser, roundFor, stageOf, type Db } from './recruitment-access.service.js';
+
+/** Adds a stage at the end of the round. */
+export async function addRoundStage(db: Db, user: User, now: Date, roundId: number, name: string) {
+  const round = await roundFor(db, user, roundId);
+  return db.transaction().execute(async (trx) => {
+    const s = await addStage(trx, round.id, name);
+    await recordAudit(trx, actorOfUser(user), now, {
+      action: 'create',
+      entity: 'recruit_stage',
+      entityId: String(s.id),
+      after: s,
+    });
+    return s;
+  });
+}
+
+/** Renames a stage. */
+export async function renameRoundStage(
+  db: Db,
+  user: User,
+  now: Date,
+  roundId: number,
+  stageId: number,
+  name: string,
+): Promise<Stage> {
+  const round = await roundFor(db, user, roundId);
+  const stage = await stageOf(db, round.id, String(stageId));
+  const after = { ...stage, name };
+  await db.transaction().execute(async (trx) => {
+    await renameStage(trx, stage.id, name);
+    await recordAudit(trx, actorOfUser(user), now, {
+      action: 'update',
+      entity: 'recruit_stage',
+      entityId: String(stage.id),
+      before: stage,
+      after,
+    });
+  });
+  return after;
+}
+
+/** Removes a stage that has no sheets or decisions (409 otherwise). */
+export async function removeRoundStage(
+  db: Db,
+  user: User,
+  now: Date,
+  roundId: number,
+  stageId: number,
+): Promise<void> {
+  const round = await roundFor(db, user, roundId);
+  const stage = await stageOf(db, round.id, String(stageId));
+  const removed = await db.transaction().execute(async (trx) => {
+    const ok = await removeStage(trx, stage.id);
+    if (ok)
+      await recordAudit(trx, actorOfUser(user), now, {
+        action: 'delete',
+        entity: 'recruit_stage',
+        entityId: String(stage.id),
+        before: stage,
+      });
+    return ok;
+  });
+  if (!removed) throw errors.conflict('評価票または合否が記録された選考段階は削除できません');
+}
+
+/** Sets the panel of a stage; every login must be a user with the interviewer role (400 naming the others). */
+export async function setStagePanel(
+  db: Db,
+  user: User,
+  now: Date,
+  roundId: number,
+  stageId: number,
+  loginIds: string[],
+): Promise<{ stageId: number; loginIds: string[] }> {
+  const round = await roundFor(db, user, roundId);
+  const stage = await stageOf(db, round.id, String(stageId));
+  const byLogin = new Map((await listUsers(db)).map((u) => [u.loginId, u]));
+  const details = loginIds
+    .filter((l) => !byLogin.get(l)?.roles.includes('interviewer'))
+    .map((l) => ({ path: 'loginIds', message: `「${l}」は面接官として登録されていません` }));
+  if (details.length > 0) throw errors.badRequest('面接官でない利用者が含まれています', details);
+  const ids = loginIds.map((l) => byLogin.get(l)?.id ?? 0);
+  await db.transaction().execute(async (trx) => {
+    await setPanel(trx, stage.id, ids);
+    await recordAudit(trx, actorOfUser(user), now, {
+      action: 'update',
+      entity: 'recruit_panel',
+      entityId: String(stage.id),
+      after: loginIds,
+    });
+  });
+  return { stageId: stage.id, loginIds };
+}
+
+export interface CriterionInput {
+  layer: LayerCode;
+  nameJa: string;
+  nameEn: string;
+  anchorsJa: string[];
+  questionsJa: string[];
+}
+
+/** Adds or edits a criterion with its five anchors; none may sit under a layer of weight 0. */
+export async function saveRoundCriterion(
+  db: Db,
+  user: User,
+  now: Date,
+  roundId: number,
+  code: string,
+  input: CriterionInput,
+): Promise<RoundCriterion> {
+  const round = await roundFor(db, user, roundId);
+  if (!((await roundWeights(db, round))[input.layer] > 0)) {
+    throw errors.badRequest('この採用区分では配点が0の階層です', [
+      { path: 'layer', message: '配点が0の階層には評価項目を置けません' },
+    ]);
+  }
+  if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(code)) {
+    throw errors.badRequest('評価項目のコードは英小文字・数字・. _ - で指定してください');
+  }
+  return db.transaction().execute(async (trx) => {
+    const r = await saveCriterion(trx, round.id, { ...input, nameEn: input.nameEn || input.nameJa, code });
+    await recordAudit(trx, actorOfUser(user), now, {
+      action: 'update',
+      entity: 'recruit_criterion',
+      entityId: `${round.id}/${code}`,
+      after: r,
+    });
+    return r;
+  });
+}
