@@ -2,8 +2,10 @@
 export { default as AppShell } from './components/AppShell.svelte';
 export { default as DataTable } from './components/DataTable.svelte';
 export { default as ErrorView } from './components/ErrorView.svelte';
+export { default as FormError } from './components/FormError.svelte';
 export { default as LangSwitch } from './components/LangSwitch.svelte';
 export { default as LoginForm } from './components/LoginForm.svelte';
+export { default as YearPicker } from './components/YearPicker.svelte';
 export type { Column, NavLink } from './components/types.js';
 
 export * from './i18n/index.js';
