@@ -1,3 +1,4 @@
+// This app's server hooks: the shared ones, with this app's paths and environment.
 import { createServerHooks } from '@jinzai/ui/kit';
 import { home, loginPath } from '$lib/paths';
 import { appEnv } from '$lib/server/env';

@@ -1,10 +1,15 @@
 // Shared by both SvelteKit apps. Server-only helpers live in './server.ts' and './api.ts' (import them by path).
+export { default as AppError } from './components/AppError.svelte';
+export { default as AppFrame } from './components/AppFrame.svelte';
 export { default as AppShell } from './components/AppShell.svelte';
 export { default as DataTable } from './components/DataTable.svelte';
 export { default as ErrorView } from './components/ErrorView.svelte';
+export { default as FormError } from './components/FormError.svelte';
 export { default as LangSwitch } from './components/LangSwitch.svelte';
 export { default as LoginForm } from './components/LoginForm.svelte';
-export type { Column, NavLink } from './components/types.js';
+export { default as LoginPage } from './components/LoginPage.svelte';
+export { default as YearPicker } from './components/YearPicker.svelte';
+export type { AppKey, Column, NavLink } from './components/types.js';
 
 export * from './i18n/index.js';
 export * from './format.js';

@@ -22,6 +22,8 @@ import {
   withoutLangParam,
   type AppEnv,
 } from './server.js';
+// Declares App.Locals for every app that uses these hooks, so the apps need no app.d.ts of their own.
+import type {} from './locals.js';
 
 export interface AppPaths {
   home: string;
@@ -74,9 +76,18 @@ export function createServerHooks(
   return { handle, handleFetch };
 }
 
+/** The root layout's load: who is signed in, and the page's language (both set by the hooks above). */
+export const sessionLayoutLoad = ({ locals }: { locals: App.Locals }) => ({
+  user: locals.user,
+  lang: locals.lang,
+});
+
 /** The sign-in page's load and form action (works without JavaScript). */
 export function signInPage(paths: AppPaths) {
-  const load: ServerLoad = ({ locals, url }) => {
+  const load = ({
+    locals,
+    url,
+  }: Pick<Parameters<ServerLoad>[0], 'locals' | 'url'>): { next: string | null } => {
     const next = safeNext(url.searchParams.get('next'), paths.home);
     if (locals.user) redirect(303, next ?? paths.home);
     return { next };

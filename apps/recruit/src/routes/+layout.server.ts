@@ -1,3 +1,2 @@
-import type { LayoutServerLoad } from './$types';
-
-export const load: LayoutServerLoad = ({ locals }) => ({ user: locals.user, lang: locals.lang });
+// Who is signed in and the page's language, for every page (shared with the other app).
+export { sessionLayoutLoad as load } from '@jinzai/ui/kit';

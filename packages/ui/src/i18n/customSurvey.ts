@@ -7,6 +7,7 @@ export const customSurveyJa = {
   'cs.list.lead':
     '人事課が定義するアンケートです。4段階の設問と、選択数に上限のある複数選択の設問を設けられます。結果は5人未満の集団を伏せて表示します。',
   'cs.list.empty': 'アンケートはまだありません。',
+  'cs.list.caption': '登録済みのアンケート',
   'cs.list.survey': 'アンケート',
   'cs.list.year': '年度',
   'cs.list.items': '設問数',
@@ -66,6 +67,7 @@ export const customSurveyEn: Record<keyof typeof customSurveyJa, string> = {
   'cs.list.lead':
     'Surveys defined by HR: 4-point items and multiple-choice items with a limit on choices. Results withhold groups under 5.',
   'cs.list.empty': 'No surveys yet.',
+  'cs.list.caption': 'Registered surveys',
   'cs.list.survey': 'Survey',
   'cs.list.year': 'Year',
   'cs.list.items': 'Items',
