@@ -1,6 +1,7 @@
 // Settings that every package's vitest config shares (plain objects: this file sits outside any package, so it
 // imports nothing). Workspace packages resolve through their `source` export condition, so tests run on the
-// TypeScript sources of model, db and api without a build first; the other conditions are Vite's defaults.
+// TypeScript sources of model, db and api without a build first (ARCHITECTURE.md "Build and checks"); the other
+// conditions are Vite's defaults.
 const conditions = ['source', 'module', 'node', 'development|production'];
 
 /** Unit tests. Time-outs hold on a busy 2-core machine: property tests run hundreds of cases, and a time-out only

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-// Debian's Chromium: Playwright's own browser download is not reachable here (TOOLCHAIN "Browsers").
+// Debian's Chromium: Playwright's own browser download is not reachable here (docs/toolchain.md "Browsers").
 const CHROMIUM = '/usr/bin/chromium';
 const PORT = Number(process.env['E2E_PORT'] ?? 3100);
 const haveChromium = existsSync(CHROMIUM);

@@ -21,7 +21,7 @@ test('login page', async ({ page }) => {
 test('recruit: hiring tracks and weights', async ({ page }) => {
   await openSignedIn(page, 'recruit', 'recruiter');
   await expect(page.getByRole('table', { name: '採用区分ごとの配点（％）' })).toBeVisible();
-  // The table is the source of truth: the default weights of DOMAIN §2.
+  // The table is the source of truth: the default weights of docs/domain.md §2.
   const row = page.getByRole('row', { name: /^新卒採用/ });
   await expect(row.getByRole('cell')).toHaveText(['35', '35', '15', '15', '0', '0', '100']);
   await expect(page.getByText('令和6年4月1日（2024年4月1日）')).toBeVisible();

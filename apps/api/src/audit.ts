@@ -1,4 +1,5 @@
-// Writing the audit log (DOMAIN §9): from a route, for the signed-in person, or from a service, for its actor.
+// Writing the audit log (docs/domain.md §9): from a route, for the signed-in person, or from a service, for
+// its actor.
 import { writeAudit, type AuditEntry, type Database } from '@jinzai/db';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';

@@ -1,4 +1,5 @@
-// The `jinzai` command line (INTERFACES "Command line"): the same services the API calls, on the database named.
+// The `jinzai` command line (docs/interfaces.md "Command line"): the same services the API calls, on the
+// database named.
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
@@ -240,7 +241,10 @@ function report(e: unknown, io: CliIo): void {
   }
 }
 
-/** `jinzai import survey FILE --fiscal-year Y`: a year's KPI survey answers (INTERFACES "Survey and KPIs"). */
+/**
+ * `jinzai import survey FILE --fiscal-year Y`: a year's KPI survey answers (docs/interfaces.md
+ * "Survey and KPIs").
+ */
 async function importSurveyFile(
   file: string,
   fiscalYearText: string | undefined,

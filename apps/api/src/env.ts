@@ -9,7 +9,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
-  /** 0 disables the demo data a new database would get (INTERFACES "Start"). */
+  /** 0 disables the demo data a new database would get (docs/interfaces.md "Start, sign-in, demo"). */
   JINZAI_DEMO: flag,
   /** Idle minutes before a session ends, and its longest life in hours. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(480),

@@ -27,7 +27,7 @@ export const errors = {
   badRequest: (message: string, details?: unknown) => new ApiError(400, 'invalid_input', message, details),
 };
 
-/** The body of an error response (INTERFACES "Conventions"). */
+/** The body of an error response (docs/interfaces.md "Conventions"). */
 export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }

@@ -45,7 +45,8 @@ const notFound = (res: ServerResponse) => () => {
 const underPrefix = (url: string, prefix: string) =>
   url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`);
 
-// One origin for everything (DESIGN "Running"): /api, /recruit, /review; one session cookie serves all.
+// One origin for everything (docs/toolchain.md "Running"): /api, /recruit, /review; one session cookie serves
+// all.
 const server = createServer((req, res) => {
   const url = req.url ?? '/';
   if (underPrefix(url, '/api')) return void api(req, res);

@@ -19,7 +19,10 @@ export interface Connection {
 
 export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
 
-/** Reads DATABASE_URL's forms (INTERFACES "Start"): postgres://…, a file path, or file:path; default data/jinzai.db. */
+/**
+ * Reads DATABASE_URL's forms (docs/interfaces.md "Start, sign-in, demo"): postgres://…, a file path, or
+ * file:path; default data/jinzai.db.
+ */
 export function parseDatabaseUrl(url: string | undefined, defaultPath = 'data/jinzai.db'): DatabaseTarget {
   const value = (url ?? '').trim();
   if (/^postgres(ql)?:\/\//.test(value)) return { dialect: 'postgres', url: value };

@@ -36,7 +36,7 @@ export interface ReviewResultTable {
   confirmed_at: Timestamp;
 }
 
-/** The tables of personnel evaluation (DOMAIN §4). */
+/** The tables of personnel evaluation (docs/domain.md §4). */
 export interface EvaluationTables {
   review_periods: ReviewPeriodTable;
   review_results: ReviewResultTable;

@@ -9,7 +9,7 @@ export interface RecruitRoundTable {
   name: string;
   track: string;
   fiscal_year: number;
-  /** The weight-set version the round opened with (DOMAIN §2). */
+  /** The weight-set version the round opened with (docs/domain.md §2). */
   weight_version: string;
   status: string;
   closed_at: Timestamp | null;
@@ -49,7 +49,7 @@ export interface RecruitApplicantTable {
   id: AutoId;
   round_id: number;
   applicant_no: string;
-  /** Null once anonymised (DOMAIN §9). */
+  /** Null once anonymised (docs/domain.md §9). */
   name: string | null;
   name_kana: string | null;
   email: string | null;

@@ -13,8 +13,9 @@ export interface SurveyTable {
 }
 
 /**
- * One anonymous response (DOMAIN §5): attributes only, never a staff number; a random id, no time. Items q01…q20
- * hold 1–4 on the agreement scale, or for a multiple-choice item the chosen options as a bit mask.
+ * One anonymous response (docs/domain.md §5): attributes only, never a staff number; a random id, no time.
+ * Items q01…q20 hold 1–4 on the agreement scale, or for a multiple-choice item the chosen options as a bit
+ * mask.
  */
 export interface SurveyResponseTable {
   survey_id: string;

@@ -31,7 +31,7 @@ describe('kpiTarget', () => {
 });
 
 describe('KPI_QUESTIONS', () => {
-  it('are the 15 questions of DOMAIN §5 in order, with their outcomes and baselines', () => {
+  it('are the 15 questions of docs/domain.md §5 in order, with their outcomes and baselines', () => {
     expect(KPI_QUESTIONS.map((k) => [k.code, k.outcome, k.baseline])).toEqual([
       ['q01', '11', 2.577],
       ['q02', '12', 2.608],

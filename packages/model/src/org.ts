@@ -1,10 +1,13 @@
 import { z } from 'zod';
 
-/** 所属 levels of the organisation tree (DOMAIN §8): 部 → 課 → 係. */
+/** 所属 levels of the organisation tree (docs/domain.md §8): 部 → 課 → 係. */
 export const UNIT_LEVELS = ['部', '課', '係'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
-/** Employment types of the staff roster (INTERFACES "Organisation and staff"), with their Japanese labels. */
+/**
+ * Employment types of the staff roster (docs/interfaces.md "Organisation and staff"), with their Japanese
+ * labels.
+ */
 export const EMPLOYMENT_TYPES = [
   { code: 'regular', nameJa: '常勤職員', nameEn: 'Regular staff' },
   { code: 'reappointed', nameJa: '再任用職員', nameEn: 'Reappointed staff' },
@@ -17,7 +20,7 @@ export const employmentTypeCodes = EMPLOYMENT_TYPES.map((t) => t.code) as [
   ...EmploymentType[],
 ];
 
-/** Age bands of the staff survey (DOMAIN §5), as the policy prints them: ≤29, 30–39, 40–49, 50+. */
+/** Age bands of the staff survey (docs/domain.md §5), as the policy prints them: ≤29, 30–39, 40–49, 50+. */
 export const AGE_BANDS = [
   { code: '-29', nameJa: '29歳以下', min: 0, max: 29 },
   { code: '30-39', nameJa: '30歳～39歳', min: 30, max: 39 },
@@ -26,13 +29,16 @@ export const AGE_BANDS = [
 ] as const;
 export type AgeBand = (typeof AGE_BANDS)[number]['code'];
 
-/** Resolves an employment type given as its code or its Japanese label (INTERFACES staff CSV). */
+/**
+ * Resolves an employment type given as its code or its Japanese label (docs/interfaces.md
+ * "Organisation and staff" staff CSV).
+ */
 export function parseEmploymentType(value: string): EmploymentType | undefined {
   const v = value.trim();
   return EMPLOYMENT_TYPES.find((t) => t.code === v || t.nameJa === v)?.code;
 }
 
-/** The age band of a person born in birthYear, as of the fiscal year's start (DOMAIN §5). */
+/** The age band of a person born in birthYear, as of the fiscal year's start (docs/domain.md §5). */
 export function ageBandOf(birthYear: number, fiscalYear: number): AgeBand {
   const age = fiscalYear - birthYear;
   return (AGE_BANDS.find((b) => age >= b.min && age <= b.max) ?? AGE_BANDS[0]).code;
@@ -46,7 +52,7 @@ export interface Unit {
   level: UnitLevel;
 }
 
-/** A member of staff as the roster holds them (DOMAIN §8). */
+/** A member of staff as the roster holds them (docs/domain.md §8). */
 export interface Staff {
   staffNo: string;
   name: string;
@@ -58,7 +64,10 @@ export interface Staff {
   birthYear: number;
 }
 
-/** Normalises keyed-in text: NFKC (full-width ASCII to half-width, half-width kana to full-width), trimmed (DOMAIN §8). */
+/**
+ * Normalises keyed-in text: NFKC (full-width ASCII to half-width, half-width kana to full-width), trimmed
+ * (docs/domain.md §8).
+ */
 export function normalizeText(value: string): string {
   return value.normalize('NFKC').trim();
 }
@@ -76,7 +85,7 @@ const text = (max: number) =>
 const CODE = /^[0-9A-Za-z_.-]{1,32}$/;
 const CODE_MESSAGE = '英数字・ハイフン・下線・ピリオドの32文字以内で指定してください';
 
-/** Codes of units and staff numbers: printable, no spaces; leading zeros kept (DOMAIN §8). */
+/** Codes of units and staff numbers: printable, no spaces; leading zeros kept (docs/domain.md §8). */
 const code = z.string().transform((v, ctx) => {
   const s = normalizeText(v);
   if (s.length === 0) ctx.addIssue({ code: 'custom', message: '値が入っていません（必須の項目です）' });
@@ -92,7 +101,7 @@ const optionalCode = z.string().transform((v, ctx): string | null => {
   return s;
 });
 
-/** One row of the units CSV (INTERFACES): code,name,parent_code,level. */
+/** One row of the units CSV (docs/interfaces.md "Organisation and staff"): code,name,parent_code,level. */
 export const unitRowSchema = z.object({
   code,
   name: text(100),
@@ -107,7 +116,10 @@ export const unitRowSchema = z.object({
 });
 export type UnitRow = z.output<typeof unitRowSchema>;
 
-/** One row of the staff CSV (INTERFACES): staff_no,name,name_kana,unit_code,grade_code,employment_type,birth_year. */
+/**
+ * One row of the staff CSV (docs/interfaces.md "Organisation and staff"):
+ * staff_no,name,name_kana,unit_code,grade_code,employment_type,birth_year.
+ */
 export const staffRowSchema = z.object({
   staff_no: code,
   name: text(100),
@@ -150,8 +162,8 @@ export const STAFF_COLUMNS = {
 export type TreeUnit = Pick<Unit, 'code' | 'parentCode'>;
 
 /**
- * The units directly under each unit (DOMAIN §8: 部 → 課 → 係), keyed by parent code, in input order. A unit whose
- * parent is missing from the list, or that has none, is a root and sits under the key null.
+ * The units directly under each unit (docs/domain.md §8: 部 → 課 → 係), keyed by parent code, in input order. A
+ * unit whose parent is missing from the list, or that has none, is a root and sits under the key null.
  */
 export function childUnits<T extends TreeUnit>(units: readonly T[]): Map<string | null, T[]> {
   const known = new Set(units.map((u) => u.code));
@@ -166,8 +178,8 @@ export function childUnits<T extends TreeUnit>(units: readonly T[]): Map<string 
 }
 
 /**
- * A unit and every unit under it, at any depth (DOMAIN §5: a unit's figures cover the units under it). Safe on a
- * tree with a cycle; a code unknown to the list gives itself alone.
+ * A unit and every unit under it, at any depth (docs/domain.md §5: a unit's figures cover the units under
+ * it). Safe on a tree with a cycle; a code unknown to the list gives itself alone.
  */
 export function unitAndDescendants(code: string, units: readonly TreeUnit[]): Set<string> {
   const children = childUnits(units);
@@ -184,8 +196,8 @@ export function unitAndDescendants(code: string, units: readonly TreeUnit[]): Se
 }
 
 /**
- * The path from a unit up to its root (DOMAIN §8): the unit's code first, then each parent's code. A parent code
- * unknown to the map ends the path (it is included); a cycle ends it before a code repeats.
+ * The path from a unit up to its root (docs/domain.md §8): the unit's code first, then each parent's code. A
+ * parent code unknown to the map ends the path (it is included); a cycle ends it before a code repeats.
  */
 export function unitPathUp(code: string, units: ReadonlyMap<string, Pick<Unit, 'parentCode'>>): string[] {
   const path = [code];
@@ -201,7 +213,10 @@ export function unitPathUp(code: string, units: ReadonlyMap<string, Pick<Unit, '
   return path;
 }
 
-/** The 課 and 部 a unit belongs to (DOMAIN §8: a 係 sits under a 課, a 課 under a 部); the topmost of each wins. */
+/**
+ * The 課 and 部 a unit belongs to (docs/domain.md §8: a 係 sits under a 課, a 課 under a 部); the topmost of each
+ * wins.
+ */
 export function divisionAndDepartment(
   unitCode: string,
   units: ReadonlyMap<string, Pick<Unit, 'parentCode' | 'level'>>,

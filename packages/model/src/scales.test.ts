@@ -22,7 +22,7 @@ describe('evaluation scale', () => {
     expect(evaluationGradeSchema.safeParse('E').success).toBe(false);
   });
 
-  it('has the anchors of DOMAIN §4, B being the standard', () => {
+  it('has the anchors of docs/domain.md §4, B being the standard', () => {
     expect(EVALUATION_SCALE.version).toBe('2024.1');
     expect(EVALUATION_SCALE.standard).toBe('B');
     expect(EVALUATION_GRADES.map((g) => EVALUATION_SCALE.goalAnchors[g].ja)).toEqual([

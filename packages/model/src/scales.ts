@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Every scale carries a version, and whatever is scored on it keeps that version, so that an old review or round
- * can be re-scored exactly as it was (DOMAIN: defaults are configurable and versioned).
+ * can be re-scored exactly as it was (docs/domain.md: defaults are configurable and versioned).
  */
 export interface ScaleVersion {
   version: string;
@@ -93,7 +93,7 @@ export interface InterviewScale extends ScaleVersion {
   defaultAnchors: Record<1 | 2 | 3 | 4 | 5, Anchor>;
 }
 
-/** The 5-point behaviourally anchored scale of recruitment interviews (DOMAIN §2). */
+/** The 5-point behaviourally anchored scale of recruitment interviews (docs/domain.md §2). */
 export const INTERVIEW_SCALE: InterviewScale = {
   version: '2024.1',
   effectiveFrom: '2024-04-01',

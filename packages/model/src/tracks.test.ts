@@ -26,7 +26,7 @@ describe('TRACKS', () => {
 });
 
 describe('DEFAULT_WEIGHT_SET', () => {
-  it('is the table of DOMAIN §2', () => {
+  it('is the table of docs/domain.md §2', () => {
     expect(DEFAULT_WEIGHT_SET.version).toBe('2024.1');
     expect(DEFAULT_WEIGHT_SET.effectiveFrom).toBe('2024-04-01');
     expect(DEFAULT_WEIGHT_SET.weights).toEqual({

@@ -86,9 +86,9 @@ export const weightSetSchema = z.object({
 });
 
 /**
- * The default weights (DOMAIN §2). The policy names what each track weighs but gives no numbers; these follow its
- * order: potential and stance first, then portable skills, ICT literacy for experienced hires, technical skills
- * for specialists.
+ * The default weights (docs/domain.md §2). The policy names what each track weighs but gives no numbers;
+ * these follow its order: potential and stance first, then portable skills, ICT literacy for experienced
+ * hires, technical skills for specialists.
  */
 export const DEFAULT_WEIGHT_SET: WeightSet = {
   version: '2024.1',

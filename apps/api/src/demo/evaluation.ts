@@ -1,4 +1,5 @@
-// The demo's personnel evaluation (INTERFACES "Start, sign-in, demo"): past results, an open period, messages.
+// The demo's personnel evaluation (docs/interfaces.md "Start, sign-in, demo"): past results, an open period,
+// messages.
 import {
   createPeriod,
   insertIMessages,

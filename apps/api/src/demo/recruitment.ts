@@ -1,4 +1,4 @@
-// The demo recruitment round that the first start loads (INTERFACES "Start, sign-in, demo").
+// The demo recruitment round that the first start loads (docs/interfaces.md "Start, sign-in, demo").
 import {
   createRound,
   importScores,

@@ -1,4 +1,5 @@
-// The demo data a new database gets (INTERFACES "Start, sign-in, demo"): the ward, its logins, and each area's demo.
+// The demo data a new database gets (docs/interfaces.md "Start, sign-in, demo"): the ward, its logins, and
+// each area's demo.
 import { seedCustomSurveyDemo } from './custom-survey.js';
 import { createUser, upsertStaff, upsertUnits, type Database } from '@jinzai/db';
 import { DEMO_PEOPLE, generateDemoOrg } from '@jinzai/db/demo';
@@ -11,7 +12,7 @@ import { seedSurveyDemo } from './survey.js';
 
 export const DEMO_PASSWORD = 'jinzai-demo';
 
-/** The demo logins of INTERFACES "Start, sign-in, demo", all with the password jinzai-demo. */
+/** The demo logins of docs/interfaces.md "Start, sign-in, demo", all with the password jinzai-demo. */
 export const DEMO_LOGINS: readonly {
   loginId: string;
   displayName: string;

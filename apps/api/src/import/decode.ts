@@ -13,7 +13,7 @@ const BAD_ENCODING =
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /**
- * Decodes an uploaded text file (DOMAIN §8: Excel writes CP932 unless the file carries a UTF-8 BOM).
+ * Decodes an uploaded text file (docs/domain.md §8: Excel writes CP932 unless the file carries a UTF-8 BOM).
  * Valid UTF-8 is taken as UTF-8: CP932 text with any non-ASCII character is almost never valid UTF-8.
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {

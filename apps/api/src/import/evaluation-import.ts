@@ -1,4 +1,5 @@
-// Parsing of evaluation files (INTERFACES "Evaluation"): results from an earlier system, and HR's evaluators.
+// Parsing of evaluation files (docs/interfaces.md "Evaluation"): results from an earlier system, and HR's
+// evaluators.
 import {
   competencyForColumn,
   isCompetencyColumn,
@@ -25,9 +26,9 @@ export interface ResultFileRow {
 const GRADE_MESSAGE = 'S・A・B・C・D のいずれかを入力してください';
 
 /**
- * Parses a results file from an earlier system (INTERFACES "Evaluation": `staff_no,overall` plus optional columns
- * named by competency): every row's problems are collected; the caller checks staff numbers and each competency
- * against the row's grade, then throws them all at once (all or nothing).
+ * Parses a results file from an earlier system (docs/interfaces.md "Evaluation": `staff_no,overall` plus
+ * optional columns named by competency): every row's problems are collected; the caller checks staff numbers
+ * and each competency against the row's grade, then throws them all at once (all or nothing).
  */
 export async function parseResultsFile(
   bytes: Uint8Array,

@@ -1,5 +1,5 @@
-// Parsing the organisation files (INTERFACES "Organisation and staff"): units and staff, with the checks that
-// need only the file.
+// Parsing the organisation files (docs/interfaces.md "Organisation and staff"): units and staff, with the
+// checks that need only the file.
 import {
   GRADES,
   gradeByCode,
@@ -20,10 +20,10 @@ export type Numbered<T> = T & { row: number };
 const number = <T>({ row, value }: Parsed<T>): Numbered<T> => ({ ...value, row });
 
 /**
- * Parses a units file (INTERFACES `code,name,parent_code,level`) with the checks that need only the file:
- * duplicate codes, a unit that is its own parent, a parent cycle, and a parent in the file whose level is not
- * above the child's (部 → 課 → 係). A parent may come later in the file. Whether a parent outside the file
- * exists is the caller's question (see missingReferences).
+ * Parses a units file (docs/interfaces.md "Organisation and staff" `code,name,parent_code,level`) with the
+ * checks that need only the file: duplicate codes, a unit that is its own parent, a parent cycle, and a
+ * parent in the file whose level is not above the child's (部 → 課 → 係). A parent may come later in the file.
+ * Whether a parent outside the file exists is the caller's question (see missingReferences).
  */
 export async function parseUnitsFile(
   bytes: Uint8Array,
@@ -110,9 +110,10 @@ export function resolveGrade(value: string): string | undefined {
 }
 
 /**
- * Parses a staff file (INTERFACES `staff_no,name,name_kana,unit_code,grade_code,employment_type,birth_year`)
- * with the checks that need only the file: duplicate staff numbers and unknown grade codes. Whether each
- * unit_code exists is the caller's question (see missingReferences).
+ * Parses a staff file (docs/interfaces.md "Organisation and staff"
+ * `staff_no,name,name_kana,unit_code,grade_code,employment_type,birth_year`) with the checks that need only
+ * the file: duplicate staff numbers and unknown grade codes. Whether each unit_code exists is the caller's
+ * question (see missingReferences).
  */
 export async function parseStaffFile(
   bytes: Uint8Array,

@@ -17,7 +17,10 @@ export interface Table {
   encoding: TextEncoding | 'xlsx';
 }
 
-/** The columns an import accepts (INTERFACES: column order is free, unknown columns are a 400). */
+/**
+ * The columns an import accepts (docs/interfaces.md "Conventions": column order is free, unknown columns are
+ * a 400).
+ */
 export interface ColumnSpec {
   required: readonly string[];
   optional: readonly string[];
@@ -182,7 +185,7 @@ export function collectRows<S extends z.ZodType>(
 
 /**
  * Runs the row schema on every row and throws one ImportError with the problems of all rows (up to 100
- * details), so that an import is all or nothing (INTERFACES).
+ * details), so that an import is all or nothing (docs/interfaces.md "Conventions").
  */
 export function parseRows<S extends z.ZodType>(rows: readonly TableRow[], schema: S): Parsed<z.output<S>>[] {
   const { parsed, details } = collectRows(rows, schema);

@@ -5,9 +5,10 @@ import { errors } from '../errors.js';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Refuses a state-changing request that a browser says comes from another site (INTERFACES "Conventions"):
- * a foreign Origin, or Sec-Fetch-Site other than same-origin/none. Requests without either header (curl, batch
- * jobs, the apps' own server side) go through; the session cookie is SameSite=Lax besides.
+ * Refuses a state-changing request that a browser says comes from another site (docs/interfaces.md
+ * "Conventions"): a foreign Origin, or Sec-Fetch-Site other than same-origin/none. Requests without either
+ * header (curl, batch jobs, the apps' own server side) go through; the session cookie is SameSite=Lax
+ * besides.
  */
 export function csrf(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

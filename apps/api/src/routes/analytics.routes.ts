@@ -32,8 +32,8 @@ const evaluationVsKpiResponse = z.object({
 });
 
 /**
- * Evaluation beside the KPIs (DOMAIN §5, INTERFACES "Survey and KPIs"): HR only. Evaluation grades are scored
- * S = 5 … D = 1; every read is in the audit log, since it reads evaluation data.
+ * Evaluation beside the KPIs (docs/domain.md §5, docs/interfaces.md "Survey and KPIs"): HR only. Evaluation
+ * grades are scored S = 5 … D = 1; every read is in the audit log, since it reads evaluation data.
  */
 export const analyticsRoutes = new Hono<AppEnv>()
   .get(

@@ -1,4 +1,4 @@
-// Sign-in, sign-out and the signed-in user (INTERFACES "Start, sign-in, demo").
+// Sign-in, sign-out and the signed-in user (docs/interfaces.md "Start, sign-in, demo").
 import { loginSchema, type User } from '@jinzai/model';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';

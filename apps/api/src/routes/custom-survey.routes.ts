@@ -26,9 +26,9 @@ const crossTabQuery = z.object({
 });
 
 /**
- * HR-defined surveys (DOMAIN §5): HR defines a survey (4-point and multiple-choice items), imports answers and sees
- * results and cross-tabs with suppression enforced here; staff answer the open ones online, once and anonymously.
- * No route returns a single answer.
+ * HR-defined surveys (docs/domain.md §5): HR defines a survey (4-point and multiple-choice items), imports
+ * answers and sees results and cross-tabs with suppression enforced here; staff answer the open ones online,
+ * once and anonymously. No route returns a single answer.
  */
 export const customSurveyRoutes = new Hono<AppEnv>()
   .get(

@@ -15,7 +15,7 @@ import {
   progressReport,
 } from '../services/evaluation-hr.service.js';
 
-/** HR's side of a period (DOMAIN §4): assignments, progress, analytics, export. */
+/** HR's side of a period (docs/domain.md §4): assignments, progress, analytics, export. */
 export const evaluationHrRoutes = new Hono<AppEnv>()
   .post(
     '/periods/:id/assignments/defaults',

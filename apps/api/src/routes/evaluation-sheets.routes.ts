@@ -1,4 +1,5 @@
-// The evaluation sheet: the workflow, per person and stage (DOMAIN §4); the evaluator's queue; one's own results.
+// The evaluation sheet: the workflow, per person and stage (docs/domain.md §4); the evaluator's queue; one's
+// own results.
 import { goalsDraftSchema, ratingInputSchema, SHEET_ACTIONS } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -20,7 +21,7 @@ const actionBody = saveBody
   .extend({ action: z.enum(SHEET_ACTIONS), reason: z.string().max(2000).optional() })
   .strict();
 
-/** The evaluation sheet: the workflow, per person and stage (DOMAIN §4). */
+/** The evaluation sheet: the workflow, per person and stage (docs/domain.md §4). */
 export const sheetRoutes = new Hono<AppEnv>()
   .get(
     '/sheets/:id',

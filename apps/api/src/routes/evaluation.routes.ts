@@ -1,5 +1,5 @@
-// Personnel evaluation (INTERFACES "Evaluation", DOMAIN §4): periods and imported results; mounts the sheets,
-// HR's views and I・メッセージ.
+// Personnel evaluation (docs/interfaces.md "Evaluation", docs/domain.md §4): periods and imported results;
+// mounts the sheets, HR's views and I・メッセージ.
 import { newPeriodSchema, RESULT_COLUMNS } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -32,7 +32,7 @@ const period = z.object({
 });
 const importResult = z.object({ rows: z.number(), created: z.number(), updated: z.number() });
 
-/** Personnel evaluation (INTERFACES "Evaluation", DOMAIN §4), mounted at /api/review. */
+/** Personnel evaluation (docs/interfaces.md "Evaluation", docs/domain.md §4), mounted at /api/review. */
 export const evaluationRoutes = new Hono<AppEnv>()
   .post(
     '/periods',

@@ -1,4 +1,4 @@
-// GET /api/health: up, and which database (INTERFACES "Start").
+// GET /api/health: up, and which database (docs/interfaces.md "Start, sign-in, demo").
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';

@@ -1,4 +1,4 @@
-// I・メッセージ (品川式360°フィードバック, DOMAIN §4): strengths only, no scores.
+// I・メッセージ (品川式360°フィードバック, docs/domain.md §4): strengths only, no scores.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
@@ -6,7 +6,7 @@ import { currentUser, requireRole } from '../middleware/session.js';
 import { describe, validate } from '../openapi.js';
 import { colleagues, iMessageCounts, myIMessages, sendIMessage } from '../services/i-messages.service.js';
 
-/** I・メッセージ (品川式360°フィードバック, DOMAIN §4): strengths only, no scores. */
+/** I・メッセージ (品川式360°フィードバック, docs/domain.md §4): strengths only, no scores. */
 export const iMessageRoutes = new Hono<AppEnv>()
   .post(
     '/messages',

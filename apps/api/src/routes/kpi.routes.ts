@@ -66,8 +66,9 @@ const programmeCounts = z.object({
 });
 
 /**
- * KPIs against the logic model (DOMAIN §5–§6, INTERFACES "Survey and KPIs"): the board, breakdowns with
- * suppression, trends, programme counts and exports. HR only; no route returns a single response.
+ * KPIs against the logic model (docs/domain.md §5–§6, docs/interfaces.md "Survey and KPIs"): the board,
+ * breakdowns with suppression, trends, programme counts and exports. HR only; no route returns a single
+ * response.
  */
 export const kpiRoutes = new Hono<AppEnv>()
   .get(

@@ -1,4 +1,4 @@
-// The organisation tree and the staff roster (INTERFACES "Organisation and staff"); HR only.
+// The organisation tree and the staff roster (docs/interfaces.md "Organisation and staff"); HR only.
 import { STAFF_COLUMNS, UNIT_COLUMNS } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';

@@ -3,7 +3,8 @@ import { testDialects } from '@jinzai/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, csv, json, type Harness } from '../testing/harness.js';
 
-// Every read and write of applicant data is audited with who did it (DOMAIN §9), and exports come as attachments.
+// Every read and write of applicant data is audited with who did it (docs/domain.md §9), and exports come as
+// attachments.
 describe.each(testDialects())('recruitment audit trail on %s', (dialect) => {
   let h: Harness;
   let recruiter: string;

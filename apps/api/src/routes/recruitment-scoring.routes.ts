@@ -1,5 +1,5 @@
-// Scoring, results and exports of a round (INTERFACES "Recruitment"): the interview queue, score sheets, an
-// applicant's page, the keyed-in scores import, and a stage's results as JSON, .xlsx or CSV.
+// Scoring, results and exports of a round (docs/interfaces.md "Recruitment"): the interview queue, score
+// sheets, an applicant's page, the keyed-in scores import, and a stage's results as JSON, .xlsx or CSV.
 import { SCORE_COLUMNS, sheetInputSchema } from '@jinzai/model';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../deps.js';

@@ -1,6 +1,6 @@
-// Recruitment rounds (INTERFACES "Recruitment"): recruiters and HR manage rounds, stages, panels, criteria,
-// applicants and decisions; interviewers see the stages whose panel they sit on. Scoring and results are in
-// recruitment-scoring.routes.ts.
+// Recruitment rounds (docs/interfaces.md "Recruitment"): recruiters and HR manage rounds, stages, panels,
+// criteria, applicants and decisions; interviewers see the stages whose panel they sit on. Scoring and
+// results are in recruitment-scoring.routes.ts.
 import { APPLICANT_COLUMNS, newRoundSchema } from '@jinzai/model';
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps.js';

@@ -1,4 +1,5 @@
-// The policy as data (INTERFACES "The policy"): grade standards, hiring tracks and their weights, KPIs.
+// The policy as data (docs/interfaces.md "The policy"): grade standards, hiring tracks and their weights,
+// KPIs.
 import {
   GRADES,
   JOB_FAMILIES,

@@ -19,8 +19,8 @@ const statusResponse = z.object({
 });
 
 /**
- * The staff survey (DOMAIN §5, INTERFACES "Survey and KPIs"): HR imports a year's answers; staff answer the
- * current year's KPI survey online, once and anonymously; HR sees the response rate by unit.
+ * The staff survey (docs/domain.md §5, docs/interfaces.md "Survey and KPIs"): HR imports a year's answers;
+ * staff answer the current year's KPI survey online, once and anonymously; HR sees the response rate by unit.
  */
 export const surveyRoutes = new Hono<AppEnv>()
   .post(

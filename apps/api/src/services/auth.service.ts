@@ -1,5 +1,5 @@
-// Signing in and out (INTERFACES "Start, sign-in, demo"): argon2id passwords, database sessions, and throttling of
-// failed attempts per login id and per address.
+// Signing in and out (docs/interfaces.md "Start, sign-in, demo"): argon2id passwords, database sessions, and
+// throttling of failed attempts per login id and per address.
 import {
   clearFailures,
   createSession,

@@ -1,5 +1,5 @@
-// HR-defined surveys (DOMAIN §5): defining them, importing their answers, and their results and cross-tabs with
-// suppression enforced here.
+// HR-defined surveys (docs/domain.md §5): defining them, importing their answers, and their results and
+// cross-tabs with suppression enforced here.
 import { createHash } from 'node:crypto';
 import {
   choiceCountsBy,
@@ -39,7 +39,10 @@ import { BREAKDOWN_COLUMN, labelled, unknownUnitRows, type BreakdownBy } from '.
 
 const ATTRIBUTE_COLUMNS = ['unit_code', 'grade_code', 'age_band', 'employment_type'] as const;
 
-/** The columns of a custom survey's import: the attributes, then q01… one per item (INTERFACES style). */
+/**
+ * The columns of a custom survey's import: the attributes, then q01… one per item (docs/interfaces.md
+ * "Survey and KPIs" style).
+ */
 export const customImportColumns = (s: Pick<CustomSurvey, 'items'>) => ({
   required: [...ATTRIBUTE_COLUMNS, ...s.items.map((_, i) => itemColumn(i))],
   optional: [] as string[],
@@ -76,9 +79,9 @@ export async function defineCustomSurvey(db: Kysely<Database>, now: Date, def: C
 }
 
 /**
- * Imports the responses of an HR-defined survey (DOMAIN §5): all or nothing, every problem named by row and
- * column; a multiple-choice cell holds option numbers or labels separated by ';' or '、', within the item's limit.
- * Replaces the survey's previous import; online answers stay.
+ * Imports the responses of an HR-defined survey (docs/domain.md §5): all or nothing, every problem named by
+ * row and column; a multiple-choice cell holds option numbers or labels separated by ';' or '、', within the
+ * item's limit. Replaces the survey's previous import; online answers stay.
  */
 export async function importCustomResponses(
   db: Kysely<Database>,

@@ -40,9 +40,9 @@ function finish(map: Map<string, { label: string; counts: Record<EvaluationGrade
 }
 
 /**
- * HR's view of a fiscal year (DOMAIN §4, §7): distributions of overall grades by 部, grade and first evaluator, the
- * trend over the last five years, evaluators flagged for leniency or central tendency against the organisation,
- * and agreement between first and second evaluators. Grouped in SQL; the rest is small.
+ * HR's view of a fiscal year (docs/domain.md §4, §7): distributions of overall grades by 部, grade and first
+ * evaluator, the trend over the last five years, evaluators flagged for leniency or central tendency against
+ * the organisation, and agreement between first and second evaluators. Grouped in SQL; the rest is small.
  */
 export async function evaluationAnalytics(db: Db, fiscalYear: number) {
   const [counts, units, period] = await Promise.all([

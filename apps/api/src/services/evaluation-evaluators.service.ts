@@ -1,4 +1,5 @@
-// Who evaluates whom (DOMAIN §4 roles): HR's file of evaluators for a period, and the change of one sheet's.
+// Who evaluates whom (docs/domain.md §4 roles): HR's file of evaluators for a period, and the change of one
+// sheet's.
 import {
   getPeriod,
   getSheetHeader,

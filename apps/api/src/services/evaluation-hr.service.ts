@@ -1,4 +1,5 @@
-// HR's side of a period (DOMAIN §4): default sheets from the org tree, progress, analytics and the export.
+// HR's side of a period (docs/domain.md §4): default sheets from the org tree, progress, analytics and the
+// export.
 import {
   getPeriod,
   listUnits,

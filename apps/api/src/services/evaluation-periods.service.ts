@@ -1,4 +1,5 @@
-// Evaluation periods (DOMAIN §4): opening one with its phase dates, listing them, importing earlier results.
+// Evaluation periods (docs/domain.md §4): opening one with its phase dates, listing them, importing earlier
+// results.
 import { createPeriod, getPeriod, listPeriods, writeAudit, type Database, type Period } from '@jinzai/db';
 import { defaultPhaseDates, EVALUATION_SCALE, periodName, type NewPeriod } from '@jinzai/model';
 import type { Kysely } from 'kysely';

@@ -1,5 +1,5 @@
-// What a person sees of evaluation on their own screens (DOMAIN §4): the evaluator's queue, and one's own sheets,
-// results and skill pyramid.
+// What a person sees of evaluation on their own screens (docs/domain.md §4): the evaluator's queue, and one's
+// own sheets, results and skill pyramid.
 import {
   evaluatorQueue,
   getPeriod,

@@ -1,4 +1,5 @@
-// Results from an earlier system (INTERFACES "Evaluation"): checked against the roster and written at once.
+// Results from an earlier system (docs/interfaces.md "Evaluation"): checked against the roster and written at
+// once.
 import {
   listUnits,
   staffPlacements,
@@ -19,9 +20,9 @@ import type { Actor } from './actor.js';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * Imports results from an earlier system into a period (INTERFACES "Evaluation"): all or nothing, in one
- * transaction, set-based. Each result snapshots the staff member's unit and grade: the file's unit_code and
- * grade_code when given, else the roster's. An unknown staff number is a 400 naming the row.
+ * Imports results from an earlier system into a period (docs/interfaces.md "Evaluation"): all or nothing, in
+ * one transaction, set-based. Each result snapshots the staff member's unit and grade: the file's unit_code
+ * and grade_code when given, else the roster's. An unknown staff number is a 400 naming the row.
  */
 export async function importResults(
   db: Kysely<Database>,

@@ -1,5 +1,5 @@
-// The evaluation sheet as its routes use it (DOMAIN §4): read it, save a draft, take a workflow step; each
-// returns the sheet as the caller may see it afterwards, and each is audited.
+// The evaluation sheet as its routes use it (docs/domain.md §4): read it, save a draft, take a workflow step;
+// each returns the sheet as the caller may see it afterwards, and each is audited.
 import { writeAudit, type Database } from '@jinzai/db';
 import type { SheetAction, User } from '@jinzai/model';
 import type { Kysely } from 'kysely';

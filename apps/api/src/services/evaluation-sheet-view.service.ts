@@ -1,4 +1,5 @@
-// The evaluation sheet as one person may see it (DOMAIN §4 roles): their relations to it, and what it shows them.
+// The evaluation sheet as one person may see it (docs/domain.md §4 roles): their relations to it, and what it
+// shows them.
 import {
   getPeriod,
   getSheetHeader,
@@ -25,7 +26,7 @@ import { errors } from '../errors.js';
 
 type Db = Kysely<Database>;
 
-/** The relations a user holds to a sheet (DOMAIN §4 roles); HR is the adjuster of every sheet. */
+/** The relations a user holds to a sheet (docs/domain.md §4 roles); HR is the adjuster of every sheet. */
 export function relationsOf(user: User, sheet: SheetHeader): SheetRelation[] {
   const r: SheetRelation[] = [];
   if (user.staffNo && user.staffNo === sheet.staffNo) r.push('evaluatee');
@@ -56,7 +57,7 @@ export const statusOf = (s: SheetHeader) => ({
   revision: s.revision,
 });
 
-/** The sheet as this person may see it now: ratings filtered by stage and relation (DOMAIN §4). */
+/** The sheet as this person may see it now: ratings filtered by stage and relation (docs/domain.md §4). */
 export async function sheetView(
   db: Db,
   user: User,

@@ -1,4 +1,5 @@
-// The evaluation sheet's writes (DOMAIN §4): drafts and workflow steps, with optimistic locking and audit.
+// The evaluation sheet's writes (docs/domain.md §4): drafts and workflow steps, with optimistic locking and
+// audit.
 import {
   addHistory,
   copyRatings,
@@ -34,7 +35,10 @@ import { sheetFor, sheetView, statusOf } from './evaluation-sheet-view.service.j
 
 type Db = Kysely<Database>;
 
-/** Writes an audit entry inside the caller's transaction, so that it commits with the write (DOMAIN §9). */
+/**
+ * Writes an audit entry inside the caller's transaction, so that it commits with the write (docs/domain.md
+ * §9).
+ */
 export type AuditIn = (
   trx: Db,
   fields: {
@@ -127,8 +131,8 @@ const REQUIRED: Partial<Record<SheetAction, { part: SheetRating['part']; overall
 };
 
 /**
- * Takes a workflow action (DOMAIN §4), saving the content sent with it first, all in one transaction with
- * optimistic locking: the state machine decides who may act when; completeness is checked here; every
+ * Takes a workflow action (docs/domain.md §4), saving the content sent with it first, all in one transaction
+ * with optimistic locking: the state machine decides who may act when; completeness is checked here; every
  * transition goes to the history; confirming keeps a revision and writes the result for analytics.
  */
 export async function actOnSheet(

@@ -1,4 +1,4 @@
-// Whether the API can reach its database, for the health route (INTERFACES "Start").
+// Whether the API can reach its database, for the health route (docs/interfaces.md "Start, sign-in, demo").
 import { pingDatabase, type Database, type DialectName } from '@jinzai/db';
 import type { Kysely } from 'kysely';
 

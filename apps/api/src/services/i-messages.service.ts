@@ -1,4 +1,4 @@
-// I・メッセージ (品川式360°フィードバック, DOMAIN §4): sending, reading one's own, HR's counts, finding a colleague.
+// I・メッセージ (品川式360°フィードバック, docs/domain.md §4): sending, reading one's own, HR's counts, finding a colleague.
 import {
   createIMessage,
   findColleagues,

@@ -1,4 +1,5 @@
-// The KPI trends and the programme use counts (policy IV-3, DOMAIN §5): what HR reads and enters beside the board.
+// The KPI trends and the programme use counts (policy IV-3, docs/domain.md §5): what HR reads and enters
+// beside the board.
 import {
   kpiMoments,
   kpiSurveyYears,

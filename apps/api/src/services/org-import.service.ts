@@ -1,4 +1,5 @@
-// Organisation imports (INTERFACES "Organisation and staff"): units and staff files, all or nothing, audited.
+// Organisation imports (docs/interfaces.md "Organisation and staff"): units and staff files, all or nothing,
+// audited.
 import { listUnits, upsertStaff, upsertUnits, type Database, type UpsertCounts } from '@jinzai/db';
 import { UNIT_LEVELS, type UnitLevel } from '@jinzai/model';
 import type { Kysely } from 'kysely';
@@ -32,9 +33,9 @@ async function imported(
 const levelIndex = (l: string) => UNIT_LEVELS.indexOf(l as UnitLevel);
 
 /**
- * Imports a units file (INTERFACES "Organisation and staff"): all or nothing, in one transaction. Checks that need
- * the database run inside it: a parent that exists nowhere, a parent whose level is not one above, and a cycle
- * that the file would close together with the units already stored.
+ * Imports a units file (docs/interfaces.md "Organisation and staff"): all or nothing, in one transaction.
+ * Checks that need the database run inside it: a parent that exists nowhere, a parent whose level is not one
+ * above, and a cycle that the file would close together with the units already stored.
  */
 export async function importUnits(
   db: Kysely<Database>,

@@ -1,4 +1,5 @@
-// Reading the organisation (INTERFACES "Organisation and staff"): the unit tree with headcounts, and one person.
+// Reading the organisation (docs/interfaces.md "Organisation and staff"): the unit tree with headcounts, and
+// one person.
 import { getStaff, listUnits, orgSummary, staffCountsByUnit, type Database } from '@jinzai/db';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit.js';

@@ -1,4 +1,5 @@
-// Who may reach what in a recruitment round: the round, its stages, the applicants a stage sees (DOMAIN §2).
+// Who may reach what in a recruitment round: the round, its stages, the applicants a stage sees
+// (docs/domain.md §2).
 import {
   getRound,
   listApplicants,
@@ -35,7 +36,10 @@ export async function roundFor(db: Db, user: User, id: number): Promise<Round> {
   return round;
 }
 
-/** A stage of the round by id or name; the first stage when none is named (INTERFACES scores CSV `stage`). */
+/**
+ * A stage of the round by id or name; the first stage when none is named (docs/interfaces.md "Recruitment"
+ * scores CSV `stage`).
+ */
 export async function stageOf(db: Db, roundId: number, ref: string | undefined | null): Promise<Stage> {
   const stages = await listStages(db, roundId);
   const v = ref?.normalize('NFKC').trim();
@@ -66,7 +70,7 @@ export async function stageApplicants(db: Db, roundId: number, stage: Stage): Pr
 
 /**
  * Whether an interviewer may see the stage's results and others' scores: only after submitting their own sheet for
- * every applicant of the stage (DOMAIN §2: a rater sees the others' scores only after submitting).
+ * every applicant of the stage (docs/domain.md §2: a rater sees the others' scores only after submitting).
  */
 export async function interviewerHasSubmittedAll(
   db: Db,

@@ -1,4 +1,5 @@
-// Recruitment imports (INTERFACES "Recruitment"): applicants and keyed-in scores, from CSV or .xlsx, all or nothing.
+// Recruitment imports (docs/interfaces.md "Recruitment"): applicants and keyed-in scores, from CSV or .xlsx,
+// all or nothing.
 import {
   activeUsersByLogin,
   bumpScoresVersion,
@@ -79,7 +80,10 @@ export async function applicantDuplicates(
   return details;
 }
 
-/** Imports applicants (INTERFACES `applicant_no,name,name_kana,email`): all or nothing, duplicates refused. */
+/**
+ * Imports applicants (docs/interfaces.md "Recruitment" `applicant_no,name,name_kana,email`): all or nothing,
+ * duplicates refused.
+ */
 export async function importApplicantsFile(
   db: Db,
   round: Round,
@@ -146,9 +150,10 @@ async function readScoresFile(bytes: Uint8Array, contentType: string | undefined
 }
 
 /**
- * Imports keyed-in scores (INTERFACES scores CSV): all or nothing; the applicant, rater login, criterion (a layer
- * code or a criterion code) and stage must exist, a criterion of a layer with weight 0 is refused, a row may not
- * repeat; a rater joins the stage's panel; a score that exists is replaced.
+ * Imports keyed-in scores (docs/interfaces.md "Recruitment" scores CSV): all or nothing; the applicant, rater
+ * login, criterion (a layer code or a criterion code) and stage must exist, a criterion of a layer with
+ * weight 0 is refused, a row may not repeat; a rater joins the stage's panel; a score that exists is
+ * replaced.
  */
 export async function importScoresFile(
   db: Db,

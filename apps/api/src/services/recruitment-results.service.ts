@@ -1,4 +1,5 @@
-// The results of a stage (INTERFACES "Recruitment" results), computed incrementally and cached by scores version.
+// The results of a stage (docs/interfaces.md "Recruitment" results), computed incrementally and cached by
+// scores version.
 import {
   listCriteria,
   raterNamesById,
@@ -68,7 +69,7 @@ export function clearResultsCache(): void {
 
 /**
  * The results of a stage for a reader: recruiters always; an interviewer of its panel once they have submitted
- * every sheet of the stage (DOMAIN §2). The read is audited.
+ * every sheet of the stage (docs/domain.md §2). The read is audited.
  */
 export async function resultsFor(
   db: Db,
@@ -93,8 +94,9 @@ export async function resultsFor(
 }
 
 /**
- * The results of a stage (INTERFACES "Recruitment" results): aggregated in SQL by rater, applicant and layer, the
- * rules applied in the model; cached by (round, stage, scores version), so a repeated read costs one small query.
+ * The results of a stage (docs/interfaces.md "Recruitment" results): aggregated in SQL by rater, applicant
+ * and layer, the rules applied in the model; cached by (round, stage, scores version), so a repeated read
+ * costs one small query.
  */
 export async function stageResults(db: Db, round: Round, stage: Stage): Promise<StageResults> {
   const version = (await scoresVersionOf(db, round.id)) ?? 0;
@@ -172,7 +174,7 @@ interface SheetScores {
   version: number;
   raterId: number;
   applicantId: number;
-  /** The rater's mean per layer on this sheet (INTERFACES: a rater's layer score). */
+  /** The rater's mean per layer on this sheet (docs/interfaces.md "Recruitment": a rater's layer score). */
   layers: { layer: LayerCode; mean: number }[];
   /** criterion id and score pairs, flat: [c0, s0, c1, s1, …]. */
   scores: number[];
@@ -209,7 +211,8 @@ const sheetCache = new Map<number, Map<number, SheetScores>>();
 
 /**
  * The aggregates of a stage's submitted sheets, brought up to date incrementally: each rater's layer means per
- * applicant (INTERFACES results) and, per applicant and criterion, the moments of the raters' scores (disagreement).
+ * applicant (docs/interfaces.md "Recruitment" results) and, per applicant and criterion, the moments of the
+ * raters' scores (disagreement).
  */
 async function stageAggregates(
   db: Db,

@@ -1,4 +1,5 @@
-// Recruitment rounds: listing, creating, the overview of one round, updating, and the retention run (DOMAIN §2).
+// Recruitment rounds: listing, creating, the overview of one round, updating, and the retention run
+// (docs/domain.md §2).
 import {
   anonymiseExpiredApplicants,
   bumpScoresVersion,

@@ -98,7 +98,7 @@ export async function interviewQueue(db: Db, user: User, now: Date) {
 
 /**
  * The scoring form: criteria with anchors, my sheet, and the others' sheets, which recruiters always see and a
- * panel member once they have submitted their own (DOMAIN §2). The read is audited.
+ * panel member once they have submitted their own (docs/domain.md §2). The read is audited.
  */
 export async function sheetForm(db: Db, user: User, now: Date, p: SheetRef) {
   const x = await sheetContext(db, user, p);

@@ -1,4 +1,5 @@
-// The hiring weights of the policy (INTERFACES "The policy"): the version in force, and publishing a new one.
+// The hiring weights of the policy (docs/interfaces.md "The policy"): the version in force, and publishing a
+// new one.
 import { saveWeightSet, weightSetInForce, type Database, type StoredWeightSet } from '@jinzai/db';
 import type { WeightSet } from '@jinzai/model';
 import type { Kysely } from 'kysely';

@@ -1,5 +1,6 @@
-// Evaluation data beside the KPI survey (DOMAIN §5, INTERFACES "Survey and KPIs"): the scatter of units and the
-// distribution of final grades. Both read evaluation data, so both are in the audit log.
+// Evaluation data beside the KPI survey (docs/domain.md §5, docs/interfaces.md "Survey and KPIs"): the
+// scatter of units and the distribution of final grades. Both read evaluation data, so both are in the audit
+// log.
 import { finalOverallResults, kpiMomentsBy, listUnits, writeAudit, type Database } from '@jinzai/db';
 import {
   EVALUATION_GRADES,
@@ -39,8 +40,8 @@ async function auditRead(db: Kysely<Database>, actor: Actor, now: Date, fiscalYe
 
 /**
  * By unit named in the survey answers: the mean evaluation (S = 5 … D = 1) of the staff in the unit and the units
- * under it against the unit's mean answer to one KPI, with Spearman's rho (DOMAIN §5). A unit withheld by
- * suppression, or with fewer than MIN_EVALUATED_STAFF evaluated staff, is left out.
+ * under it against the unit's mean answer to one KPI, with Spearman's rho (docs/domain.md §5). A unit
+ * withheld by suppression, or with fewer than MIN_EVALUATED_STAFF evaluated staff, is left out.
  */
 export async function evaluationVsKpi(
   db: Kysely<Database>,

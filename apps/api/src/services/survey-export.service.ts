@@ -118,7 +118,10 @@ export interface ExportFile {
   body: Uint8Array;
 }
 
-/** An exported view as a file: .xlsx, or CSV in UTF-8 with BOM so that Excel reads the Japanese (DOMAIN §8). */
+/**
+ * An exported view as a file: .xlsx, or CSV in UTF-8 with BOM so that Excel reads the Japanese
+ * (docs/domain.md §8).
+ */
 export async function exportFile(
   db: Kysely<Database>,
   q: ExportQuery & { format: 'csv' | 'xlsx' },

@@ -1,6 +1,6 @@
-// Answering surveys online (DOMAIN §5 anonymity): the KPI survey of the current year and the open HR-defined
-// surveys, once per person. An answer is stored with the person's attributes only, and leaves no audit entry,
-// since an entry with the person and the time would link them to the response.
+// Answering surveys online (docs/domain.md §5 anonymity): the KPI survey of the current year and the open
+// HR-defined surveys, once per person. An answer is stored with the person's attributes only, and leaves no
+// audit entry, since an entry with the person and the time would link them to the response.
 import {
   AlreadyAnsweredError,
   answeredSurveyIds,

@@ -1,5 +1,5 @@
-// The KPI survey's data (DOMAIN §5): importing a year's answers, the board, breakdowns by attribute and the
-// response rate, with suppression enforced here; shared by the routes, the exports and the CLI.
+// The KPI survey's data (docs/domain.md §5): importing a year's answers, the board, breakdowns by attribute
+// and the response rate, with suppression enforced here; shared by the routes, the exports and the CLI.
 import { createHash } from 'node:crypto';
 import {
   deleteKpiResponses,
@@ -51,9 +51,9 @@ export async function unknownUnitRows(
 }
 
 /**
- * Imports a year's KPI survey responses (INTERFACES "Survey and KPIs"): all or nothing. An import replaces the
- * previous import of the same year (an export of another survey tool is the whole year), and keeps the answers
- * given online.
+ * Imports a year's KPI survey responses (docs/interfaces.md "Survey and KPIs"): all or nothing. An import
+ * replaces the previous import of the same year (an export of another survey tool is the whole year), and
+ * keeps the answers given online.
  */
 export async function importKpiResponses(
   db: Kysely<Database>,
@@ -99,7 +99,10 @@ export async function importKpiResponses(
   });
 }
 
-/** The KPI board of a year (INTERFACES `/api/kpis`), with the change from the year before. */
+/**
+ * The KPI board of a year (docs/interfaces.md "Survey and KPIs" `/api/kpis`), with the change from the year
+ * before.
+ */
 export async function kpiBoardOf(
   db: Kysely<Database>,
   fiscalYear: number,
@@ -161,8 +164,9 @@ export interface LabelledGroup extends BreakdownGroup {
 }
 
 /**
- * A breakdown of a year's KPIs (INTERFACES `/api/kpis/breakdown`) with suppression enforced here, in the API:
- * units are counted under their 課 (DOMAIN §5), so one breakdown is one partition of the year's answers.
+ * A breakdown of a year's KPIs (docs/interfaces.md "Survey and KPIs" `/api/kpis/breakdown`) with suppression
+ * enforced here, in the API: units are counted under their 課 (docs/domain.md §5), so one breakdown is one
+ * partition of the year's answers.
  */
 export async function kpiBreakdownOf(
   db: Kysely<Database>,
@@ -198,8 +202,8 @@ export async function kpiSurveyYearList(db: Kysely<Database>) {
 }
 
 /**
- * A year's response rate by unit against the staff roster (DOMAIN §5): both counted under their 課, and the
- * response counts of small units and their complements withheld.
+ * A year's response rate by unit against the staff roster (docs/domain.md §5): both counted under their 課,
+ * and the response counts of small units and their complements withheld.
  */
 export async function kpiResponseRate(db: Kysely<Database>, fiscalYear: number) {
   const [units, roster, answers] = await Promise.all([

@@ -72,7 +72,7 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Dep
   return { db, clock, app, request, login, addUser, dispose: () => db.dispose() };
 }
 
-/** Asserts the error shape of INTERFACES "Conventions" and returns the error. */
+/** Asserts the error shape of docs/interfaces.md "Conventions" and returns the error. */
 export async function expectError(
   res: Response,
   status: number,

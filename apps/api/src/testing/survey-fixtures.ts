@@ -1,7 +1,7 @@
 import { upsertStaff, upsertUnits } from '@jinzai/db';
 import type { Harness } from './harness.js';
 
-/** The header of a KPI survey import (INTERFACES). */
+/** The header of a KPI survey import (docs/interfaces.md "Survey and KPIs"). */
 export const HEADER =
   'unit_code,grade_code,age_band,employment_type,q01,q02,q03,q04,q05,q06,q07,q08,q09,q10,q11,q12,q13,q14,q15';
 export const answers = (v: string) => Array.from({ length: 15 }, () => v).join(',');

@@ -28,8 +28,9 @@ export interface DemoOrg {
 }
 
 /**
- * The people behind the demo logins of INTERFACES.md: staff1 (a 主事 in 人事課 人事係) is evaluated first by
- * evaluator1 (課長 of 人事課) and then by evaluator2 (部長 of 総務部). generateDemoOrg places them as real staff.
+ * The people behind the demo logins of docs/interfaces.md "Start, sign-in, demo": staff1 (a 主事 in 人事課 人事係) is
+ * evaluated first by evaluator1 (課長 of 人事課) and then by evaluator2 (部長 of 総務部). generateDemoOrg places them
+ * as real staff.
  */
 export const DEMO_PEOPLE = {
   evaluator2: {

@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import { autoIdType, isPostgres } from './helpers.js';
 
 /**
- * Personnel evaluation (DOMAIN §4): periods with their phase dates, the confirmed result of each staff member per
- * period (a snapshot of unit and grade), evaluator assignments, sheets with optimistic locking, ratings per item
- * and role, goals, the transition history, revisions after confirmation, and I・メッセージ.
+ * Personnel evaluation (docs/domain.md §4): periods with their phase dates, the confirmed result of each
+ * staff member per period (a snapshot of unit and grade), evaluator assignments, sheets with optimistic
+ * locking, ratings per item and role, goals, the transition history, revisions after confirmation, and
+ * I・メッセージ.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const pg = isPostgres(db);

@@ -5,9 +5,10 @@ import { isPostgres } from './helpers.js';
 export const SURVEY_ITEM_COLUMNS = Array.from({ length: 20 }, (_, i) => `q${String(i + 1).padStart(2, '0')}`);
 
 /**
- * The staff survey (DOMAIN §5): surveys, anonymous responses (attributes only, random ids, no time), a separate
- * record of who has answered, and the yearly use counts of the programmes. On SQLite both the responses and the
- * participants are WITHOUT ROWID tables ordered by their keys, so that no hidden insertion order links the two.
+ * The staff survey (docs/domain.md §5): surveys, anonymous responses (attributes only, random ids, no time),
+ * a separate record of who has answered, and the yearly use counts of the programmes. On SQLite both the
+ * responses and the participants are WITHOUT ROWID tables ordered by their keys, so that no hidden insertion
+ * order links the two.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const pg = isPostgres(db);
@@ -36,7 +37,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   responses = responses.addPrimaryKeyConstraint('survey_responses_pk', ['survey_id', 'id']);
   await (pg ? responses : responses.modifyEnd(withoutRowid)).execute();
   // Running sums per survey and attribute cell (n, sum, sum of squares, favourable per item): the KPI board and
-  // the breakdowns add up a few thousand cells instead of scanning every response (DOMAIN §5 figures).
+  // the breakdowns add up a few thousand cells instead of scanning every response (docs/domain.md §5
+  // figures).
   let cells = db.schema
     .createTable('survey_cells')
     .addColumn('survey_id', 'text', (c) => c.notNull())

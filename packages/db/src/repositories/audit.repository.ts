@@ -25,7 +25,7 @@ export interface AuditRecord extends AuditEntry {
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 const parse = (v: string | null) => (v === null ? undefined : (JSON.parse(v) as unknown));
 
-/** Appends entries to the audit log (DOMAIN §9: who, when, what; before/after for writes). */
+/** Appends entries to the audit log (docs/domain.md §9: who, when, what; before/after for writes). */
 export async function writeAudit(db: Db, ...entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await db

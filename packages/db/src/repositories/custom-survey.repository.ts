@@ -1,5 +1,5 @@
-// HR-defined surveys (DOMAIN §5): their definitions, responses (imported or online, once per person) and the
-// moments and choice counts their results are read from.
+// HR-defined surveys (docs/domain.md §5): their definitions, responses (imported or online, once per person)
+// and the moments and choice counts their results are read from.
 import { randomBytes } from 'node:crypto';
 import {
   FAVOURABLE_MIN,
@@ -16,7 +16,7 @@ import { AlreadyAnsweredError, type BreakdownAttribute, type ResponseSource } fr
 
 type Db = Kysely<Database>;
 
-/** An HR-defined survey (DOMAIN §5). */
+/** An HR-defined survey (docs/domain.md §5). */
 export interface CustomSurvey {
   id: string;
   fiscalYear: number;
@@ -134,8 +134,8 @@ export async function replaceImportedCustomResponses(
 }
 
 /**
- * Stores an online answer to a custom survey (DOMAIN §5) exactly as the KPI survey does: the response with
- * attributes only, and separately that the person answered. A second answer throws AlreadyAnsweredError.
+ * Stores an online answer to a custom survey (docs/domain.md §5) exactly as the KPI survey does: the response
+ * with attributes only, and separately that the person answered. A second answer throws AlreadyAnsweredError.
  */
 export async function recordOnlineCustomAnswer(
   db: Db,
@@ -195,7 +195,7 @@ export async function customItemMoments(
 
 /**
  * Per group of one attribute, the respondents who answered a multiple-choice item and the count of each option
- * (DOMAIN §5 cross-tabs; suppression is the caller's). Groups with no answer to the item are absent.
+ * (docs/domain.md §5 cross-tabs; suppression is the caller's). Groups with no answer to the item are absent.
  */
 export async function choiceCountsBy(
   db: Db,

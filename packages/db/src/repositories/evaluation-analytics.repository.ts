@@ -1,4 +1,4 @@
-// What HR's evaluation analytics and the evaluator's queue read (DOMAIN §4, §7), grouped in SQL.
+// What HR's evaluation analytics and the evaluator's queue read (docs/domain.md §4, §7), grouped in SQL.
 import type { EvaluationGrade, SheetState } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';

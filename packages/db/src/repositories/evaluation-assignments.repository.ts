@@ -1,4 +1,5 @@
-// Who evaluates whom in a period (DOMAIN §4): the sheets' evaluators, and what HR's assignment screens read.
+// Who evaluates whom in a period (docs/domain.md §4): the sheets' evaluators, and what HR's assignment
+// screens read.
 import type { SheetState } from '@jinzai/model';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';

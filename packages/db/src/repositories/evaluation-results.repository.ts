@@ -1,4 +1,4 @@
-// Evaluation periods and confirmed results (DOMAIN §4; INTERFACES "Evaluation").
+// Evaluation periods and confirmed results (docs/domain.md §4; docs/interfaces.md "Evaluation").
 import type { EvaluationGrade, PeriodKind } from '@jinzai/model';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../schema.js';
@@ -7,7 +7,7 @@ import { bulkWrite } from './bulk.js';
 
 type Db = Kysely<Database>;
 
-/** An evaluation period (DOMAIN §4) with its phase due dates (ISO dates, or null when not set). */
+/** An evaluation period (docs/domain.md §4) with its phase due dates (ISO dates, or null when not set). */
 export interface Period {
   id: number;
   fiscalYear: number;
@@ -85,7 +85,9 @@ export async function listPeriods(db: Db): Promise<Period[]> {
   return rows.map(toPeriod);
 }
 
-/** A staff member's confirmed result of one period (DOMAIN §4), with unit and grade as they were then. */
+/**
+ * A staff member's confirmed result of one period (docs/domain.md §4), with unit and grade as they were then.
+ */
 export interface EvaluationResult {
   periodId: number;
   staffNo: string;
@@ -189,9 +191,9 @@ export async function periodOfYear(db: Db, fiscalYear: number): Promise<Period |
 }
 
 /**
- * The confirmed overall results of a fiscal year (DOMAIN §4), for analytics: imported results and those of sheets
- * confirmed in the workflow, with each person's unit and grade as they were in the period. For a year with several
- * periods, the fiscal-kind one counts. Ordered by staff number.
+ * The confirmed overall results of a fiscal year (docs/domain.md §4), for analytics: imported results and
+ * those of sheets confirmed in the workflow, with each person's unit and grade as they were in the period.
+ * For a year with several periods, the fiscal-kind one counts. Ordered by staff number.
  */
 export async function finalOverallResults(
   db: Db,

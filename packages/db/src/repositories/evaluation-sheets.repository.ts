@@ -1,4 +1,4 @@
-// The evaluation sheet (DOMAIN §4): header, goals, ratings, history and revisions.
+// The evaluation sheet (docs/domain.md §4): header, goals, ratings, history and revisions.
 import type {
   EvaluationGrade,
   Goal,
@@ -13,7 +13,7 @@ import type { ReviewSheetTable } from '../schema-evaluation.js';
 
 type Db = Kysely<Database>;
 
-/** An evaluation sheet's header (DOMAIN §4): who, which period, who evaluates, where it stands. */
+/** An evaluation sheet's header (docs/domain.md §4): who, which period, who evaluates, where it stands. */
 export interface SheetHeader {
   id: number;
   periodId: number;
@@ -265,7 +265,9 @@ export async function listHistory(db: Db, sheetId: number): Promise<SheetHistory
   }));
 }
 
-/** Keeps the sheet as confirmed in a revision (a confirmed sheet is never edited in place, DOMAIN §4). */
+/**
+ * Keeps the sheet as confirmed in a revision (a confirmed sheet is never edited in place, docs/domain.md §4).
+ */
 export async function saveRevision(
   db: Db,
   sheetId: number,

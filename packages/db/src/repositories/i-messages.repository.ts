@@ -1,10 +1,10 @@
-// I・メッセージ (DOMAIN §4): messages about a colleague's strengths, and finding the colleague.
+// I・メッセージ (docs/domain.md §4): messages about a colleague's strengths, and finding the colleague.
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
 
-/** An I・メッセージ (DOMAIN §4): a message about a colleague's strength; no scores. */
+/** An I・メッセージ (docs/domain.md §4): a message about a colleague's strength; no scores. */
 export interface IMessage {
   id: number;
   senderName: string;
@@ -88,7 +88,7 @@ export async function messagesSentBy(db: Db, userId: number): Promise<IMessage[]
   }));
 }
 
-/** Message counts by the recipient's unit (HR sees counts only, DOMAIN §4). */
+/** Message counts by the recipient's unit (HR sees counts only, docs/domain.md §4). */
 export async function messageCountsByUnit(db: Db): Promise<{ unitCode: string; count: number }[]> {
   const rows = await db
     .selectFrom('i_messages')

@@ -42,7 +42,10 @@ export async function listUnits(db: Db): Promise<Unit[]> {
   return (await db.selectFrom('units').selectAll().orderBy('code').execute()).map(toUnit);
 }
 
-/** Inserts or updates units by code (INTERFACES: re-importing a code updates that unit), set-based. */
+/**
+ * Inserts or updates units by code (docs/interfaces.md "Organisation and staff": re-importing a code updates
+ * that unit), set-based.
+ */
 export async function upsertUnits(db: Db, rows: readonly UnitRow[], now: string): Promise<UpsertCounts> {
   const before = await countRows(db, 'units');
   await bulkWrite(
@@ -70,7 +73,10 @@ export async function getStaff(db: Db, staffNo: string): Promise<Staff | undefin
   return r ? toStaff(r) : undefined;
 }
 
-/** Inserts or updates staff by 職員番号 (INTERFACES), set-based; the job family follows from the grade (DOMAIN §3). */
+/**
+ * Inserts or updates staff by 職員番号 (docs/interfaces.md "Organisation and staff"), set-based; the job family
+ * follows from the grade (docs/domain.md §3).
+ */
 export async function upsertStaff(db: Db, rows: readonly StaffRow[], now: string): Promise<UpsertCounts> {
   const before = await countRows(db, 'staff');
   await bulkWrite(

@@ -10,7 +10,7 @@ export interface Applicant {
   id: number;
   roundId: number;
   applicantNo: string;
-  /** Null once anonymised (DOMAIN §9). */
+  /** Null once anonymised (docs/domain.md §9). */
   name: string | null;
   nameKana: string | null;
   email: string | null;
@@ -159,8 +159,9 @@ export interface AnonymisedRound {
 }
 
 /**
- * Anonymises the personal data (name, kana, email) of every applicant whose retention ended by `now` (DOMAIN §9):
- * closed rounds only, the round's retention period, extended by consent. Scores and decisions stay.
+ * Anonymises the personal data (name, kana, email) of every applicant whose retention ended by `now`
+ * (docs/domain.md §9): closed rounds only, the round's retention period, extended by consent. Scores and
+ * decisions stay.
  */
 export async function anonymiseExpiredApplicants(db: Db, now: string): Promise<AnonymisedRound[]> {
   const rounds = await db

@@ -236,8 +236,9 @@ export interface ImportedScore {
 }
 
 /**
- * Writes keyed-in scores set-based (INTERFACES scores CSV): one submitted sheet per stage, applicant and rater
- * (created, or its version bumped), and the scores upserted by sheet and criterion, replacing those there.
+ * Writes keyed-in scores set-based (docs/interfaces.md "Recruitment" scores CSV): one submitted sheet per
+ * stage, applicant and rater (created, or its version bumped), and the scores upserted by sheet and
+ * criterion, replacing those there.
  */
 export async function importScores(db: Db, rows: readonly ImportedScore[], now: string): Promise<number> {
   if (rows.length === 0) return 0;

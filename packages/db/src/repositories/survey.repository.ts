@@ -1,5 +1,5 @@
-// The KPI survey (DOMAIN §5): responses stored with attributes only, the per-cell sums the figures are read from,
-// online answers once per person, and the roster counts behind the response rate.
+// The KPI survey (docs/domain.md §5): responses stored with attributes only, the per-cell sums the figures
+// are read from, online answers once per person, and the roster counts behind the response rate.
 import { randomBytes } from 'node:crypto';
 import {
   FAVOURABLE_MIN,
@@ -57,8 +57,8 @@ export function responseRow(
 export const SURVEY_RESPONSE_COLUMN_NAMES = RESPONSE_COLUMNS.map((c) => c.name);
 
 /**
- * Inserts anonymous KPI survey responses set-based (DOMAIN §5) and brings the year's cell sums up to date; run it in
- * the caller's transaction.
+ * Inserts anonymous KPI survey responses set-based (docs/domain.md §5) and brings the year's cell sums up to
+ * date; run it in the caller's transaction.
  */
 export async function insertKpiResponses(
   db: Db,
@@ -151,8 +151,9 @@ export class AlreadyAnsweredError extends Error {
 }
 
 /**
- * Stores an online answer (DOMAIN §5): the response with attributes only, and separately that the person has
- * answered; nothing shared between the two rows (random id, no time). A second answer throws AlreadyAnsweredError.
+ * Stores an online answer (docs/domain.md §5): the response with attributes only, and separately that the
+ * person has answered; nothing shared between the two rows (random id, no time). A second answer throws
+ * AlreadyAnsweredError.
  */
 export async function recordOnlineKpiAnswer(
   db: Db,
@@ -197,7 +198,10 @@ function readMoments(r: MomentsRow): Map<KpiCode, AnswerMoments> {
   return out;
 }
 
-/** The year's KPI moments: respondents and, per question, n, sum, sum of squares, favourable count (DOMAIN §5). */
+/**
+ * The year's KPI moments: respondents and, per question, n, sum, sum of squares, favourable count
+ * (docs/domain.md §5).
+ */
 export async function kpiMoments(
   db: Db,
   fiscalYears: readonly number[],
@@ -217,7 +221,10 @@ export async function kpiMoments(
 
 export type BreakdownAttribute = 'unit_code' | 'grade_code' | 'age_band' | 'employment_type';
 
-/** The year's KPI moments grouped by one attribute of the responses (DOMAIN §5 breakdowns; suppression is the caller's). */
+/**
+ * The year's KPI moments grouped by one attribute of the responses (docs/domain.md §5 breakdowns; suppression
+ * is the caller's).
+ */
 export async function kpiMomentsBy(
   db: Db,
   fiscalYear: number,
@@ -259,7 +266,7 @@ export async function kpiSurveyYears(db: Db): Promise<{ fiscalYear: number; resp
     .sort((a, b) => a.fiscalYear - b.fiscalYear);
 }
 
-/** Staff on the roster per unit with their attributes, for the response rate (DOMAIN §5). */
+/** Staff on the roster per unit with their attributes, for the response rate (docs/domain.md §5). */
 export async function rosterCountsByUnit(db: Db): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('staff')

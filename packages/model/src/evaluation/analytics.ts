@@ -1,4 +1,5 @@
-// Evaluation analytics (DOMAIN §4, §7), pure: grade distributions, evaluator tendencies, first/second agreement.
+// Evaluation analytics (docs/domain.md §4, §7), pure: grade distributions, evaluator tendencies, first/second
+// agreement.
 import { EVALUATION_GRADES, evaluationPoints, type EvaluationGrade } from '../scales.js';
 import { raterLeniency, LENIENCY_THRESHOLD } from '../statistics/calibration.js';
 import { mean } from '../statistics/descriptive.js';
@@ -10,7 +11,10 @@ import {
 } from '../statistics/distribution.js';
 import { krippendorffAlphaInterval } from '../statistics/reliability.js';
 
-/** Counts and shares of overall grades S–D (DOMAIN §4: distributions are analytics; no quota is forced). */
+/**
+ * Counts and shares of overall grades S–D (docs/domain.md §4: distributions are analytics; no quota is
+ * forced).
+ */
 export function gradeDistribution(grades: readonly string[]): Distribution<EvaluationGrade> {
   return distribution(grades, EVALUATION_GRADES);
 }
@@ -35,10 +39,10 @@ export interface EvaluatorTendency {
 }
 
 /**
- * Evaluator tendencies against the organisation's distribution (DOMAIN §4, §7): leniency (mean deviation beyond
- * ±0.5 points) and central tendency (share of B well above the organisation's), for evaluators with enough ratings.
- * `ratings` are one evaluator's overall grade per sheet; `others` (the other evaluator of the same sheets) give the
- * calibration deviation from the panel of the sheet.
+ * Evaluator tendencies against the organisation's distribution (docs/domain.md §4, §7): leniency (mean
+ * deviation beyond ±0.5 points) and central tendency (share of B well above the organisation's), for
+ * evaluators with enough ratings. `ratings` are one evaluator's overall grade per sheet; `others` (the other
+ * evaluator of the same sheets) give the calibration deviation from the panel of the sheet.
  */
 export function evaluatorTendencies(
   ratings: readonly { evaluator: string; sheet: string; grade: EvaluationGrade }[],
@@ -97,8 +101,9 @@ export function evaluatorTendencies(
 }
 
 /**
- * Agreement between first and second evaluators (DOMAIN §7): the share of sheets whose grade the second evaluator
- * changed, and Krippendorff's alpha (interval metric on S = 5 … D = 1) over the sheets both rated.
+ * Agreement between first and second evaluators (docs/domain.md §7): the share of sheets whose grade the
+ * second evaluator changed, and Krippendorff's alpha (interval metric on S = 5 … D = 1) over the sheets both
+ * rated.
  */
 export function evaluatorAgreement(pairs: readonly { first: EvaluationGrade; second: EvaluationGrade }[]): {
   n: number;

@@ -1,10 +1,12 @@
-// Who may evaluate whom on a sheet, and when its evaluators are fixed (DOMAIN §4).
+// Who may evaluate whom on a sheet, and when its evaluators are fixed (docs/domain.md §4).
 import type { SheetState } from './workflow.js';
 
-/** The states from 確定 on: evaluators are fixed and the final grade is shown (DOMAIN §4, 確定 → 開示 → 完了). */
+/**
+ * The states from 確定 on: evaluators are fixed and the final grade is shown (docs/domain.md §4, 確定 → 開示 → 完了).
+ */
 export const LOCKED_SHEET_STATES: readonly SheetState[] = ['confirmed', 'disclosed', 'done'];
 
-/** Whether a sheet in this state is confirmed or later (DOMAIN §4). */
+/** Whether a sheet in this state is confirmed or later (docs/domain.md §4). */
 export function isLockedSheetState(state: SheetState): boolean {
   return LOCKED_SHEET_STATES.includes(state);
 }
@@ -16,8 +18,8 @@ export interface EvaluatorProblem {
 }
 
 /**
- * The problems with an assignment of evaluators (DOMAIN §4 roles): nobody evaluates themself, and the first and
- * second evaluators are two different people. Empty when the assignment is allowed.
+ * The problems with an assignment of evaluators (docs/domain.md §4 roles): nobody evaluates themself, and the
+ * first and second evaluators are two different people. Empty when the assignment is allowed.
  */
 export function evaluatorProblems(a: {
   staffNo: string;

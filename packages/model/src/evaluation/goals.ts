@@ -1,9 +1,9 @@
-// 業績評価 goals (DOMAIN §4): 2–5 personal goals, each with its outcome, difficulty and achievement.
+// 業績評価 goals (docs/domain.md §4): 2–5 personal goals, each with its outcome, difficulty and achievement.
 import { z } from 'zod';
 import { outcomeCodeSchema } from '../logic-model.js';
 import { evaluationGradeSchema } from '../scales.js';
 
-/** Difficulty of a personal goal (業績評価, DOMAIN §4). */
+/** Difficulty of a personal goal (業績評価, docs/domain.md §4). */
 export const GOAL_DIFFICULTIES = ['high', 'standard', 'low'] as const;
 export type GoalDifficulty = (typeof GOAL_DIFFICULTIES)[number];
 export const GOAL_DIFFICULTY_LABELS: Record<GoalDifficulty, { ja: string; en: string }> = {
@@ -12,11 +12,11 @@ export const GOAL_DIFFICULTY_LABELS: Record<GoalDifficulty, { ja: string; en: st
   low: { ja: '低', en: 'Low' },
 };
 
-/** The number of personal goals a sheet holds (DOMAIN §4: 2–5). */
+/** The number of personal goals a sheet holds (docs/domain.md §4: 2–5). */
 export const GOALS_MIN = 2;
 export const GOALS_MAX = 5;
 
-/** One personal goal (DOMAIN §4): content, the logic-model outcome it serves, difficulty, measure. */
+/** One personal goal (docs/domain.md §4): content, the logic-model outcome it serves, difficulty, measure. */
 export const goalSchema = z.object({
   content: z.string().trim().min(1, { message: '目標の内容を入力してください' }).max(1000),
   outcome: outcomeCodeSchema,
@@ -30,7 +30,7 @@ export const goalsDraftSchema = z
   .array(goalSchema)
   .max(GOALS_MAX, { message: `目標は${GOALS_MAX}件までです` });
 
-/** Whether a set of goals may be submitted (DOMAIN §4: 2–5 goals). */
+/** Whether a set of goals may be submitted (docs/domain.md §4: 2–5 goals). */
 export function goalsComplete(goals: readonly Goal[]): boolean {
   return goals.length >= GOALS_MIN && goals.length <= GOALS_MAX;
 }
@@ -49,8 +49,8 @@ export const ratingInputSchema = z.object({
 export type RatingInput = z.output<typeof ratingInputSchema>;
 
 /**
- * The items a rater must rate for a sheet to move on (DOMAIN §4): every competency of the grade, every goal and,
- * for the evaluators, the overall grade. Returns those missing.
+ * The items a rater must rate for a sheet to move on (docs/domain.md §4): every competency of the grade,
+ * every goal and, for the evaluators, the overall grade. Returns those missing.
  */
 export function missingRatings(
   competencyCodes: readonly string[],

@@ -1,4 +1,5 @@
-// Personnel evaluation (DOMAIN §4): periods, results, the workflow, goals, analytics, evaluator assignments.
+// Personnel evaluation (docs/domain.md §4): periods, results, the workflow, goals, analytics, evaluator
+// assignments.
 export * from './periods.js';
 export * from './results.js';
 export * from './workflow.js';

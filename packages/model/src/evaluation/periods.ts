@@ -1,12 +1,15 @@
-// Evaluation periods (DOMAIN §4): the fiscal year or the calendar-year preset, and their phase dates.
+// Evaluation periods (docs/domain.md §4): the fiscal year or the calendar-year preset, and their phase dates.
 import { z } from 'zod';
 import { EVALUATION_GRADES, type EvaluationGrade } from '../scales.js';
 
-/** Kinds of evaluation period (DOMAIN §4): the fiscal year (年度, April–March), or the calendar-year preset. */
+/**
+ * Kinds of evaluation period (docs/domain.md §4): the fiscal year (年度, April–March), or the calendar-year
+ * preset.
+ */
 export const PERIOD_KINDS = ['fiscal', 'calendar'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
-/** The phases of a period that carry a due date, in order (DOMAIN §4 states). */
+/** The phases of a period that carry a due date, in order (docs/domain.md §4 states). */
 export const PHASE_DUE_KEYS = [
   'goalsDue',
   'selfDue',
@@ -28,7 +31,9 @@ const isoDate = z
     },
   );
 
-/** POST /api/review/periods (INTERFACES "Evaluation"): fiscalYear and kind, with optional phase dates. */
+/**
+ * POST /api/review/periods (docs/interfaces.md "Evaluation"): fiscalYear and kind, with optional phase dates.
+ */
 export const newPeriodSchema = z
   .object({
     fiscalYear: z.number().int().min(2000).max(2100),
@@ -55,7 +60,10 @@ export interface PeriodDates {
   discloseDue: string;
 }
 
-/** The span of a period: 年度 Y is 1 April Y – 31 March Y+1; the calendar preset is 1 January – 31 December (DOMAIN §4). */
+/**
+ * The span of a period: 年度 Y is 1 April Y – 31 March Y+1; the calendar preset is 1 January – 31 December
+ * (docs/domain.md §4).
+ */
 export function periodSpan(fiscalYear: number, kind: PeriodKind): { startsOn: string; endsOn: string } {
   return kind === 'fiscal'
     ? { startsOn: `${fiscalYear}-04-01`, endsOn: `${fiscalYear + 1}-03-31` }
@@ -63,8 +71,8 @@ export function periodSpan(fiscalYear: number, kind: PeriodKind): { startsOn: st
 }
 
 /**
- * Default phase due dates of a period (DOMAIN §4, configurable by HR): goals a month in, self-evaluation,
- * first and second ratings, adjustment and disclosure in the last quarter of the period.
+ * Default phase due dates of a period (docs/domain.md §4, configurable by HR): goals a month in,
+ * self-evaluation, first and second ratings, adjustment and disclosure in the last quarter of the period.
  */
 export function defaultPhaseDates(fiscalYear: number, kind: PeriodKind): PeriodDates {
   const { startsOn, endsOn } = periodSpan(fiscalYear, kind);
@@ -93,14 +101,17 @@ export function defaultPhaseDates(fiscalYear: number, kind: PeriodKind): PeriodD
   };
 }
 
-/** Japanese name of a period: 令和8年度 人事評価, or 2026年 人事評価 for the calendar preset (DOMAIN §8). */
+/** Japanese name of a period: 令和8年度 人事評価, or 2026年 人事評価 for the calendar preset (docs/domain.md §8). */
 export function periodName(fiscalYear: number, kind: PeriodKind): string {
   if (kind === 'calendar') return `${fiscalYear}年 人事評価`;
   const reiwa = fiscalYear - 2018;
   return reiwa >= 1 ? `令和${reiwa === 1 ? '元' : reiwa}年度 人事評価` : `${fiscalYear}年度 人事評価`;
 }
 
-/** Reads an S–D grade as keyed in (full-width or lower case allowed); undefined when it is none (DOMAIN §4). */
+/**
+ * Reads an S–D grade as keyed in (full-width or lower case allowed); undefined when it is none
+ * (docs/domain.md §4).
+ */
 export function parseEvaluationGrade(value: string): EvaluationGrade | undefined {
   const v = value.normalize('NFKC').trim().toUpperCase();
   return (EVALUATION_GRADES as readonly string[]).includes(v) ? (v as EvaluationGrade) : undefined;

@@ -1,7 +1,11 @@
-// Evaluation results (INTERFACES "Evaluation"): the columns of a results file and its competency items.
+// Evaluation results (docs/interfaces.md "Evaluation"): the columns of a results file and its competency
+// items.
 import { GRADES, gradeByCode, type Competency } from '../grades.js';
 
-/** Columns of the results import (INTERFACES "Evaluation"); unit_code and grade_code optionally snapshot the past post. */
+/**
+ * Columns of the results import (docs/interfaces.md "Evaluation"); unit_code and grade_code optionally
+ * snapshot the past post.
+ */
 export const RESULT_COLUMNS = {
   required: ['staff_no', 'overall'],
   optional: ['unit_code', 'grade_code'],
@@ -11,8 +15,9 @@ export const RESULT_COLUMNS = {
 export const competencyKey = (code: string): string => code.slice(code.indexOf('.') + 1);
 
 /**
- * Whether a results-file column names a competency (INTERFACES: "optional columns named by competency"): a full
- * code (`shuji.ethics`), an item key shared across grades (`ethics`), or the policy's Japanese name (倫理), policy II-7.
+ * Whether a results-file column names a competency (docs/interfaces.md "Evaluation":
+ * "optional columns named by competency"): a full code (`shuji.ethics`), an item key shared across grades
+ * (`ethics`), or the policy's Japanese name (倫理), policy II-7.
  */
 export function isCompetencyColumn(column: string): boolean {
   return GRADES.some((g) => g.competencies.some((c) => matchesColumn(c, column)));

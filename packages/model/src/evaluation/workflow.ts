@@ -1,5 +1,5 @@
 /**
- * The workflow of an evaluation sheet (DOMAIN §4) as a state machine: 目標設定 → 自己評価 → 一次評価 → 二次評価 →
+ * The workflow of an evaluation sheet (docs/domain.md §4) as a state machine: 目標設定 → 自己評価 → 一次評価 → 二次評価 →
  * 調整 → 確定 → 開示 → 完了, with 差戻し from every evaluator step, 苦情相談 within 7 days of disclosure, reopening by
  * the adjuster and re-disclosure. Pure: the caller passes the time.
  */
@@ -27,7 +27,7 @@ export const SHEET_STATE_LABELS: Record<SheetState, { ja: string; en: string }> 
   done: { ja: '完了', en: 'Completed' },
 };
 
-/** A person's relation to a sheet (DOMAIN §4 roles): 被評価者, 一次評価者, 二次評価者, 調整者 (HR). */
+/** A person's relation to a sheet (docs/domain.md §4 roles): 被評価者, 一次評価者, 二次評価者, 調整者 (HR). */
 export const SHEET_RELATIONS = ['evaluatee', 'first', 'second', 'adjuster'] as const;
 export type SheetRelation = (typeof SHEET_RELATIONS)[number];
 
@@ -60,7 +60,7 @@ export const SHEET_ACTION_LABELS: Record<SheetAction, { ja: string; en: string }
   'send-back': { ja: '差戻し', en: 'Send back' },
 };
 
-/** The days after disclosure in which the evaluatee may file a 苦情相談 (DOMAIN §4). */
+/** The days after disclosure in which the evaluatee may file a 苦情相談 (docs/domain.md §4). */
 export const APPEAL_DAYS = 7;
 
 /** Where a sheet stands. */
@@ -142,7 +142,7 @@ const SEND_BACK: Partial<Record<SheetState, { as: SheetRelation; apply: (s: Shee
     adjust: { as: 'adjuster', apply: to('second') },
   };
 
-/** Whether an appeal filed at `at` is within 7 days of the disclosure (DOMAIN §4). */
+/** Whether an appeal filed at `at` is within 7 days of the disclosure (docs/domain.md §4). */
 export function appealOpenUntil(disclosedAt: string): string {
   return new Date(Date.parse(disclosedAt) + APPEAL_DAYS * 86_400_000).toISOString();
 }
@@ -153,7 +153,10 @@ const fail = (code: Exclude<ActionOutcome, { ok: true }>['code'], message: strin
   message,
 });
 
-/** Applies an action to a sheet's status, or says why it is not allowed (DOMAIN §4 workflow and roles). */
+/**
+ * Applies an action to a sheet's status, or says why it is not allowed (docs/domain.md §4 workflow and
+ * roles).
+ */
 export function applyAction(status: SheetStatus, req: ActionRequest): ActionOutcome {
   const from = status.state;
   const holds = (r: SheetRelation) => req.relations.includes(r);
@@ -192,7 +195,7 @@ export function applyAction(status: SheetStatus, req: ActionRequest): ActionOutc
   return { ok: true, status: next, from, to: next.state, as: rule.as };
 }
 
-/** The actions a person with these relations may take now (DOMAIN §4). */
+/** The actions a person with these relations may take now (docs/domain.md §4). */
 export function allowedActions(
   status: SheetStatus,
   relations: readonly SheetRelation[],
@@ -201,10 +204,13 @@ export function allowedActions(
   return SHEET_ACTIONS.filter((action) => applyAction(status, { action, relations, at, reason: 'x' }).ok);
 }
 
-/** The part of a sheet each relation may edit in a state, or null (DOMAIN §4). */
+/** The part of a sheet each relation may edit in a state, or null (docs/domain.md §4). */
 export type SheetPart = 'goals' | 'self' | 'first' | 'second' | 'final';
 
-/** Which part of the sheet a relation may write now (DOMAIN §4): each evaluator only at their own step. */
+/**
+ * Which part of the sheet a relation may write now (docs/domain.md §4): each evaluator only at their own
+ * step.
+ */
 export function editablePart(status: SheetStatus, relation: SheetRelation): SheetPart | null {
   switch (status.state) {
     case 'goal-setting':
@@ -225,8 +231,9 @@ export function editablePart(status: SheetStatus, relation: SheetRelation): Shee
 const order = (s: SheetState) => SHEET_STATES.indexOf(s);
 
 /**
- * Which ratings a relation sees in a state (DOMAIN §4: the evaluatee sees the evaluators' ratings only after
- * disclosure): each evaluator sees the ratings given before their step, and everyone's once confirmed; HR sees all.
+ * Which ratings a relation sees in a state (docs/domain.md §4: the evaluatee sees the evaluators' ratings
+ * only after disclosure): each evaluator sees the ratings given before their step, and everyone's once
+ * confirmed; HR sees all.
  */
 export function visibleParts(
   state: SheetState,

@@ -1,3 +1,3 @@
-// Recruitment (DOMAIN §2, §7, §9; INTERFACES "Recruitment").
+// Recruitment (docs/domain.md §2, §7, §9; docs/interfaces.md "Recruitment").
 export * from './results.js';
 export * from './rounds.js';

@@ -1,4 +1,5 @@
-// The result rules of a recruitment round (INTERFACES "Recruitment", DOMAIN §2, §7). Pure: no I/O, no clock.
+// The result rules of a recruitment round (docs/interfaces.md "Recruitment", docs/domain.md §2, §7). Pure: no
+// I/O, no clock.
 import { LAYER_CODES, type LayerCode } from '../layers.js';
 import {
   calibratedScores,
@@ -74,7 +75,10 @@ function byApplicant(cells: readonly RaterLayerScore[]): Map<string, Map<string,
   return result;
 }
 
-/** An applicant's layer score: the mean over raters of the raters' layer scores (INTERFACES results). */
+/**
+ * An applicant's layer score: the mean over raters of the raters' layer scores (docs/interfaces.md
+ * "Recruitment" results).
+ */
 export function applicantLayers(raters: Iterable<LayerScores>): LayerScores {
   const sums: Partial<Record<LayerCode, { sum: number; n: number }>> = {};
   for (const layers of raters) {
@@ -96,7 +100,7 @@ export function applicantLayers(raters: Iterable<LayerScores>): LayerScores {
 
 /**
  * Ranks values highest first, 1 = best; equal values (within 1e-9) share a rank and the next rank skips
- * (1, 1, 3) (INTERFACES results `rank`). Null values get a null rank.
+ * (1, 1, 3) (docs/interfaces.md "Recruitment" results `rank`). Null values get a null rank.
  */
 export function rankDescending(values: readonly (number | null)[]): (number | null)[] {
   const order = values
@@ -115,10 +119,11 @@ export function rankDescending(values: readonly (number | null)[]): (number | nu
 }
 
 /**
- * The results of one stage of a round (INTERFACES "Recruitment" results, DOMAIN §2, §7): layer means, the
- * track-weighted total (null and `complete: false` when a weighted layer lacks a score), calibrated totals beside the
- * raw ones, ranks with ties, rater leniency and the panel's reliability on the raters' totals. `applicants` lists
- * every applicant to show, in order (those without scores too); applicants only in `cells` are appended.
+ * The results of one stage of a round (docs/interfaces.md "Recruitment" results, docs/domain.md §2, §7):
+ * layer means, the track-weighted total (null and `complete: false` when a weighted layer lacks a score),
+ * calibrated totals beside the raw ones, ranks with ties, rater leniency and the panel's reliability on the
+ * raters' totals. `applicants` lists every applicant to show, in order (those without scores too); applicants
+ * only in `cells` are appended.
  */
 export function roundResults(
   cells: readonly RaterLayerScore[],
@@ -199,8 +204,8 @@ export interface CriterionDisagreement {
 }
 
 /**
- * Where raters disagree most (DOMAIN §7): per criterion, the mean within-applicant sample SD of the raters' scores
- * over the applicants scored by at least two raters, largest first.
+ * Where raters disagree most (docs/domain.md §7): per criterion, the mean within-applicant sample SD of the
+ * raters' scores over the applicants scored by at least two raters, largest first.
  */
 export function criterionDisagreement(cells: readonly CriterionMoments[]): CriterionDisagreement[] {
   const acc = new Map<string, { sum: number; n: number }>();

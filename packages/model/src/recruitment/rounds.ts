@@ -1,14 +1,18 @@
-// Recruitment rounds: inputs, files and retention (INTERFACES "Recruitment", DOMAIN §2, §9). Pure.
+// Recruitment rounds: inputs, files and retention (docs/interfaces.md "Recruitment", docs/domain.md §2, §9).
+// Pure.
 import { z } from 'zod';
 import { normalizeText } from '../org.js';
 import { trackCodeSchema } from '../tracks.js';
 
-/** The stages a new round starts with (DOMAIN §2); HR may rename, add or remove them. */
+/** The stages a new round starts with (docs/domain.md §2); HR may rename, add or remove them. */
 export const DEFAULT_STAGES = ['書類選考', '一次面接', '二次面接', '最終面接'] as const;
 
-/** Months an applicant's personal data is kept after the round closes, unless they consented to longer (DOMAIN §9). */
+/**
+ * Months an applicant's personal data is kept after the round closes, unless they consented to longer
+ * (docs/domain.md §9).
+ */
 export const DEFAULT_RETENTION_MONTHS = 12;
-/** Extra months kept when the applicant consented (DOMAIN §9: a consent flag extends retention). */
+/** Extra months kept when the applicant consented (docs/domain.md §9: a consent flag extends retention). */
 export const CONSENT_EXTENSION_MONTHS = 24;
 
 export const ROUND_STATUSES = ['open', 'closed'] as const;
@@ -22,7 +26,10 @@ const name = z
   .transform((v) => normalizeText(v))
   .pipe(z.string().min(1, '名称を入力してください').max(100));
 
-/** POST /api/recruit/rounds (INTERFACES): name, track, fiscalYear; stages and retention optional. */
+/**
+ * POST /api/recruit/rounds (docs/interfaces.md "Recruitment"): name, track, fiscalYear; stages and retention
+ * optional.
+ */
 export const newRoundSchema = z.object({
   name,
   track: trackCodeSchema,
@@ -32,7 +39,7 @@ export const newRoundSchema = z.object({
 });
 export type NewRound = z.output<typeof newRoundSchema>;
 
-/** Applicant numbers: printable ASCII codes, leading zeros kept (DOMAIN §8). */
+/** Applicant numbers: printable ASCII codes, leading zeros kept (docs/domain.md §8). */
 const APPLICANT_NO = /^[0-9A-Za-z_.-]{1,32}$/;
 
 const cell = (max: number, required: boolean) =>
@@ -44,7 +51,7 @@ const cell = (max: number, required: boolean) =>
     return s;
   });
 
-/** One row of the applicants CSV (INTERFACES): applicant_no,name,name_kana,email. */
+/** One row of the applicants CSV (docs/interfaces.md "Recruitment"): applicant_no,name,name_kana,email. */
 export const applicantRowSchema = z.object({
   applicant_no: z.string().transform((v, ctx) => {
     const s = normalizeText(v);
@@ -79,7 +86,10 @@ export const newApplicantSchema = z.object({
   consent: z.boolean().default(false),
 });
 
-/** One row of the scores CSV (INTERFACES): applicant_no,rater,criterion,score and an optional stage. */
+/**
+ * One row of the scores CSV (docs/interfaces.md "Recruitment"): applicant_no,rater,criterion,score and an
+ * optional stage.
+ */
 export const scoreRowSchema = z.object({
   applicant_no: cell(32, true),
   rater: cell(64, true),
@@ -134,8 +144,8 @@ export function addMonths(iso: string, months: number): string {
 }
 
 /**
- * When an applicant's personal data must be anonymised (DOMAIN §9): the round's closing plus its retention period,
- * extended when the applicant consented; null while the round is open.
+ * When an applicant's personal data must be anonymised (docs/domain.md §9): the round's closing plus its
+ * retention period, extended when the applicant consented; null while the round is open.
  */
 export function retentionEndsAt(
   closedAt: string | null,
@@ -146,7 +156,7 @@ export function retentionEndsAt(
   return addMonths(closedAt, retentionMonths + (consent ? CONSENT_EXTENSION_MONTHS : 0));
 }
 
-/** Whether personal data is due for anonymisation at `now` (DOMAIN §9). */
+/** Whether personal data is due for anonymisation at `now` (docs/domain.md §9). */
 export function retentionDue(
   closedAt: string | null,
   retentionMonths: number,

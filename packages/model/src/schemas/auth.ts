@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** The roles of Jinzai; a user may hold several (issue: foundation, INTERFACES "Start, sign-in, demo"). */
+/**
+ * The roles of Jinzai; a user may hold several (issue: foundation, docs/interfaces.md
+ * "Start, sign-in, demo").
+ */
 export const ROLES = ['hr', 'recruiter', 'interviewer', 'evaluator', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { layerWeightsSchema } from '../tracks.js';
 
-/** PUT /api/standards/tracks/weights: HR publishes a new version of the hiring weights (DOMAIN §2). */
+/**
+ * PUT /api/standards/tracks/weights: HR publishes a new version of the hiring weights (docs/domain.md §2).
+ */
 export const newWeightSetSchema = z.object({
   version: z
     .string()

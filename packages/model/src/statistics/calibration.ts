@@ -1,7 +1,11 @@
-// Rater calibration and leniency (DOMAIN §7, INTERFACES recruitment results). Pure: no I/O, no clock, no randomness.
+// Rater calibration and leniency (docs/domain.md §7, docs/interfaces.md "Recruitment" results). Pure: no I/O,
+// no clock, no randomness.
 import { mean, sd } from './descriptive.js';
 
-/** One rater's score for one subject (a candidate), e.g. a rater's total for an applicant (INTERFACES results). */
+/**
+ * One rater's score for one subject (a candidate), e.g. a rater's total for an applicant (docs/interfaces.md
+ * "Recruitment" results).
+ */
 export interface RaterScore {
   rater: string;
   subject: string;
@@ -14,7 +18,7 @@ export type StandardisedScore<T extends RaterScore = RaterScore> = T & { z: numb
 /** A score with its z value and its calibrated value on the pooled scale. */
 export type CalibratedScore<T extends RaterScore = RaterScore> = T & { z: number; calibrated: number };
 
-/** The leniency of one rater (DOMAIN §7, INTERFACES `raters[]`). */
+/** The leniency of one rater (docs/domain.md §7, docs/interfaces.md "Recruitment" `raters[]`). */
 export interface RaterLeniency {
   rater: string;
   /** Mean over the subjects the rater scored of (the rater's value − the mean of all raters' values for it). */
@@ -25,7 +29,10 @@ export interface RaterLeniency {
   flagged: boolean;
 }
 
-/** The leniency flag threshold in points (DOMAIN §7, INTERFACES results: flagged beyond ±0.5). */
+/**
+ * The leniency flag threshold in points (docs/domain.md §7, docs/interfaces.md "Recruitment" results: flagged
+ * beyond ±0.5).
+ */
 export const LENIENCY_THRESHOLD = 0.5;
 
 /** Absolute slack on the threshold so that a deviation of exactly 0.5, up to rounding, is not flagged. */
@@ -56,9 +63,9 @@ function centre(values: readonly number[]): { m: number; s: number } {
 }
 
 /**
- * Standardises each score within its rater (DOMAIN §7: calibrated scores): z = (value − the rater's mean) / the
- * rater's sample sd. A rater with a single score or with sd 0 gets z = 0 on every score. Entries keep their order and
- * any extra fields.
+ * Standardises each score within its rater (docs/domain.md §7: calibrated scores): z = (value − the rater's
+ * mean) / the rater's sample sd. A rater with a single score or with sd 0 gets z = 0 on every score. Entries
+ * keep their order and any extra fields.
  */
 export function standardiseWithinRater<T extends RaterScore>(scores: readonly T[]): StandardisedScore<T>[] {
   assertScores(scores, 'standardiseWithinRater');
@@ -74,9 +81,10 @@ export function standardiseWithinRater<T extends RaterScore>(scores: readonly T[
 }
 
 /**
- * Calibrated scores (DOMAIN §7): each within-rater z mapped back onto the pooled scale, pooled mean + z × pooled sd,
- * over all the scores given, so that calibrated values are in the same units as the raw 1–5 scores. They are shown
- * beside the raw scores, never in their place. Values are not clamped: an extreme z may land slightly outside 1–5.
+ * Calibrated scores (docs/domain.md §7): each within-rater z mapped back onto the pooled scale, pooled mean +
+ * z × pooled sd, over all the scores given, so that calibrated values are in the same units as the raw 1–5
+ * scores. They are shown beside the raw scores, never in their place. Values are not clamped: an extreme z
+ * may land slightly outside 1–5.
  */
 export function calibratedScores<T extends RaterScore>(scores: readonly T[]): CalibratedScore<T>[] {
   const standardised = standardiseWithinRater(scores);
@@ -86,12 +94,13 @@ export function calibratedScores<T extends RaterScore>(scores: readonly T[]): Ca
 }
 
 /**
- * Rater leniency (DOMAIN §7, INTERFACES results `raters[]`): for each rater, the mean over the subjects that rater
- * scored of (the rater's value − the mean of all raters' values for that subject), flagged when its absolute value
- * exceeds the threshold (0.5 points). The subject mean includes the rater's own value. A subject scored by this rater
- * alone contributes a deviation of 0 and still counts in n: there is no panel to compare with, and leaving it out
- * would make n differ from the number of subjects the rater scored. Raters are listed in order of first appearance.
- * Throws a RangeError when a rater has two scores for the same subject.
+ * Rater leniency (docs/domain.md §7, docs/interfaces.md "Recruitment" results `raters[]`): for each rater,
+ * the mean over the subjects that rater scored of (the rater's value − the mean of all raters' values for
+ * that subject), flagged when its absolute value exceeds the threshold (0.5 points). The subject mean
+ * includes the rater's own value. A subject scored by this rater alone contributes a deviation of 0 and still
+ * counts in n: there is no panel to compare with, and leaving it out would make n differ from the number of
+ * subjects the rater scored. Raters are listed in order of first appearance. Throws a RangeError when a rater
+ * has two scores for the same subject.
  */
 export function raterLeniency(
   scores: readonly RaterScore[],
@@ -134,8 +143,9 @@ export interface RatingMatrix {
 }
 
 /**
- * Arranges scores as a subjects × raters matrix (DOMAIN §7): the input of Krippendorff's alpha as it stands, and of
- * the ICCs after {@link completeRows}. Throws a RangeError when a rater has two scores for the same subject.
+ * Arranges scores as a subjects × raters matrix (docs/domain.md §7): the input of Krippendorff's alpha as it
+ * stands, and of the ICCs after {@link completeRows}. Throws a RangeError when a rater has two scores for the
+ * same subject.
  */
 export function ratingMatrix(scores: readonly RaterScore[]): RatingMatrix {
   const subjects: string[] = [];
@@ -159,8 +169,9 @@ export function ratingMatrix(scores: readonly RaterScore[]): RatingMatrix {
 }
 
 /**
- * The rows of a rating matrix that every rater scored (DOMAIN §7; INTERFACES results: reliability is computed on
- * the applicants that every rater of the stage scored), ready for the ICCs.
+ * The rows of a rating matrix that every rater scored (docs/domain.md §7; docs/interfaces.md "Recruitment"
+ * results: reliability is computed on the applicants that every rater of the stage scored), ready for the
+ * ICCs.
  */
 export function completeRows(matrix: RatingMatrix): { subjects: string[]; values: number[][] } {
   const subjects: string[] = [];

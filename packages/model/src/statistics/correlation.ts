@@ -1,8 +1,11 @@
-// Correlation (DOMAIN §5 evaluation against KPIs, §7 Spearman's rho with a Fisher-z interval). Pure: no I/O, no
-// clock, no randomness.
+// Correlation (docs/domain.md §5 evaluation against KPIs, §7 Spearman's rho with a Fisher-z interval). Pure:
+// no I/O, no clock, no randomness.
 import { normalQuantile, type Interval } from './descriptive.js';
 
-/** Spearman's rank correlation with its Fisher-z 95% interval (DOMAIN §7, INTERFACES evaluation-vs-kpi `spearman`). */
+/**
+ * Spearman's rank correlation with its Fisher-z 95% interval (docs/domain.md §7, docs/interfaces.md
+ * "Survey and KPIs" evaluation-vs-kpi `spearman`).
+ */
 export interface SpearmanResult {
   /** Spearman's rho; null when undefined (fewer than 2 pairs, or one variable constant). */
   rho: number | null;
@@ -18,7 +21,10 @@ function assertPairs(x: readonly number[], y: readonly number[], what: string): 
     if (!Number.isFinite(v)) throw new RangeError(`${what}: non-finite value ${v}`);
 }
 
-/** Ranks 1…n in the order of the values, tied values sharing the mean of their ranks (DOMAIN §7: Spearman). */
+/**
+ * Ranks 1…n in the order of the values, tied values sharing the mean of their ranks (docs/domain.md §7:
+ * Spearman).
+ */
 export function rank(values: readonly number[]): number[] {
   for (const v of values) if (Number.isNaN(v)) throw new RangeError('rank: NaN cannot be ranked');
   const order = values.map((_, i) => i).sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0));
@@ -36,7 +42,10 @@ export function rank(values: readonly number[]): number[] {
   return ranks;
 }
 
-/** Pearson's product-moment correlation (DOMAIN §7); null for fewer than 2 pairs or a constant variable. */
+/**
+ * Pearson's product-moment correlation (docs/domain.md §7); null for fewer than 2 pairs or a constant
+ * variable.
+ */
 export function pearson(x: readonly number[], y: readonly number[]): number | null {
   assertPairs(x, y, 'pearson');
   const n = x.length;
@@ -68,9 +77,9 @@ export function pearson(x: readonly number[], y: readonly number[]): number | nu
 }
 
 /**
- * Spearman's rho with its Fisher-z 95% interval (DOMAIN §5, §7): the Pearson correlation of the tie-averaged ranks,
- * and tanh(atanh(rho) ± z₀.₉₇₅ / √(n − 3)). The interval is null for n < 4. When |rho| = 1 the
- * transformed value is infinite and the interval collapses to [rho, rho].
+ * Spearman's rho with its Fisher-z 95% interval (docs/domain.md §5, §7): the Pearson correlation of the
+ * tie-averaged ranks, and tanh(atanh(rho) ± z₀.₉₇₅ / √(n − 3)). The interval is null for n < 4. When |rho| =
+ * 1 the transformed value is infinite and the interval collapses to [rho, rho].
  */
 export function spearman(x: readonly number[], y: readonly number[]): SpearmanResult {
   assertPairs(x, y, 'spearman');

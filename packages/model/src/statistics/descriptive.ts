@@ -1,9 +1,10 @@
-// Descriptive statistics and the t and normal distributions (DOMAIN §5 and §7). Pure: no I/O, no clock, no randomness.
+// Descriptive statistics and the t and normal distributions (docs/domain.md §5 and §7). Pure: no I/O, no
+// clock, no randomness.
 
 /** A two-sided 95% interval `[lo, hi]`. */
 export type Interval = [lo: number, hi: number];
 
-/** A mean with its 95% confidence interval from the t distribution (DOMAIN §7). */
+/** A mean with its 95% confidence interval from the t distribution (docs/domain.md §7). */
 export interface MeanCi {
   /** The arithmetic mean; null when there are no values. */
   mean: number | null;
@@ -15,7 +16,10 @@ export interface MeanCi {
   ci95: Interval | null;
 }
 
-/** The KPI summary of one survey question (DOMAIN §5, INTERFACES `/api/kpis`). */
+/**
+ * The KPI summary of one survey question (docs/domain.md §5, docs/interfaces.md "Survey and KPIs"
+ * `/api/kpis`).
+ */
 export interface AnswerSummary extends MeanCi {
   /** The share of answers of 3 or 4 (そう思う, まあそう思う); null when there are no answers. */
   favourable: number | null;
@@ -27,7 +31,7 @@ function assertFinite(values: readonly number[], what: string): void {
   }
 }
 
-/** Arithmetic mean (DOMAIN §5: a KPI value is the mean); NaN for an empty list. */
+/** Arithmetic mean (docs/domain.md §5: a KPI value is the mean); NaN for an empty list. */
 export function mean(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
   // Two-step mean: the correction term removes most of the rounding error of the plain sum.
@@ -39,7 +43,7 @@ export function mean(values: readonly number[]): number {
   return m + correction / values.length;
 }
 
-/** Sample variance with the n − 1 denominator (DOMAIN §7); NaN when n < 2. */
+/** Sample variance with the n − 1 denominator (docs/domain.md §7); NaN when n < 2. */
 export function variance(values: readonly number[]): number {
   const n = values.length;
   if (n < 2) return Number.NaN;
@@ -58,7 +62,7 @@ export function variance(values: readonly number[]): number {
   return Math.max(0, (ss - (comp * comp) / n) / (n - 1));
 }
 
-/** Sample standard deviation, the square root of the n − 1 variance (DOMAIN §7); NaN when n < 2. */
+/** Sample standard deviation, the square root of the n − 1 variance (docs/domain.md §7); NaN when n < 2. */
 export function sd(values: readonly number[]): number {
   return Math.sqrt(variance(values));
 }
@@ -71,7 +75,10 @@ const LANCZOS = [
   12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ] as const;
 
-/** Natural logarithm of the gamma function for x > 0 (Lanczos, g = 7), used by the t distribution of DOMAIN §7. */
+/**
+ * Natural logarithm of the gamma function for x > 0 (Lanczos, g = 7), used by the t distribution of
+ * docs/domain.md §7.
+ */
 export function logGamma(x: number): number {
   if (!(x > 0)) throw new RangeError(`logGamma: x must be positive, got ${x}`);
   if (x < 0.5) {
@@ -166,7 +173,10 @@ function incompleteBeta(x: number, y: number, a: number, b: number): number {
   return 1 - (front * betaContinuedFraction(b, a, y)) / b;
 }
 
-/** Regularized incomplete beta function I_x(a, b) (Numerical Recipes §6.4), the basis of the t CDF of DOMAIN §7. */
+/**
+ * Regularized incomplete beta function I_x(a, b) (Numerical Recipes §6.4), the basis of the t CDF of
+ * docs/domain.md §7.
+ */
 export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
   if (!(a > 0) || !(b > 0)) throw new RangeError(`regularizedIncompleteBeta: a and b must be positive`);
   if (Number.isNaN(x) || x < 0 || x > 1)
@@ -215,7 +225,7 @@ function studentTDensity(t: number, df: number): number {
   return Math.exp(lnC - ((df + 1) / 2) * lnKernel);
 }
 
-/** Cumulative distribution function of Student's t with df > 0 degrees of freedom (DOMAIN §7). */
+/** Cumulative distribution function of Student's t with df > 0 degrees of freedom (docs/domain.md §7). */
 export function studentTCdf(t: number, df: number): number {
   assertDf(df, 'studentTCdf');
   if (Number.isNaN(t)) return Number.NaN;
@@ -223,7 +233,10 @@ export function studentTCdf(t: number, df: number): number {
   return t >= 0 ? 1 - studentTUpperTail(t, df) : studentTUpperTail(-t, df);
 }
 
-/** Quantile of Student's t (DOMAIN §7: the 95% CI of a mean): incomplete-beta CDF inverted by safeguarded Newton. */
+/**
+ * Quantile of Student's t (docs/domain.md §7: the 95% CI of a mean): incomplete-beta CDF inverted by
+ * safeguarded Newton.
+ */
 export function studentTQuantile(p: number, df: number): number {
   assertDf(df, 'studentTQuantile');
   if (Number.isNaN(p) || p < 0 || p > 1)
@@ -301,7 +314,9 @@ function polynomial(coefficients: readonly number[], x: number): number {
   return result;
 }
 
-/** Quantile of the standard normal distribution, Wichura's AS 241 (DOMAIN §7: the Fisher-z interval). */
+/**
+ * Quantile of the standard normal distribution, Wichura's AS 241 (docs/domain.md §7: the Fisher-z interval).
+ */
 export function normalQuantile(p: number): number {
   if (Number.isNaN(p) || p < 0 || p > 1)
     throw new RangeError(`normalQuantile: p must be in [0, 1], got ${p}`);
@@ -385,7 +400,7 @@ function erfc(x: number): number {
   return x < 0 ? 2 - result : result;
 }
 
-/** Cumulative distribution function of the standard normal distribution (DOMAIN §7). */
+/** Cumulative distribution function of the standard normal distribution (docs/domain.md §7). */
 export function normalCdf(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;
   return 0.5 * erfc(-x / Math.SQRT2);
@@ -398,7 +413,7 @@ function ciFromSummary(n: number, m: number, s: number): Interval {
   return [m - half, m + half];
 }
 
-/** Mean with its 95% CI from the t distribution with n − 1 df (DOMAIN §5, §7); null CI when n < 2. */
+/** Mean with its 95% CI from the t distribution with n − 1 df (docs/domain.md §5, §7); null CI when n < 2. */
 export function meanCi95(values: readonly number[]): MeanCi {
   assertFinite(values, 'meanCi95');
   const n = values.length;
@@ -410,9 +425,9 @@ export function meanCi95(values: readonly number[]): MeanCi {
 }
 
 /**
- * Mean with its 95% t interval from the count, sum and sum of squares (DOMAIN §5, §7), so that SQL can aggregate
- * `count(x), sum(x), sum(x*x)` with GROUP BY and the model computes the interval. Equal to {@link meanCi95} on the
- * same data up to rounding.
+ * Mean with its 95% t interval from the count, sum and sum of squares (docs/domain.md §5, §7), so that SQL
+ * can aggregate `count(x), sum(x), sum(x*x)` with GROUP BY and the model computes the interval. Equal to
+ * {@link meanCi95} on the same data up to rounding.
  */
 export function meanCiFromMoments(n: number, sum: number, sumSq: number): MeanCi {
   if (!Number.isInteger(n) || n < 0)
@@ -430,12 +445,13 @@ export function meanCiFromMoments(n: number, sum: number, sumSq: number): MeanCi
   return { mean: m, n, sd: s, ci95: ciFromSummary(n, m, s) };
 }
 
-/** The lowest answer counted as favourable on the 4-point scale: まあそう思う = 3 (DOMAIN §5). */
+/** The lowest answer counted as favourable on the 4-point scale: まあそう思う = 3 (docs/domain.md §5). */
 export const FAVOURABLE_MIN = 3;
 
 /**
- * KPI summary of the answers to one question on the 4-point scale (DOMAIN §5): n, mean, 95% t interval and the share
- * answering 3 or 4. Missing answers (null or undefined) are skipped; any other value must be a whole number 1–4.
+ * KPI summary of the answers to one question on the 4-point scale (docs/domain.md §5): n, mean, 95% t
+ * interval and the share answering 3 or 4. Missing answers (null or undefined) are skipped; any other value
+ * must be a whole number 1–4.
  */
 export function summariseAnswers(values: readonly (number | null | undefined)[]): AnswerSummary {
   const answers: number[] = [];
@@ -452,8 +468,8 @@ export function summariseAnswers(values: readonly (number | null | undefined)[])
 }
 
 /**
- * KPI summary from SQL aggregates (DOMAIN §5): `count(answer)`, `sum(answer)`, `sum(answer*answer)` and the count of
- * answers ≥ 3; equal to {@link summariseAnswers} on the same answers.
+ * KPI summary from SQL aggregates (docs/domain.md §5): `count(answer)`, `sum(answer)`, `sum(answer*answer)`
+ * and the count of answers ≥ 3; equal to {@link summariseAnswers} on the same answers.
  */
 export function summariseAnswerMoments(
   n: number,

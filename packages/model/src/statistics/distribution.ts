@@ -1,5 +1,5 @@
-// Grade distributions and evaluator tendencies for the evaluation analytics (DOMAIN §4: distributions are shown as
-// analytics, no quota is forced). Pure: no I/O, no clock, no randomness.
+// Grade distributions and evaluator tendencies for the evaluation analytics (docs/domain.md §4: distributions
+// are shown as analytics, no quota is forced). Pure: no I/O, no clock, no randomness.
 import { mean } from './descriptive.js';
 
 /** The count and share of one category. */
@@ -10,7 +10,7 @@ export interface CategoryCount<C extends string = string> {
   share: number;
 }
 
-/** Counts and shares in category order (DOMAIN §4). */
+/** Counts and shares in category order (docs/domain.md §4). */
 export interface Distribution<C extends string = string> {
   /** Number of values that fell in one of the categories. */
   total: number;
@@ -20,9 +20,9 @@ export interface Distribution<C extends string = string> {
 }
 
 /**
- * Counts and shares of values over the given categories, in category order (DOMAIN §4: distributions shown as
- * analytics), e.g. overall grades over S, A, B, C, D. Values outside the categories are counted as unmatched and
- * left out of the shares. Throws a RangeError for a repeated category.
+ * Counts and shares of values over the given categories, in category order (docs/domain.md §4: distributions
+ * shown as analytics), e.g. overall grades over S, A, B, C, D. Values outside the categories are counted as
+ * unmatched and left out of the shares. Throws a RangeError for a repeated category.
  */
 export function distribution<C extends string>(
   values: readonly string[],
@@ -54,10 +54,10 @@ export function distribution<C extends string>(
 }
 
 /**
- * Central-tendency index (DOMAIN §4: evaluators flagged for central tendency against the organisation's
- * distribution): the share of ratings at the middle category, e.g. B on S/A/B/C/D; with an even number of
- * categories, the share at the two central ones. Null when there are no ratings. Compare an evaluator's index with
- * the organisation's.
+ * Central-tendency index (docs/domain.md §4: evaluators flagged for central tendency against the
+ * organisation's distribution): the share of ratings at the middle category, e.g. B on S/A/B/C/D; with an
+ * even number of categories, the share at the two central ones. Null when there are no ratings. Compare an
+ * evaluator's index with the organisation's.
  */
 export function centralTendencyIndex(counts: readonly number[]): number | null {
   if (counts.length === 0) throw new RangeError('centralTendencyIndex: no categories');
@@ -73,9 +73,9 @@ export function centralTendencyIndex(counts: readonly number[]): number | null {
 }
 
 /**
- * Leniency index (DOMAIN §4: evaluators flagged for leniency against the organisation's distribution): the mean of an
- * evaluator's points (S = 5 … D = 1) minus the reference mean, e.g. the organisation's; positive is lenient,
- * negative severe. Null when there are no points.
+ * Leniency index (docs/domain.md §4: evaluators flagged for leniency against the organisation's
+ * distribution): the mean of an evaluator's points (S = 5 … D = 1) minus the reference mean, e.g. the
+ * organisation's; positive is lenient, negative severe. Null when there are no points.
  */
 export function leniencyIndex(points: readonly number[], referenceMean: number): number | null {
   if (!Number.isFinite(referenceMean))

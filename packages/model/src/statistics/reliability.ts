@@ -1,7 +1,10 @@
-// Panel reliability (DOMAIN §7, INTERFACES recruitment results): intraclass correlations, Krippendorff's alpha and the
-// Koo & Li bands. Pure: no I/O, no clock, no randomness.
+// Panel reliability (docs/domain.md §7, docs/interfaces.md "Recruitment" results): intraclass correlations,
+// Krippendorff's alpha and the Koo & Li bands. Pure: no I/O, no clock, no randomness.
 
-/** Mean squares of the two-way ANOVA without replication (subjects × raters), the basis of the ICCs (DOMAIN §7). */
+/**
+ * Mean squares of the two-way ANOVA without replication (subjects × raters), the basis of the ICCs
+ * (docs/domain.md §7).
+ */
 export interface TwoWayAnova {
   /** Number of subjects (rows). */
   n: number;
@@ -16,8 +19,8 @@ export interface TwoWayAnova {
 }
 
 /**
- * Two-way ANOVA of a complete subjects × raters matrix (DOMAIN §7, Shrout & Fleiss 1979); null when n < 2 or k < 2.
- * Throws a RangeError for a ragged matrix or a non-finite value.
+ * Two-way ANOVA of a complete subjects × raters matrix (docs/domain.md §7, Shrout & Fleiss 1979); null when n
+ * < 2 or k < 2. Throws a RangeError for a ragged matrix or a non-finite value.
  */
 export function twoWayAnova(matrix: readonly (readonly number[])[]): TwoWayAnova | null {
   const n = matrix.length;
@@ -61,7 +64,7 @@ function scaleOf(a: TwoWayAnova): number {
 }
 
 /**
- * ICC(2,1), Shrout & Fleiss: two-way random effects, absolute agreement, a single rater (DOMAIN §7);
+ * ICC(2,1), Shrout & Fleiss: two-way random effects, absolute agreement, a single rater (docs/domain.md §7);
  * null when undefined (n < 2, k < 2, or a denominator that is not positive).
  */
 export function icc21(matrix: readonly (readonly number[])[]): number | null {
@@ -71,8 +74,9 @@ export function icc21(matrix: readonly (readonly number[])[]): number | null {
 }
 
 /**
- * ICC(2,k), Shrout & Fleiss: two-way random effects, absolute agreement, the mean of k raters (DOMAIN §7, INTERFACES
- * `reliability.icc2k`): (MSR − MSE) / (MSR + (MSC − MSE)/n); null when undefined.
+ * ICC(2,k), Shrout & Fleiss: two-way random effects, absolute agreement, the mean of k raters (docs/domain.md
+ * §7, docs/interfaces.md "Recruitment" `reliability.icc2k`): (MSR − MSE) / (MSR + (MSC − MSE)/n); null when
+ * undefined.
  */
 export function icc2k(matrix: readonly (readonly number[])[]): number | null {
   const a = twoWayAnova(matrix);
@@ -80,14 +84,20 @@ export function icc2k(matrix: readonly (readonly number[])[]): number | null {
   return ratio(a.msr - a.mse, a.msr + (a.msc - a.mse) / a.n, scaleOf(a));
 }
 
-/** ICC(3,1), Shrout & Fleiss: two-way mixed effects, consistency, a single rater (DOMAIN §7); null when undefined. */
+/**
+ * ICC(3,1), Shrout & Fleiss: two-way mixed effects, consistency, a single rater (docs/domain.md §7); null
+ * when undefined.
+ */
 export function icc31(matrix: readonly (readonly number[])[]): number | null {
   const a = twoWayAnova(matrix);
   if (a === null) return null;
   return ratio(a.msr - a.mse, a.msr + (a.k - 1) * a.mse, scaleOf(a));
 }
 
-/** ICC(3,k), Shrout & Fleiss: two-way mixed effects, consistency, the mean of k raters, (MSR − MSE)/MSR (DOMAIN §7). */
+/**
+ * ICC(3,k), Shrout & Fleiss: two-way mixed effects, consistency, the mean of k raters, (MSR − MSE)/MSR
+ * (docs/domain.md §7).
+ */
 export function icc3k(matrix: readonly (readonly number[])[]): number | null {
   const a = twoWayAnova(matrix);
   if (a === null) return null;
@@ -132,9 +142,10 @@ function sumOfSquares(values: readonly number[]): number {
 }
 
 /**
- * Krippendorff's alpha with the interval metric δ² = (c − k)² (DOMAIN §7, INTERFACES `reliability.alpha`): rows are
- * units, columns are coders, missing values allowed; units with fewer than 2 values are dropped. Null when it is
- * undefined: fewer than 2 pairable values, or no variation at all (expected disagreement 0).
+ * Krippendorff's alpha with the interval metric δ² = (c − k)² (docs/domain.md §7, docs/interfaces.md
+ * "Recruitment" `reliability.alpha`): rows are units, columns are coders, missing values allowed; units with
+ * fewer than 2 values are dropped. Null when it is undefined: fewer than 2 pairable values, or no variation
+ * at all (expected disagreement 0).
  *
  * Computed in closed form: over a set of m values, Σ_{i≠j} (v_i − v_j)² = 2m·SS, so the observed disagreement is
  * D_o = (1/n) Σ_u 2·SS_u·m_u/(m_u − 1) and the expected one is D_e = 2·SS_all/(n − 1), n being the pairable values.
@@ -156,8 +167,9 @@ export function krippendorffAlphaInterval(units: ReliabilityData): number | null
 }
 
 /**
- * Krippendorff's alpha with the nominal metric (DOMAIN §7; Krippendorff 2011): δ = 0 for equal values, 1 otherwise,
- * from the coincidence matrix. Same input and null cases as {@link krippendorffAlphaInterval}.
+ * Krippendorff's alpha with the nominal metric (docs/domain.md §7; Krippendorff 2011): δ = 0 for equal
+ * values, 1 otherwise, from the coincidence matrix. Same input and null cases as {@link
+ * krippendorffAlphaInterval}.
  */
 export function krippendorffAlphaNominal(units: ReliabilityData): number | null {
   const pairable = pairableUnits(units, 'krippendorffAlphaNominal');
@@ -187,9 +199,9 @@ export function krippendorffAlphaNominal(units: ReliabilityData): number | null 
 // --- Koo & Li ----------------------------------------------------------------------------------------------------
 
 /**
- * The reliability bands of Koo & Li (2016) with Japanese labels (DOMAIN §7): below .5 poor, .5 to below .75
- * moderate, .75 to .9 good, above .9 excellent. `min` is inclusive and `max` exclusive, except that .9 itself is
- * good; poor and excellent also take values below −1 and, through rounding, above 1.
+ * The reliability bands of Koo & Li (2016) with Japanese labels (docs/domain.md §7): below .5 poor, .5 to
+ * below .75 moderate, .75 to .9 good, above .9 excellent. `min` is inclusive and `max` exclusive, except that
+ * .9 itself is good; poor and excellent also take values below −1 and, through rounding, above 1.
  */
 export const KOO_LI_BANDS = [
   { code: 'poor', nameJa: '低い', nameEn: 'Poor', min: -1, max: 0.5 },
@@ -199,7 +211,7 @@ export const KOO_LI_BANDS = [
 ] as const;
 export type KooLiBand = (typeof KOO_LI_BANDS)[number]['code'];
 
-/** The Koo & Li band of a reliability coefficient (DOMAIN §7); null for a null or NaN coefficient. */
+/** The Koo & Li band of a reliability coefficient (docs/domain.md §7); null for a null or NaN coefficient. */
 export function kooLiBand(icc: number | null): KooLiBand | null {
   if (icc === null || Number.isNaN(icc)) return null;
   if (icc < 0.5) return 'poor';

@@ -18,7 +18,10 @@ export interface BreakdownCell {
   suppressed: boolean;
 }
 
-/** A group of a breakdown (INTERFACES `/api/kpis/breakdown`): a suppressed group carries no figures. */
+/**
+ * A group of a breakdown (docs/interfaces.md "Survey and KPIs" `/api/kpis/breakdown`): a suppressed group
+ * carries no figures.
+ */
 export interface BreakdownGroup {
   key: string;
   n: number | null;
@@ -27,10 +30,10 @@ export interface BreakdownGroup {
 }
 
 /**
- * A breakdown with suppression enforced (DOMAIN §5): groups under 5 respondents and their complements are withheld
- * whole; then, question by question, cells under 5 answers (blank answers make a question's n smaller than the
- * group's) and their complements are withheld, so that no figure can be had by subtraction from the published
- * totals.
+ * A breakdown with suppression enforced (docs/domain.md §5): groups under 5 respondents and their complements
+ * are withheld whole; then, question by question, cells under 5 answers (blank answers make a question's n
+ * smaller than the group's) and their complements are withheld, so that no figure can be had by subtraction
+ * from the published totals.
  */
 export function breakdown(
   groups: readonly GroupMoments[],

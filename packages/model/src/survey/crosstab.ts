@@ -19,10 +19,10 @@ export interface CrossTabColumn {
 }
 
 /**
- * A cross-tab of a multiple-choice item by a group (DOMAIN §5; policy III-2-(2) 退職を考えた理由 by age band): counts per
- * option × group and the total column. Groups under 5 respondents and their complements are withheld whole, with the
- * KPI breakdowns' suppressedCells, so that no group's counts follow from the total by subtraction; the total's
- * counts too when fewer than 5 answered at all.
+ * A cross-tab of a multiple-choice item by a group (docs/domain.md §5; policy III-2-(2) 退職を考えた理由 by age
+ * band): counts per option × group and the total column. Groups under 5 respondents and their complements are
+ * withheld whole, with the KPI breakdowns' suppressedCells, so that no group's counts follow from the total
+ * by subtraction; the total's counts too when fewer than 5 answered at all.
  */
 export function choiceCrossTab(
   groups: readonly ChoiceGroupCounts[],

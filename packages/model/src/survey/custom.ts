@@ -13,7 +13,10 @@ const text = (max: number) =>
     .transform((s) => normalizeText(s))
     .pipe(z.string().min(1, '空欄にはできません').max(max));
 
-/** An item of an HR-defined survey (DOMAIN §5): a 4-point agreement item or a multiple-choice item with a limit. */
+/**
+ * An item of an HR-defined survey (docs/domain.md §5): a 4-point agreement item or a multiple-choice item
+ * with a limit.
+ */
 export const customItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('agreement'), textJa: text(300) }).strict(),
   z
@@ -38,7 +41,7 @@ export const customItemSchema = z.discriminatedUnion('kind', [
 export type CustomItem = z.infer<typeof customItemSchema>;
 export type ChoiceItem = Extract<CustomItem, { kind: 'choice' }>;
 
-/** The definition of an HR-defined survey (DOMAIN §5; policy III-2-(2) 退職を考えた理由, 2つまで選択可). */
+/** The definition of an HR-defined survey (docs/domain.md §5; policy III-2-(2) 退職を考えた理由, 2つまで選択可). */
 export const customSurveyDefinitionSchema = z
   .object({
     titleJa: text(200),
@@ -87,8 +90,8 @@ export const CHOICE_MESSAGES: Record<ChoiceProblem, string> = {
 };
 
 /**
- * Reads a multiple-choice cell of an import (INTERFACES): option numbers or labels separated by ';' or '、'; a blank
- * cell is no answer. Returns the bit mask (or null), or a Japanese message.
+ * Reads a multiple-choice cell of an import (docs/interfaces.md "Conventions"): option numbers or labels
+ * separated by ';' or '、'; a blank cell is no answer. Returns the bit mask (or null), or a Japanese message.
  */
 export function parseChoiceCell(item: ChoiceItem, raw: string): { value: number | null } | { error: string } {
   const s = normalizeText(raw);
@@ -142,8 +145,8 @@ export const customAnswersSchema = z
   .strict();
 
 /**
- * Turns an online answer into the stored values per item (DOMAIN §5), enforcing the limit of each multiple-choice
- * item on the server. Returns the values, or the messages per item index.
+ * Turns an online answer into the stored values per item (docs/domain.md §5), enforcing the limit of each
+ * multiple-choice item on the server. Returns the values, or the messages per item index.
  */
 export function customAnswerValues(
   items: readonly CustomItem[],

@@ -1,12 +1,15 @@
 import { KPI_QUESTIONS, type KpiCode, type KpiQuestion } from '../kpis.js';
 import { summariseAnswerMoments, type Interval } from '../statistics/descriptive.js';
 
-/** The smallest group whose figures may be shown (DOMAIN §5: no breakdown for a group under 5 answers). */
+/**
+ * The smallest group whose figures may be shown (docs/domain.md §5: no breakdown for a group under 5
+ * answers).
+ */
 export const MIN_GROUP_SIZE = 5;
 
 /**
- * The fewest evaluated staff a unit needs to be compared with its KPI answers (DOMAIN §5: evaluation data against
- * KPIs only where both sides have at least 5 people).
+ * The fewest evaluated staff a unit needs to be compared with its KPI answers (docs/domain.md §5: evaluation
+ * data against KPIs only where both sides have at least 5 people).
  */
 export const MIN_EVALUATED_STAFF = 5;
 
@@ -20,7 +23,10 @@ export interface AnswerMoments {
 
 export const NO_MOMENTS: AnswerMoments = { n: 0, sum: 0, sumSq: 0, favourable: 0 };
 
-/** A KPI's figures for one year (INTERFACES `/api/kpis`): mean, n, 95% CI and favourable share. */
+/**
+ * A KPI's figures for one year (docs/interfaces.md "Survey and KPIs" `/api/kpis`): mean, n, 95% CI and
+ * favourable share.
+ */
 export interface KpiFigures {
   mean: number | null;
   n: number;
@@ -29,8 +35,9 @@ export interface KpiFigures {
 }
 
 /**
- * The figures of one KPI from its SQL moments (DOMAIN §5, §7): mean, n, t interval and the share answering 3 or 4.
- * Under MIN_GROUP_SIZE answers the figures are withheld (n is kept, since it is what says why).
+ * The figures of one KPI from its SQL moments (docs/domain.md §5, §7): mean, n, t interval and the share
+ * answering 3 or 4. Under MIN_GROUP_SIZE answers the figures are withheld (n is kept, since it is what says
+ * why).
  */
 export function kpiFigures(m: AnswerMoments): KpiFigures {
   if (m.n < MIN_GROUP_SIZE) return { mean: null, n: m.n, ci95: null, favourable: null };
@@ -38,7 +45,7 @@ export function kpiFigures(m: AnswerMoments): KpiFigures {
   return { mean: s.mean, n: s.n, ci95: s.ci95, favourable: s.favourable };
 }
 
-/** Adds two sets of moments, to roll answers up to a larger group (DOMAIN §5). */
+/** Adds two sets of moments, to roll answers up to a larger group (docs/domain.md §5). */
 export function addMoments(a: AnswerMoments, b: AnswerMoments): AnswerMoments {
   return {
     n: a.n + b.n,
@@ -86,7 +93,10 @@ export function kpiProgress(
   return Math.max(0, Math.min(1, (mean - kpi.baseline) / span));
 }
 
-/** One row of the KPI board (INTERFACES `/api/kpis`): the question, its year's figures, delta and status. */
+/**
+ * One row of the KPI board (docs/interfaces.md "Survey and KPIs" `/api/kpis`): the question, its year's
+ * figures, delta and status.
+ */
 export interface KpiRow extends KpiFigures {
   code: KpiCode;
   outcome: KpiQuestion['outcome'];
@@ -98,8 +108,9 @@ export interface KpiRow extends KpiFigures {
 }
 
 /**
- * The KPI board of a year (policy IV-3, INTERFACES `/api/kpis`): every KPI question with its figures, the change in
- * mean from the previous year (null when either year has no shown mean) and its status.
+ * The KPI board of a year (policy IV-3, docs/interfaces.md "Survey and KPIs" `/api/kpis`): every KPI question
+ * with its figures, the change in mean from the previous year (null when either year has no shown mean) and
+ * its status.
  */
 export function kpiBoard(
   current: ReadonlyMap<string, AnswerMoments>,

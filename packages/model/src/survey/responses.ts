@@ -12,13 +12,16 @@ import {
 } from '../org.js';
 import { parseAgreement, type AgreementValue } from '../scales.js';
 
-/** The columns of a KPI survey import (INTERFACES "Survey and KPIs"). */
+/** The columns of a KPI survey import (docs/interfaces.md "Survey and KPIs"). */
 export const SURVEY_RESPONSE_COLUMNS = {
   required: ['unit_code', 'grade_code', 'age_band', 'employment_type', ...KPI_CODES],
   optional: [],
 } as const;
 
-/** The attributes an anonymous response keeps (DOMAIN §5): unit, grade, age band and employment type only. */
+/**
+ * The attributes an anonymous response keeps (docs/domain.md §5): unit, grade, age band and employment type
+ * only.
+ */
 export interface ResponseAttributes {
   unitCode: string;
   gradeCode: string;
@@ -31,14 +34,19 @@ export interface KpiResponse extends ResponseAttributes {
   answers: Record<KpiCode, AgreementValue | null>;
 }
 
-/** A grade given as its code or its Japanese name, with or without 級 (DOMAIN §8: rosters are keyed by name). */
+/**
+ * A grade given as its code or its Japanese name, with or without 級 (docs/domain.md §8: rosters are keyed by
+ * name).
+ */
 export function resolveGradeCode(value: string): string | undefined {
   const v = normalizeText(value);
   const bare = (s: string) => s.replace(/級$/, '');
   return GRADES.find((g) => g.code === v.toLowerCase() || g.nameJa === v || bare(g.nameJa) === bare(v))?.code;
 }
 
-/** An age band given as its code (-29, 30-39, 40-49, 50-) or its printed name (29歳以下 …) (DOMAIN §5). */
+/**
+ * An age band given as its code (-29, 30-39, 40-49, 50-) or its printed name (29歳以下 …) (docs/domain.md §5).
+ */
 export function parseAgeBand(value: string): AgeBand | undefined {
   const v = normalizeText(value).replace(/[〜~]/g, '～');
   return AGE_BANDS.find((b) => b.code === normalizeText(value) || b.nameJa === v)?.code;
@@ -76,7 +84,10 @@ const answer = z.string().transform((v, ctx): AgreementValue | null => {
 
 const answerColumns = Object.fromEntries(KPI_CODES.map((c) => [c, answer])) as Record<KpiCode, typeof answer>;
 
-/** One row of the KPI survey CSV (INTERFACES): unit_code,grade_code,age_band,employment_type,q01…q15. */
+/**
+ * One row of the KPI survey CSV (docs/interfaces.md "Survey and KPIs"):
+ * unit_code,grade_code,age_band,employment_type,q01…q15.
+ */
 export const surveyResponseRowSchema = z
   .object({
     unit_code: required(
@@ -117,8 +128,8 @@ export const onlineAnswersSchema = z.object({
 });
 
 /**
- * The unit a response is counted under in breakdowns and response rates (DOMAIN §5: compare by 課 or 係): the 課
- * that the unit is or is under; a 部 stays itself. Units unknown to the tree stay themselves.
+ * The unit a response is counted under in breakdowns and response rates (docs/domain.md §5: compare by 課 or
+ * 係): the 課 that the unit is or is under; a 部 stays itself. Units unknown to the tree stay themselves.
  */
 export function reportingUnitOf(
   code: string,
@@ -128,16 +139,17 @@ export function reportingUnitOf(
   return path.find((c) => units.get(c)?.level !== '係') ?? (path.at(-1) as string);
 }
 
-/** The 年度 of an instant (DOMAIN §8: the fiscal year starts on 1 April), in Japan time. */
+/** The 年度 of an instant (docs/domain.md §8: the fiscal year starts on 1 April), in Japan time. */
 export function fiscalYearOf(at: Date): number {
   const jst = new Date(at.getTime() + 9 * 3_600_000);
   return jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
 }
 
 /**
- * A fast reader of KPI survey rows (INTERFACES "Survey and KPIs") with the same rules as surveyResponseRowSchema:
- * each distinct cell text is read once and remembered, since a year's file repeats a handful of values a million
- * times. Returns undefined for a row with any problem; run the schema on that row for its messages.
+ * A fast reader of KPI survey rows (docs/interfaces.md "Survey and KPIs") with the same rules as
+ * surveyResponseRowSchema: each distinct cell text is read once and remembered, since a year's file repeats a
+ * handful of values a million times. Returns undefined for a row with any problem; run the schema on that row
+ * for its messages.
  */
 export function createSurveyRowReader(): (
   values: Readonly<Record<string, string>>,

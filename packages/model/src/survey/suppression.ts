@@ -7,11 +7,11 @@ export interface Cell {
 }
 
 /**
- * The cells of one breakdown to withhold (DOMAIN §5 anonymity): every cell under MIN_GROUP_SIZE (primary), and
- * then complementary cells, so that the total (which is published) minus the shown cells never isolates a group
- * under MIN_GROUP_SIZE. The withheld cells together must hold at least two groups with answers and at least
- * MIN_GROUP_SIZE answers; the smallest shown cell is added until they do. `forced` cells are withheld whatever
- * their size (a group withheld at respondent level withholds each of its questions).
+ * The cells of one breakdown to withhold (docs/domain.md §5 anonymity): every cell under MIN_GROUP_SIZE
+ * (primary), and then complementary cells, so that the total (which is published) minus the shown cells never
+ * isolates a group under MIN_GROUP_SIZE. The withheld cells together must hold at least two groups with
+ * answers and at least MIN_GROUP_SIZE answers; the smallest shown cell is added until they do. `forced` cells
+ * are withheld whatever their size (a group withheld at respondent level withholds each of its questions).
  */
 export function suppressedCells(
   cells: readonly Cell[],

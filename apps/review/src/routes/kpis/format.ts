@@ -1,4 +1,4 @@
-/** A mean as the screens show it: 3 decimals (DOMAIN §5); a dash when withheld or missing. */
+/** A mean as the screens show it: 3 decimals (docs/domain.md §5); a dash when withheld or missing. */
 export const fmt3 = (v: number | null | undefined): string =>
   v === null || v === undefined ? '—' : v.toFixed(3);
 
