@@ -4,6 +4,8 @@ import { writeAudit, type AuditEntry, type Database } from '@jinzai/db';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { AppEnv } from './deps.js';
+import { fileSha256 } from './import/references.js';
+import type { Upload } from './import/table.js';
 import type { Actor } from './services/actor.js';
 
 type Fields = Omit<AuditEntry, 'at' | 'userId' | 'loginId'>;
@@ -11,6 +13,25 @@ type Fields = Omit<AuditEntry, 'at' | 'userId' | 'loginId'>;
 /** Records what an actor read or wrote at a time; pass the transaction of the write to commit with it. */
 export async function recordAudit(db: Kysely<Database>, actor: Actor, now: Date, fields: Fields) {
   await writeAudit(db, { ...fields, at: now.toISOString(), userId: actor.userId, loginId: actor.loginId });
+}
+
+/**
+ * Records an import in the transaction of its write: what was imported into what, the counts, and the file's
+ * SHA-256 (the log names the exact file without keeping it).
+ */
+export async function recordImport(
+  trx: Kysely<Database>,
+  actor: Actor,
+  now: Date,
+  into: { entity: string; entityId?: string },
+  file: Upload,
+  counts: Record<string, number>,
+) {
+  await recordAudit(trx, actor, now, {
+    action: 'import',
+    ...into,
+    detail: { ...counts, sha256: fileSha256(file.bytes) },
+  });
 }
 
 /** Records what the signed-in person read or wrote; pass a transaction to commit with the write. */

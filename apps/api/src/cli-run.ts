@@ -151,25 +151,25 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
       const runners = {
         units: importUnits,
         staff: importStaff,
-        results: async (...[db, b, type, who, now]: Parameters<typeof importUnits>) =>
-          importResults(db, await periodOf(db), b, type, who, now),
-        assignments: async (...[db, b, type, who, now]: Parameters<typeof importUnits>) =>
-          importAssignments(db, who, now, await periodOf(db), async () => ({ bytes: b, contentType: type })),
-        applicants: async (...[db, b, type, who, now]: Parameters<typeof importUnits>) =>
-          importApplicantsFile(db, await roundOf(db), b, type, who, now),
-        scores: async (...[db, b, type, who, now]: Parameters<typeof importUnits>) =>
-          importScoresFile(db, await roundOf(db), b, type, who, now),
+        results: async (...[db, file, who, now]: Parameters<typeof importUnits>) =>
+          importResults(db, await periodOf(db), file, who, now),
+        assignments: async (...[db, file, who, now]: Parameters<typeof importUnits>) =>
+          importAssignments(db, who, now, await periodOf(db), async () => file),
+        applicants: async (...[db, file, who, now]: Parameters<typeof importUnits>) =>
+          importApplicantsFile(db, await roundOf(db), file, who, now),
+        scores: async (...[db, file, who, now]: Parameters<typeof importUnits>) =>
+          importScoresFile(db, await roundOf(db), file, who, now),
       } as const;
       if (!(kind in runners)) {
         fail(`import ${kind} はまだ利用できません（利用可能: ${Object.keys(runners).join(', ')}）`);
       }
-      const { bytes, contentType } = readImportFile(file);
+      const upload = readImportFile(file);
       const conn = connect(parseDatabaseUrl(databaseUrl));
       try {
         await migrateToLatest(conn.db);
         const r: { rows: number; created?: number; updated?: number; sheets?: number } = await runners[
           kind as keyof typeof runners
-        ](conn.db, bytes, contentType, actor, new Date());
+        ](conn.db, upload, actor, new Date());
         const counts = [
           r.created === undefined ? '' : `新規 ${r.created}`,
           r.updated === undefined ? '' : `更新 ${r.updated}`,
@@ -256,11 +256,11 @@ async function importSurveyFile(
   if (!fiscalYearText || !Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100) {
     fail('使い方: jinzai import survey FILE --fiscal-year 年度（例: 2025）');
   }
-  const { bytes, contentType } = readImportFile(file);
+  const upload = readImportFile(file);
   const conn = connect(parseDatabaseUrl(databaseUrl));
   try {
     await migrateToLatest(conn.db);
-    const r = await importKpiResponses(conn.db, fiscalYear, bytes, contentType, actor, new Date());
+    const r = await importKpiResponses(conn.db, fiscalYear, upload, actor, new Date());
     io.out(`${file}: ${fiscalYear}年度の回答 ${r.rows} 件を取り込みました（置き換え ${r.replaced} 件）`);
   } finally {
     await conn.close();

@@ -25,13 +25,17 @@ export interface RouteDoc {
 type DocPart = { route?: RouteDoc; request?: { target: keyof ValidationTargets; schema: z.ZodType } };
 type Documented = MiddlewareHandler & { [DOC]?: DocPart };
 
-/** Attaches documentation to a route (a no-op middleware). */
-export function describe(doc: RouteDoc): MiddlewareHandler {
-  const mw: Documented = async (_c, next) => {
-    await next();
-  };
-  mw[DOC] = { route: doc };
+/** Attaches a route's documentation to one of its middlewares. */
+export function documented<M extends MiddlewareHandler>(mw: M, doc: RouteDoc): M {
+  (mw as Documented)[DOC] = { route: doc };
   return mw;
+}
+
+/** Documentation alone (a no-op middleware), for the public routes; signed-in routes use `guard()`. */
+export function describe(doc: RouteDoc): MiddlewareHandler {
+  return documented(async (_c, next) => {
+    await next();
+  }, doc);
 }
 
 /** zValidator with the project's 400 error shape, documented in the OpenAPI document. */

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { childUnits, divisionAndDepartment, unitAndDescendants, unitPathUp, type Unit } from './org.js';
+import {
+  childUnits,
+  divisionAndDepartment,
+  leadsIntoCycle,
+  unitAndDescendants,
+  unitPathUp,
+  type Unit,
+} from './org.js';
 
 const u = (code: string, parentCode: string | null, level: Unit['level']): Unit => ({
   code,
@@ -53,6 +60,25 @@ describe('unitPathUp', () => {
       ['b', { parentCode: 'a' }],
     ]);
     expect(unitPathUp('a', cyclic)).toEqual(['a', 'b']);
+  });
+});
+
+describe('leadsIntoCycle', () => {
+  const units = new Map<string, { parentCode: string | null }>([
+    ['a', { parentCode: 'b' }],
+    ['b', { parentCode: 'a' }],
+    ['c', { parentCode: 'a' }],
+    ['self', { parentCode: 'self' }],
+  ]);
+  it('finds a loop on the unit, above it, or of one unit', () => {
+    expect(leadsIntoCycle('a', units)).toBe(true);
+    expect(leadsIntoCycle('c', units)).toBe(true);
+    expect(leadsIntoCycle('self', units)).toBe(true);
+  });
+  it('is false for a tree, an unknown parent and an unknown unit', () => {
+    expect(leadsIntoCycle('010102', byCode)).toBe(false);
+    expect(leadsIntoCycle('orphan', byCode)).toBe(false);
+    expect(leadsIntoCycle('zz', byCode)).toBe(false);
   });
 });
 

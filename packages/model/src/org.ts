@@ -217,6 +217,13 @@ export function unitPathUp(code: string, units: ReadonlyMap<string, Pick<Unit, '
  * The 課 and 部 a unit belongs to (docs/domain.md §8: a 係 sits under a 課, a 課 under a 部); the topmost of each
  * wins.
  */
+/** Whether walking up from `code` runs into a loop (a parent chain that comes back on itself). */
+export function leadsIntoCycle(code: string, units: ReadonlyMap<string, Pick<Unit, 'parentCode'>>): boolean {
+  const path = unitPathUp(code, units);
+  const top = units.get(path[path.length - 1] ?? code)?.parentCode;
+  return top != null && path.includes(top);
+}
+
 export function divisionAndDepartment(
   unitCode: string,
   units: ReadonlyMap<string, Pick<Unit, 'parentCode' | 'level'>>,

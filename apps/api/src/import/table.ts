@@ -36,6 +36,12 @@ export function normalizeHeader(cell: string): string {
  * data rows. xlsx is recognised by its ZIP signature as well as by content type, since browsers and
  * scripts label uploads loosely. Rows whose every cell is empty are skipped.
  */
+/** An uploaded file as every import takes it: its bytes and the Content-Type it came with. */
+export interface Upload {
+  bytes: Uint8Array;
+  contentType: string | undefined;
+}
+
 export async function readTable(bytes: Uint8Array, contentType: string | undefined): Promise<Table> {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   let records: { row: number; fields: string[] }[];

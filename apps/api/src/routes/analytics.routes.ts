@@ -3,10 +3,11 @@ import { KPI_CODES } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
+import { guard } from '../http/guard.js';
 import { actorOf } from '../http/actor.js';
 import { fiscalYearParam } from '../http/params.js';
-import { requireRole } from '../middleware/session.js';
-import { describe, validate } from '../openapi.js';
+
+import { validate } from '../openapi.js';
 import { evaluationDistribution, evaluationVsKpi } from '../services/survey-analytics.service.js';
 
 const evaluationVsKpiQuery = fiscalYearParam.extend({ kpi: z.enum(KPI_CODES) });
@@ -38,14 +39,13 @@ const evaluationVsKpiResponse = z.object({
 export const analyticsRoutes = new Hono<AppEnv>()
   .get(
     '/evaluation-vs-kpi',
-    describe({
+    guard({
       summary:
         "By unit named in the survey answers: the mean evaluation (the unit and the units under it) against a KPI's mean, with Spearman's rho; units under 5 answers or 5 evaluated staff left out",
       tags: ['analytics'],
       roles: ['hr'],
       responses: { 200: { description: 'The scatter', schema: evaluationVsKpiResponse } },
     }),
-    requireRole('hr'),
     validate('query', evaluationVsKpiQuery),
     async (c) => {
       const { fiscalYear, kpi } = c.req.valid('query');
@@ -55,13 +55,12 @@ export const analyticsRoutes = new Hono<AppEnv>()
   )
   .get(
     '/evaluation-distribution',
-    describe({
+    guard({
       summary:
         'The distribution of final evaluation grades of a year beside outcome 06 (頑張りが認められる, q15)',
       tags: ['analytics'],
       roles: ['hr'],
     }),
-    requireRole('hr'),
     validate('query', fiscalYearParam),
     async (c) => {
       const { fiscalYear } = c.req.valid('query');

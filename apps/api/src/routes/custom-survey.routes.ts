@@ -3,11 +3,12 @@ import { customAnswersSchema, customSurveyDefinitionSchema } from '@jinzai/model
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
+import { guard } from '../http/guard.js';
 import { errors } from '../errors.js';
 import { actorOf } from '../http/actor.js';
 import { uploadedFile, uploadLimit } from '../http/upload.js';
-import { currentUser, requireRole } from '../middleware/session.js';
-import { describe, validate } from '../openapi.js';
+import { currentUser } from '../middleware/session.js';
+import { validate } from '../openapi.js';
 import {
   customCrossTab,
   customResults,
@@ -33,19 +34,17 @@ const crossTabQuery = z.object({
 export const customSurveyRoutes = new Hono<AppEnv>()
   .get(
     '/',
-    describe({ summary: 'HR-defined surveys with their response counts', tags: ['survey'], roles: ['hr'] }),
-    requireRole('hr'),
+    guard({ summary: 'HR-defined surveys with their response counts', tags: ['survey'], roles: ['hr'] }),
     async (c) => c.json({ surveys: await customSurveys(c.var.deps.db) }, 200),
   )
   .post(
     '/',
-    describe({
+    guard({
       summary: 'Define a survey: 4-point items and multiple-choice items with a limit on choices',
       tags: ['survey'],
       roles: ['hr'],
       responses: { 201: { description: 'Created' } },
     }),
-    requireRole('hr'),
     validate('json', customSurveyDefinitionSchema),
     async (c) => {
       const { db, now } = c.var.deps;
@@ -54,11 +53,10 @@ export const customSurveyRoutes = new Hono<AppEnv>()
   )
   .get(
     '/open',
-    describe({
+    guard({
       summary: "The current year's HR-defined surveys, with whether the signed-in person has answered each",
       tags: ['survey'],
     }),
-    requireRole(),
     async (c) => {
       const { db, now } = c.var.deps;
       return c.json({ surveys: await openCustomSurveys(db, currentUser(c).staffNo, now()) }, 200);
@@ -66,14 +64,13 @@ export const customSurveyRoutes = new Hono<AppEnv>()
   )
   .get(
     '/:id',
-    describe({ summary: 'The definition of an HR-defined survey', tags: ['survey'], roles: ['hr'] }),
-    requireRole('hr'),
+    guard({ summary: 'The definition of an HR-defined survey', tags: ['survey'], roles: ['hr'] }),
     validate('param', idParam),
     async (c) => c.json(await customSurvey(c.var.deps.db, c.req.valid('param').id), 200),
   )
   .post(
     '/:id/answers',
-    describe({
+    guard({
       summary:
         'Answer an open HR-defined survey online, once: stored with unit, grade, age band and employment type only',
       tags: ['survey'],
@@ -82,7 +79,6 @@ export const customSurveyRoutes = new Hono<AppEnv>()
         409: { description: 'Already answered, or the survey is not open' },
       },
     }),
-    requireRole(),
     validate('param', idParam),
     validate('json', customAnswersSchema),
     async (c) => {
@@ -94,7 +90,7 @@ export const customSurveyRoutes = new Hono<AppEnv>()
   )
   .post(
     '/:id/responses',
-    describe({
+    guard({
       summary:
         "Import an HR-defined survey's responses (unit_code,grade_code,age_band,employment_type,q01…); all or nothing",
       tags: ['survey'],
@@ -104,31 +100,21 @@ export const customSurveyRoutes = new Hono<AppEnv>()
         200: { description: 'Imported', schema: z.object({ rows: z.number(), replaced: z.number() }) },
       },
     }),
-    requireRole('hr'),
     validate('param', idParam),
     uploadLimit,
     async (c) => {
-      const survey = await customSurvey(c.var.deps.db, c.req.valid('param').id);
-      const { bytes, contentType } = await uploadedFile(c);
-      const result = await importCustomResponses(
-        c.var.deps.db,
-        survey,
-        bytes,
-        contentType,
-        actorOf(c),
-        c.var.deps.now(),
-      );
-      return c.json(result, 200);
+      const { db, now } = c.var.deps;
+      const survey = await customSurvey(db, c.req.valid('param').id);
+      return c.json(await importCustomResponses(db, survey, await uploadedFile(c), actorOf(c), now()), 200);
     },
   )
   .get(
     '/:id/results',
-    describe({
+    guard({
       summary: 'Results: per 4-point item mean, 95% CI and favourable share (under 5 answers withheld)',
       tags: ['survey'],
       roles: ['hr'],
     }),
-    requireRole('hr'),
     validate('param', idParam),
     async (c) => {
       const survey = await customSurvey(c.var.deps.db, c.req.valid('param').id);
@@ -137,13 +123,12 @@ export const customSurveyRoutes = new Hono<AppEnv>()
   )
   .get(
     '/:id/crosstab',
-    describe({
+    guard({
       summary:
         'Cross-tab of a multiple-choice item by unit, grade, age band or employment type: counts per option × group and the total; small groups suppressed',
       tags: ['survey'],
       roles: ['hr'],
     }),
-    requireRole('hr'),
     validate('param', idParam),
     validate('query', crossTabQuery),
     async (c) => {

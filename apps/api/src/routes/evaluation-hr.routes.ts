@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
+import { guard } from '../http/guard.js';
 import { actorOf } from '../http/actor.js';
 import { idParam } from '../http/params.js';
 import { uploadedFile, uploadLimit } from '../http/upload.js';
 import { ASSIGNMENT_COLUMNS } from '../import/evaluation-import.js';
-import { requireRole } from '../middleware/session.js';
-import { describe, validate } from '../openapi.js';
+
+import { validate } from '../openapi.js';
 import { importAssignments, reassignSheet } from '../services/evaluation-evaluators.service.js';
 import {
   analyticsReport,
@@ -19,13 +20,12 @@ import {
 export const evaluationHrRoutes = new Hono<AppEnv>()
   .post(
     '/periods/:id/assignments/defaults',
-    describe({
+    guard({
       summary:
         'Create the sheets of every staff member without one, with default evaluators from the org tree (課長 first, 部長 second)',
       tags: ['review'],
       roles: ['hr'],
     }),
-    requireRole('hr'),
     validate('param', idParam),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -35,13 +35,12 @@ export const evaluationHrRoutes = new Hono<AppEnv>()
   )
   .post(
     '/periods/:id/assignments',
-    describe({
+    guard({
       summary: 'Set first and second evaluators in bulk (staff numbers; empty for none); all or nothing',
       tags: ['review'],
       roles: ['hr'],
       upload: { columns: ASSIGNMENT_COLUMNS.required },
     }),
-    requireRole('hr'),
     validate('param', idParam),
     uploadLimit,
     async (c) => {
@@ -52,12 +51,11 @@ export const evaluationHrRoutes = new Hono<AppEnv>()
   )
   .put(
     '/sheets/:id/assignment',
-    describe({
+    guard({
       summary: 'Change the evaluators of one sheet (before confirmation)',
       tags: ['review'],
       roles: ['hr'],
     }),
-    requireRole('hr'),
     validate('param', idParam),
     validate(
       'json',
@@ -78,8 +76,7 @@ export const evaluationHrRoutes = new Hono<AppEnv>()
   )
   .get(
     '/periods/:id/progress',
-    describe({ summary: 'Progress of a period: sheets by 部 and step', tags: ['review'], roles: ['hr'] }),
-    requireRole('hr'),
+    guard({ summary: 'Progress of a period: sheets by 部 and step', tags: ['review'], roles: ['hr'] }),
     validate('param', idParam),
     async (c) => {
       const { db, now } = c.var.deps;
@@ -88,13 +85,12 @@ export const evaluationHrRoutes = new Hono<AppEnv>()
   )
   .get(
     '/analytics',
-    describe({
+    guard({
       summary:
         'Distributions of overall grades by 部, grade and evaluator; five-year trend; evaluator tendencies; first/second agreement',
       tags: ['review'],
       roles: ['hr'],
     }),
-    requireRole('hr'),
     validate('query', z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100) })),
     async (c) => {
       const { db, now } = c.var.deps;
@@ -103,12 +99,11 @@ export const evaluationHrRoutes = new Hono<AppEnv>()
   )
   .get(
     '/periods/:id/export',
-    describe({
+    guard({
       summary: 'Export the sheets of a period with their ratings (.xlsx, or CSV in CP932 / UTF-8 with BOM)',
       tags: ['review'],
       roles: ['hr'],
     }),
-    requireRole('hr'),
     validate('param', idParam),
     validate(
       'query',

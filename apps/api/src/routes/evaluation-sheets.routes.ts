@@ -4,9 +4,10 @@ import { goalsDraftSchema, ratingInputSchema, SHEET_ACTIONS } from '@jinzai/mode
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
+import { guard } from '../http/guard.js';
 import { idParam } from '../http/params.js';
-import { currentUser, requireRole } from '../middleware/session.js';
-import { describe, validate } from '../openapi.js';
+import { currentUser } from '../middleware/session.js';
+import { validate } from '../openapi.js';
 import { evaluatorQueueView, myEvaluation } from '../services/evaluation-queue.service.js';
 import { readSheet, saveSheetDraft, takeSheetStep } from '../services/evaluation-sheet-steps.service.js';
 
@@ -25,13 +26,12 @@ const actionBody = saveBody
 export const sheetRoutes = new Hono<AppEnv>()
   .get(
     '/sheets/:id',
-    describe({
+    guard({
       summary:
         'One evaluation sheet as the caller may see it now (ratings by stage and relation), with history',
       tags: ['review'],
       responses: { 404: { description: 'Unknown, or not the caller’s to see' } },
     }),
-    requireRole(),
     validate('param', idParam),
     async (c) => {
       const { db, now } = c.var.deps;
@@ -40,7 +40,7 @@ export const sheetRoutes = new Hono<AppEnv>()
   )
   .put(
     '/sheets/:id',
-    describe({
+    guard({
       summary:
         'Save a draft of the caller’s part (goals, or their own ratings); 409 when the version is stale',
       tags: ['review'],
@@ -48,7 +48,6 @@ export const sheetRoutes = new Hono<AppEnv>()
         409: { description: 'Someone changed the sheet first: details.current is the sheet now' },
       },
     }),
-    requireRole(),
     validate('param', idParam),
     validate('json', saveBody),
     async (c) => {
@@ -59,7 +58,7 @@ export const sheetRoutes = new Hono<AppEnv>()
   )
   .post(
     '/sheets/:id/actions',
-    describe({
+    guard({
       summary:
         'Take a workflow step (submit-goals, agree-goals, self-evaluate, first-rate, second-rate, confirm, disclose, acknowledge, appeal, reopen, send-back)',
       tags: ['review'],
@@ -68,7 +67,6 @@ export const sheetRoutes = new Hono<AppEnv>()
         409: { description: 'Not allowed in this state, appeal period over, or a stale version' },
       },
     }),
-    requireRole(),
     validate('param', idParam),
     validate('json', actionBody),
     async (c) => {
@@ -79,13 +77,12 @@ export const sheetRoutes = new Hono<AppEnv>()
   )
   .get(
     '/queue',
-    describe({
+    guard({
       summary:
         'The evaluator’s queue: sheets they evaluate in a period, with the step, whose turn it is, and the due date',
       tags: ['review'],
       roles: ['evaluator'],
     }),
-    requireRole('evaluator'),
     validate(
       'query',
       z.object({ periodId: z.coerce.number().int().positive().max(2_147_483_647).optional() }),
@@ -98,12 +95,11 @@ export const sheetRoutes = new Hono<AppEnv>()
   )
   .get(
     '/me',
-    describe({
+    guard({
       summary:
         'The caller’s own sheets, past results and skill pyramid over the years (layer means, S = 5 … D = 1)',
       tags: ['review'],
     }),
-    requireRole(),
     async (c) => {
       const { db, now } = c.var.deps;
       return c.json(await myEvaluation(db, currentUser(c), now()), 200);

@@ -4,11 +4,12 @@ import { newPeriodSchema, RESULT_COLUMNS } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
+import { guard } from '../http/guard.js';
 import { actorOf } from '../http/actor.js';
 import { idParam } from '../http/params.js';
 import { uploadedFile, uploadLimit } from '../http/upload.js';
-import { requireRole } from '../middleware/session.js';
-import { describe, validate } from '../openapi.js';
+
+import { validate } from '../openapi.js';
 import { importResultsInto, openPeriod, periods } from '../services/evaluation-periods.service.js';
 import { evaluationHrRoutes } from './evaluation-hr.routes.js';
 import { sheetRoutes } from './evaluation-sheets.routes.js';
@@ -36,28 +37,24 @@ const importResult = z.object({ rows: z.number(), created: z.number(), updated: 
 export const evaluationRoutes = new Hono<AppEnv>()
   .post(
     '/periods',
-    describe({
+    guard({
       summary: 'Open an evaluation period (fiscal year, or the calendar-year preset) with its phase dates',
       tags: ['review'],
       roles: ['hr'],
       responses: { 201: { description: 'Created', schema: period } },
     }),
-    requireRole('hr'),
     validate('json', newPeriodSchema),
     async (c) => {
       const { db, now } = c.var.deps;
       return c.json(await openPeriod(db, actorOf(c), now(), c.req.valid('json')), 201);
     },
   )
-  .get(
-    '/periods',
-    describe({ summary: 'Every evaluation period, newest first', tags: ['review'] }),
-    requireRole(),
-    async (c) => c.json(await periods(c.var.deps.db), 200),
+  .get('/periods', guard({ summary: 'Every evaluation period, newest first', tags: ['review'] }), async (c) =>
+    c.json(await periods(c.var.deps.db), 200),
   )
   .post(
     '/periods/:id/results',
-    describe({
+    guard({
       summary:
         'Import results from an earlier system: staff_no, overall (S–D), optional competency columns; all or nothing',
       tags: ['review'],
@@ -71,7 +68,6 @@ export const evaluationRoutes = new Hono<AppEnv>()
         404: { description: 'Unknown period' },
       },
     }),
-    requireRole('hr'),
     validate('param', idParam),
     uploadLimit,
     async (c) => {

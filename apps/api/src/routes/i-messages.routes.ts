@@ -2,19 +2,19 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
-import { currentUser, requireRole } from '../middleware/session.js';
-import { describe, validate } from '../openapi.js';
+import { guard } from '../http/guard.js';
+import { currentUser } from '../middleware/session.js';
+import { validate } from '../openapi.js';
 import { colleagues, iMessageCounts, myIMessages, sendIMessage } from '../services/i-messages.service.js';
 
 /** I・メッセージ (品川式360°フィードバック, docs/domain.md §4): strengths only, no scores. */
 export const iMessageRoutes = new Hono<AppEnv>()
   .post(
     '/messages',
-    describe({
+    guard({
       summary: 'Send a colleague or supervisor an I・メッセージ about a strength (no scores)',
       tags: ['review'],
     }),
-    requireRole(),
     validate(
       'json',
       z
@@ -32,8 +32,7 @@ export const iMessageRoutes = new Hono<AppEnv>()
   )
   .get(
     '/messages',
-    describe({ summary: 'The I・メッセージ the caller received and sent', tags: ['review'] }),
-    requireRole(),
+    guard({ summary: 'The I・メッセージ the caller received and sent', tags: ['review'] }),
     async (c) => {
       const { db, now } = c.var.deps;
       return c.json(await myIMessages(db, currentUser(c), now()), 200);
@@ -41,23 +40,21 @@ export const iMessageRoutes = new Hono<AppEnv>()
   )
   .get(
     '/messages/counts',
-    describe({
+    guard({
       summary: 'I・メッセージ counts by 部 (HR sees counts only, never the messages)',
       tags: ['review'],
       roles: ['hr'],
     }),
-    requireRole('hr'),
     async (c) => {
       return c.json(await iMessageCounts(c.var.deps.db), 200);
     },
   )
   .get(
     '/colleagues',
-    describe({
+    guard({
       summary: 'Find a colleague by name, kana or staff number (to address an I・メッセージ)',
       tags: ['review'],
     }),
-    requireRole(),
     validate('query', z.object({ q: z.string().trim().min(1).max(50) })),
     async (c) => {
       return c.json(await colleagues(c.var.deps.db, c.req.valid('query').q), 200);

@@ -3,10 +3,11 @@ import { PROGRAMME_CODES } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
+import { guard } from '../http/guard.js';
 import { actorOf } from '../http/actor.js';
 import { fiscalYearParam } from '../http/params.js';
-import { requireRole } from '../middleware/session.js';
-import { describe, validate } from '../openapi.js';
+
+import { validate } from '../openapi.js';
 import { kpiProgrammeCounts, kpiTrends, setProgrammeCounts } from '../services/kpi.service.js';
 import { exportFile } from '../services/survey-export.service.js';
 import { BREAKDOWN_BY, kpiBoardOf, kpiBreakdownOf } from '../services/survey.service.js';
@@ -73,14 +74,13 @@ const programmeCounts = z.object({
 export const kpiRoutes = new Hono<AppEnv>()
   .get(
     '/',
-    describe({
+    guard({
       summary:
         'The KPI board of a year: mean, n, 95% CI, favourable share, change from the year before, status',
       tags: ['kpi'],
       roles: ['hr'],
       responses: { 200: { description: 'The board', schema: kpisResponse } },
     }),
-    requireRole('hr'),
     validate('query', yearQuery),
     async (c) => {
       const { fiscalYear } = c.req.valid('query');
@@ -90,14 +90,13 @@ export const kpiRoutes = new Hono<AppEnv>()
   )
   .get(
     '/breakdown',
-    describe({
+    guard({
       summary:
         "A year's KPIs by unit (課), grade, age band or employment type; groups under 5 and their complements withheld",
       tags: ['kpi'],
       roles: ['hr'],
       responses: { 200: { description: 'The breakdown', schema: breakdownResponse } },
     }),
-    requireRole('hr'),
     validate('query', breakdownQuery),
     async (c) => {
       const { fiscalYear, by } = c.req.valid('query');
@@ -106,28 +105,25 @@ export const kpiRoutes = new Hono<AppEnv>()
   )
   .get(
     '/trends',
-    describe({ summary: 'Every KPI over the years with responses', tags: ['kpi'], roles: ['hr'] }),
-    requireRole('hr'),
+    guard({ summary: 'Every KPI over the years with responses', tags: ['kpi'], roles: ['hr'] }),
     async (c) => c.json(await kpiTrends(c.var.deps.db), 200),
   )
   .get(
     '/programmes',
-    describe({
+    guard({
       summary: 'Programme use counts per year (policy IV-3 ※6), without targets',
       tags: ['kpi'],
       roles: ['hr'],
     }),
-    requireRole('hr'),
     async (c) => c.json(await kpiProgrammeCounts(c.var.deps.db), 200),
   )
   .put(
     '/programmes/:fiscalYear',
-    describe({
+    guard({
       summary: "Enter a year's programme use counts (a null count is left as it was)",
       tags: ['kpi'],
       roles: ['hr'],
     }),
-    requireRole('hr'),
     validate('param', fiscalYearParam),
     validate('json', programmeCounts),
     async (c) => {
@@ -139,13 +135,12 @@ export const kpiRoutes = new Hono<AppEnv>()
   )
   .get(
     '/export',
-    describe({
+    guard({
       summary:
         'Export the board, a breakdown, the trends or the programme counts as .xlsx or CSV (UTF-8 with BOM)',
       tags: ['kpi'],
       roles: ['hr'],
     }),
-    requireRole('hr'),
     validate('query', exportQuery),
     async (c) => {
       const file = await exportFile(c.var.deps.db, c.req.valid('query'));

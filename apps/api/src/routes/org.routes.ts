@@ -3,10 +3,11 @@ import { STAFF_COLUMNS, UNIT_COLUMNS } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
-import { requireRole } from '../middleware/session.js';
+import { guard } from '../http/guard.js';
+
 import { actorOf } from '../http/actor.js';
 import { uploadedFile, uploadLimit } from '../http/upload.js';
-import { describe, validate } from '../openapi.js';
+import { validate } from '../openapi.js';
 import { importStaff, importUnits } from '../services/org-import.service.js';
 import { orgTree, staffRecord } from '../services/org.service.js';
 
@@ -26,45 +27,42 @@ const staffResponse = z.object({
 export const orgRoutes = new Hono<AppEnv>()
   .post(
     '/units',
-    describe({
+    guard({
       summary: 'Import units (部/課/係): re-importing a code updates it; all or nothing',
       tags: ['org'],
       roles: ['hr'],
       upload: { columns: UNIT_COLUMNS.required, optional: UNIT_COLUMNS.optional },
       responses: { 200: { description: 'Imported', schema: importResult } },
     }),
-    requireRole('hr'),
     uploadLimit,
     async (c) => {
-      const { bytes, contentType } = await uploadedFile(c);
-      return c.json(await importUnits(c.var.deps.db, bytes, contentType, actorOf(c), c.var.deps.now()), 200);
+      const { db, now } = c.var.deps;
+      return c.json(await importUnits(db, await uploadedFile(c), actorOf(c), now()), 200);
     },
   )
   .post(
     '/staff',
-    describe({
+    guard({
       summary: 'Import staff: re-importing a staff number updates that person; all or nothing',
       tags: ['org'],
       roles: ['hr'],
       upload: { columns: STAFF_COLUMNS.required },
       responses: { 200: { description: 'Imported', schema: importResult } },
     }),
-    requireRole('hr'),
     uploadLimit,
     async (c) => {
-      const { bytes, contentType } = await uploadedFile(c);
-      return c.json(await importStaff(c.var.deps.db, bytes, contentType, actorOf(c), c.var.deps.now()), 200);
+      const { db, now } = c.var.deps;
+      return c.json(await importStaff(db, await uploadedFile(c), actorOf(c), now()), 200);
     },
   )
   .get(
     '/units',
-    describe({ summary: 'The organisation tree with direct headcounts', tags: ['org'], roles: ['hr'] }),
-    requireRole('hr'),
+    guard({ summary: 'The organisation tree with direct headcounts', tags: ['org'], roles: ['hr'] }),
     async (c) => c.json(await orgTree(c.var.deps.db), 200),
   )
   .get(
     '/staff/:staffNo',
-    describe({
+    guard({
       summary: 'One member of staff by 職員番号',
       tags: ['org'],
       roles: ['hr'],
@@ -73,7 +71,6 @@ export const orgRoutes = new Hono<AppEnv>()
         404: { description: 'Unknown number' },
       },
     }),
-    requireRole('hr'),
     validate('param', z.object({ staffNo: z.string().min(1).max(32) })),
     async (c) => {
       const { db, now } = c.var.deps;

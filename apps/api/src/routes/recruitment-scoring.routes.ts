@@ -3,9 +3,10 @@
 import { SCORE_COLUMNS, sheetInputSchema } from '@jinzai/model';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../deps.js';
+import { guard } from '../http/guard.js';
 import { uploadedFile, uploadLimit } from '../http/upload.js';
-import { currentUser, requireRole } from '../middleware/session.js';
-import { describe, validate } from '../openapi.js';
+import { currentUser } from '../middleware/session.js';
+import { validate } from '../openapi.js';
 import { applicantDetail } from '../services/recruitment-applicants.service.js';
 import { exportResults, type ExportFile } from '../services/recruitment-export.service.js';
 import { importScoresForRound } from '../services/recruitment-import.service.js';
@@ -40,24 +41,22 @@ const attachment = (c: Context<AppEnv>, file: ExportFile) =>
 export const recruitmentScoringRoutes = new Hono<AppEnv>()
   .get(
     '/queue',
-    describe({
+    guard({
       summary: 'My applicants per stage whose panel I sit on, with my sheets’ status',
       tags,
       roles: PANEL,
     }),
-    requireRole(...PANEL),
     async (c) =>
       c.json({ stages: await interviewQueue(c.var.deps.db, currentUser(c), c.var.deps.now()) }, 200),
   )
   .get(
     '/rounds/:id/stages/:stageId/sheets/:applicantNo',
-    describe({
+    guard({
       summary:
         'The scoring form of an applicant at a stage: criteria with anchors, my sheet, others’ once I submitted',
       tags,
       roles: PANEL,
     }),
-    requireRole(...PANEL),
     validate('param', sheetParam),
     async (c) => {
       const { db, now } = c.var.deps;
@@ -66,13 +65,12 @@ export const recruitmentScoringRoutes = new Hono<AppEnv>()
   )
   .put(
     '/rounds/:id/stages/:stageId/sheets/:applicantNo',
-    describe({
+    guard({
       summary:
         'Save my sheet as a draft or submit it; `version` is the one read (0 for new): 409 when stale or locked',
       tags,
       roles: PANEL,
     }),
-    requireRole(...PANEL),
     validate('param', sheetParam),
     validate('json', sheetInputSchema),
     async (c) => {
@@ -83,8 +81,7 @@ export const recruitmentScoringRoutes = new Hono<AppEnv>()
   )
   .post(
     '/rounds/:id/stages/:stageId/sheets/:applicantNo/reopen',
-    describe({ summary: 'Reopen a submitted sheet with a reason (audited)', tags, roles: MANAGE }),
-    requireRole(...MANAGE),
+    guard({ summary: 'Reopen a submitted sheet with a reason (audited)', tags, roles: MANAGE }),
     validate('param', sheetParam),
     validate('json', reopenSchema),
     async (c) => {
@@ -101,12 +98,11 @@ export const recruitmentScoringRoutes = new Hono<AppEnv>()
   )
   .get(
     '/rounds/:id/applicants/:applicantNo',
-    describe({
+    guard({
       summary: 'An applicant with decisions and, per stage, the sheets I may see',
       tags,
       roles: MANAGE,
     }),
-    requireRole(...MANAGE),
     validate('param', applicantParam),
     async (c) => {
       const { db, now } = c.var.deps;
@@ -116,14 +112,13 @@ export const recruitmentScoringRoutes = new Hono<AppEnv>()
   )
   .post(
     '/rounds/:id/scores',
-    describe({
+    guard({
       summary:
         'Import keyed-in scores (applicant_no,rater,criterion,score[,stage]); replaces existing; all or nothing',
       tags,
       roles: MANAGE,
       upload: { columns: SCORE_COLUMNS.required, optional: SCORE_COLUMNS.optional },
     }),
-    requireRole(...MANAGE),
     uploadLimit,
     validate('param', roundParam),
     async (c) => {
@@ -137,14 +132,13 @@ export const recruitmentScoringRoutes = new Hono<AppEnv>()
   )
   .get(
     '/rounds/:id/results',
-    describe({
+    guard({
       summary:
         'Results of a stage (default: the first): layer means, weighted and calibrated totals, ranks, reliability, leniency',
       tags,
       roles: PANEL,
       responses: { 200: { description: 'Results', schema: resultsResponse } },
     }),
-    requireRole(...PANEL),
     validate('param', roundParam),
     validate('query', stageQuery),
     async (c) => {
@@ -155,8 +149,7 @@ export const recruitmentScoringRoutes = new Hono<AppEnv>()
   )
   .get(
     '/rounds/:id/results.xlsx',
-    describe({ summary: 'Results of a stage as .xlsx', tags, roles: MANAGE }),
-    requireRole(...MANAGE),
+    guard({ summary: 'Results of a stage as .xlsx', tags, roles: MANAGE }),
     validate('param', roundParam),
     validate('query', exportQuery),
     async (c) => {
@@ -167,12 +160,11 @@ export const recruitmentScoringRoutes = new Hono<AppEnv>()
   )
   .get(
     '/rounds/:id/results.csv',
-    describe({
+    guard({
       summary: 'Results of a stage as CSV: ?encoding=cp932 (default) or utf-8 (with BOM)',
       tags,
       roles: MANAGE,
     }),
-    requireRole(...MANAGE),
     validate('param', roundParam),
     validate('query', exportQuery),
     async (c) => {

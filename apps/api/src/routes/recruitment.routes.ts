@@ -4,10 +4,11 @@
 import { APPLICANT_COLUMNS, newRoundSchema } from '@jinzai/model';
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps.js';
+import { guard } from '../http/guard.js';
 import { actorOf } from '../http/actor.js';
 import { uploadedFile, uploadLimit } from '../http/upload.js';
-import { currentUser, requireRole } from '../middleware/session.js';
-import { describe, validate } from '../openapi.js';
+import { currentUser } from '../middleware/session.js';
+import { validate } from '../openapi.js';
 import {
   addApplicant,
   listRoundApplicants,
@@ -52,24 +53,22 @@ const tags = ['recruitment'];
 export const recruitmentRoutes = new Hono<AppEnv>()
   .get(
     '/rounds',
-    describe({
+    guard({
       summary: 'Rounds: all for recruiters, those with a panel of mine for interviewers',
       tags,
       roles: PANEL,
     }),
-    requireRole(...PANEL),
     async (c) => c.json({ rounds: await roundsFor(c.var.deps.db, currentUser(c)) }, 200),
   )
   .post(
     '/rounds',
-    describe({
+    guard({
       summary:
         'Create a round with its stages and the default criteria; it keeps the weights version in force',
       tags,
       roles: MANAGE,
       responses: { 201: { description: 'Created', schema: roundResponse } },
     }),
-    requireRole(...MANAGE),
     validate('json', newRoundSchema),
     async (c) => {
       const { db, now } = c.var.deps;
@@ -78,35 +77,31 @@ export const recruitmentRoutes = new Hono<AppEnv>()
   )
   .get(
     '/interviewers',
-    describe({ summary: 'Users with the interviewer role, for panels', tags, roles: MANAGE }),
-    requireRole(...MANAGE),
+    guard({ summary: 'Users with the interviewer role, for panels', tags, roles: MANAGE }),
     async (c) => c.json({ interviewers: await listInterviewers(c.var.deps.db) }, 200),
   )
   .post(
     '/retention/run',
-    describe({
+    guard({
       summary: 'Anonymise the personal data of applicants whose retention period has ended (scores stay)',
       tags,
       roles: ['hr'],
     }),
-    requireRole('hr'),
     async (c) => c.json(await runRetention(c.var.deps.db, actorOf(c), c.var.deps.now()), 200),
   )
   .get(
     '/rounds/:id',
-    describe({
+    guard({
       summary: 'A round: stages with panels and sheet counts, criteria, weights',
       tags,
       roles: PANEL,
     }),
-    requireRole(...PANEL),
     validate('param', roundParam),
     async (c) => c.json(await roundOverview(c.var.deps.db, currentUser(c), c.req.valid('param').id), 200),
   )
   .patch(
     '/rounds/:id',
-    describe({ summary: 'Rename, close or reopen a round; set its retention period', tags, roles: MANAGE }),
-    requireRole(...MANAGE),
+    guard({ summary: 'Rename, close or reopen a round; set its retention period', tags, roles: MANAGE }),
     validate('param', roundParam),
     validate('json', roundUpdateSchema),
     async (c) => {
@@ -117,8 +112,7 @@ export const recruitmentRoutes = new Hono<AppEnv>()
   )
   .post(
     '/rounds/:id/stages',
-    describe({ summary: 'Add a stage at the end', tags, roles: MANAGE }),
-    requireRole(...MANAGE),
+    guard({ summary: 'Add a stage at the end', tags, roles: MANAGE }),
     validate('param', roundParam),
     validate('json', stageNameSchema),
     async (c) => {
@@ -129,8 +123,7 @@ export const recruitmentRoutes = new Hono<AppEnv>()
   )
   .patch(
     '/rounds/:id/stages/:stageId',
-    describe({ summary: 'Rename a stage', tags, roles: MANAGE }),
-    requireRole(...MANAGE),
+    guard({ summary: 'Rename a stage', tags, roles: MANAGE }),
     validate('param', stageParam),
     validate('json', stageNameSchema),
     async (c) => {
@@ -142,12 +135,11 @@ export const recruitmentRoutes = new Hono<AppEnv>()
   )
   .delete(
     '/rounds/:id/stages/:stageId',
-    describe({
+    guard({
       summary: 'Remove a stage that has no sheets or decisions (409 otherwise)',
       tags,
       roles: MANAGE,
     }),
-    requireRole(...MANAGE),
     validate('param', stageParam),
     async (c) => {
       const { db, now } = c.var.deps;
@@ -158,8 +150,7 @@ export const recruitmentRoutes = new Hono<AppEnv>()
   )
   .put(
     '/rounds/:id/stages/:stageId/panel',
-    describe({ summary: 'Set the panel of a stage (users with the interviewer role)', tags, roles: MANAGE }),
-    requireRole(...MANAGE),
+    guard({ summary: 'Set the panel of a stage (users with the interviewer role)', tags, roles: MANAGE }),
     validate('param', stageParam),
     validate('json', panelSchema),
     async (c) => {
@@ -171,12 +162,11 @@ export const recruitmentRoutes = new Hono<AppEnv>()
   )
   .put(
     '/rounds/:id/criteria/:code',
-    describe({
+    guard({
       summary: 'Add or edit a criterion with its five anchors (not under a layer of weight 0)',
       tags,
       roles: MANAGE,
     }),
-    requireRole(...MANAGE),
     validate('param', criterionParam),
     validate('json', criterionSchema),
     async (c) => {
@@ -187,13 +177,12 @@ export const recruitmentRoutes = new Hono<AppEnv>()
   )
   .get(
     '/rounds/:id/applicants',
-    describe({
+    guard({
       summary:
         'Applicants of a round (interviewers: those of a stage whose panel they sit on, ?stage= required)',
       tags,
       roles: PANEL,
     }),
-    requireRole(...PANEL),
     validate('param', roundParam),
     validate('query', stageQuery),
     async (c) => {
@@ -205,14 +194,13 @@ export const recruitmentRoutes = new Hono<AppEnv>()
   )
   .post(
     '/rounds/:id/applicants',
-    describe({
+    guard({
       summary:
         'Import applicants (CSV/.xlsx, all or nothing), or add one (JSON); duplicates by number or name + email refused',
       tags,
       roles: MANAGE,
       upload: { columns: APPLICANT_COLUMNS.required, optional: APPLICANT_COLUMNS.optional },
     }),
-    requireRole(...MANAGE),
     uploadLimit,
     validate('param', roundParam),
     async (c) => {
@@ -228,12 +216,11 @@ export const recruitmentRoutes = new Hono<AppEnv>()
   )
   .put(
     '/rounds/:id/stages/:stageId/decisions/:applicantNo',
-    describe({
+    guard({
       summary: 'Record pass / hold / fail with a reason for an applicant at a stage (audited)',
       tags,
       roles: MANAGE,
     }),
-    requireRole(...MANAGE),
     validate('param', applicantParam.extend({ stageId: stageParam.shape.stageId })),
     validate('json', decisionSchema),
     async (c) => {

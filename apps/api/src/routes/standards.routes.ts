@@ -15,9 +15,10 @@ import { Hono, type TypedResponse } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
+import { guard } from '../http/guard.js';
 import { actorOf } from '../http/actor.js';
-import { requireRole } from '../middleware/session.js';
-import { describe, validate } from '../openapi.js';
+
+import { validate } from '../openapi.js';
 import { publishWeightSet, weightsInForce } from '../services/standards.service.js';
 
 const competency = z.object({
@@ -110,24 +111,22 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=UTF-8' };
 export const standardsRoutes = new Hono<AppEnv>()
   .get(
     '/grades',
-    describe({
+    guard({
       summary: 'The ten grades and their 標準職務遂行能力, as the policy has them',
       tags: ['policy'],
       responses: { 200: { description: 'Grades', schema: gradesResponse } },
     }),
-    requireRole(),
     // The catalogue is the policy: fixed for the life of the process, so serialised once.
     (c) =>
       c.body(GRADES_JSON, 200, JSON_HEADERS) as unknown as TypedResponse<typeof GRADES_BODY, 200, 'json'>,
   )
   .get(
     '/tracks',
-    describe({
+    guard({
       summary: 'Hiring tracks with the weights in force (per cent)',
       tags: ['policy'],
       responses: { 200: { description: 'Tracks', schema: tracksResponse } },
     }),
-    requireRole(),
     async (c) => {
       const set = await weightsInForce(c.var.deps.db, c.var.deps.now());
       return c.json(
@@ -150,14 +149,13 @@ export const standardsRoutes = new Hono<AppEnv>()
   )
   .put(
     '/tracks/weights',
-    describe({
+    guard({
       summary: 'Publish a new version of the hiring weights (HR); old versions stay as they were',
       tags: ['policy'],
       roles: ['hr'],
       responses: { 201: { description: 'Published' }, 409: { description: 'That version exists' } },
     }),
     bodyLimit({ maxSize: 64 * 1024 }),
-    requireRole('hr'),
     validate('json', newWeightSetSchema),
     async (c) => {
       const body = c.req.valid('json');
@@ -167,12 +165,11 @@ export const standardsRoutes = new Hono<AppEnv>()
   )
   .get(
     '/kpis',
-    describe({
+    guard({
       summary: 'The 15 KPI questions with baseline and target (target computed by the policy rule)',
       tags: ['policy'],
       responses: { 200: { description: 'KPIs', schema: kpisResponse } },
     }),
-    requireRole(),
     (c) =>
       c.json(
         {

@@ -3,11 +3,12 @@ import { SURVEY_RESPONSE_COLUMNS, onlineAnswersSchema } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
+import { guard } from '../http/guard.js';
 import { actorOf } from '../http/actor.js';
 import { fiscalYearParam } from '../http/params.js';
 import { uploadedFile, uploadLimit } from '../http/upload.js';
-import { currentUser, requireRole } from '../middleware/session.js';
-import { describe, validate } from '../openapi.js';
+import { currentUser } from '../middleware/session.js';
+import { validate } from '../openapi.js';
 import { answerKpiSurvey, kpiSurveyStatus } from '../services/survey-online.service.js';
 import { importKpiResponses, kpiResponseRate, kpiSurveyYearList } from '../services/survey.service.js';
 
@@ -25,7 +26,7 @@ const statusResponse = z.object({
 export const surveyRoutes = new Hono<AppEnv>()
   .post(
     '/kpi/:fiscalYear/responses',
-    describe({
+    guard({
       summary: "Import a year's KPI survey responses (replaces that year's previous import); all or nothing",
       tags: ['survey'],
       roles: ['hr'],
@@ -34,31 +35,21 @@ export const surveyRoutes = new Hono<AppEnv>()
         200: { description: 'Imported', schema: z.object({ rows: z.number(), replaced: z.number() }) },
       },
     }),
-    requireRole('hr'),
     validate('param', fiscalYearParam),
     uploadLimit,
     async (c) => {
       const { fiscalYear } = c.req.valid('param');
-      const { bytes, contentType } = await uploadedFile(c);
-      const result = await importKpiResponses(
-        c.var.deps.db,
-        fiscalYear,
-        bytes,
-        contentType,
-        actorOf(c),
-        c.var.deps.now(),
-      );
-      return c.json(result, 200);
+      const { db, now } = c.var.deps;
+      return c.json(await importKpiResponses(db, fiscalYear, await uploadedFile(c), actorOf(c), now()), 200);
     },
   )
   .get(
     '/kpi/:fiscalYear/status',
-    describe({
+    guard({
       summary: 'Whether the KPI survey of a year is open and whether the signed-in person has answered it',
       tags: ['survey'],
       responses: { 200: { description: 'Status', schema: statusResponse } },
     }),
-    requireRole(),
     validate('param', fiscalYearParam),
     async (c) => {
       const { fiscalYear } = c.req.valid('param');
@@ -68,7 +59,7 @@ export const surveyRoutes = new Hono<AppEnv>()
   )
   .post(
     '/kpi/:fiscalYear/answers',
-    describe({
+    guard({
       summary:
         "Answer the current year's KPI survey online, once: stored with unit, grade, age band and employment type only",
       tags: ['survey'],
@@ -77,7 +68,6 @@ export const surveyRoutes = new Hono<AppEnv>()
         409: { description: 'Already answered, or the survey is not open' },
       },
     }),
-    requireRole(),
     validate('param', fiscalYearParam),
     validate('json', onlineAnswersSchema),
     async (c) => {
@@ -89,18 +79,16 @@ export const surveyRoutes = new Hono<AppEnv>()
   )
   .get(
     '/kpi/years',
-    describe({ summary: 'The fiscal years with KPI survey responses', tags: ['survey'], roles: ['hr'] }),
-    requireRole('hr'),
+    guard({ summary: 'The fiscal years with KPI survey responses', tags: ['survey'], roles: ['hr'] }),
     async (c) => c.json({ years: await kpiSurveyYearList(c.var.deps.db) }, 200),
   )
   .get(
     '/kpi/:fiscalYear/response-rate',
-    describe({
+    guard({
       summary: 'Response rate by unit (課) against the staff roster; counts under 5 are withheld',
       tags: ['survey'],
       roles: ['hr'],
     }),
-    requireRole('hr'),
     validate('param', fiscalYearParam),
     async (c) => {
       const { fiscalYear } = c.req.valid('param');

@@ -1,6 +1,5 @@
 // HR-defined surveys (docs/domain.md §5): defining them, importing their answers, and their results and
 // cross-tabs with suppression enforced here.
-import { createHash } from 'node:crypto';
 import {
   choiceCountsBy,
   createCustomSurvey,
@@ -9,7 +8,6 @@ import {
   listCustomSurveys,
   listUnits,
   replaceImportedCustomResponses,
-  writeAudit,
   type CustomResponse,
   type CustomSurvey,
   type Database,
@@ -34,6 +32,8 @@ import type { Kysely } from 'kysely';
 import { errors } from '../errors.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
 import { readTable, validateColumns } from '../import/table.js';
+import { recordImport } from '../audit.js';
+import type { Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
 import { BREAKDOWN_COLUMN, labelled, unknownUnitRows, type BreakdownBy } from './survey.service.js';
 
@@ -86,12 +86,11 @@ export async function defineCustomSurvey(db: Kysely<Database>, now: Date, def: C
 export async function importCustomResponses(
   db: Kysely<Database>,
   survey: CustomSurvey,
-  bytes: Uint8Array,
-  contentType: string | undefined,
+  file: Upload,
   actor: Actor,
   now: Date,
 ): Promise<{ rows: number; replaced: number }> {
-  const table = await readTable(bytes, contentType);
+  const table = await readTable(file.bytes, file.contentType);
   validateColumns(table.header, customImportColumns(survey));
   const details: ImportDetail[] = [];
   const parsed: { row: number; value: CustomResponse }[] = [];
@@ -141,13 +140,9 @@ export async function importCustomResponses(
       survey,
       parsed.map((p) => p.value),
     );
-    await writeAudit(trx, {
-      at: now.toISOString(),
-      ...actor,
-      action: 'import',
-      entity: 'survey_responses',
-      entityId: survey.id,
-      detail: { rows: parsed.length, replaced, sha256: createHash('sha256').update(bytes).digest('hex') },
+    await recordImport(trx, actor, now, { entity: 'survey_responses', entityId: survey.id }, file, {
+      rows: parsed.length,
+      replaced,
     });
     return { rows: parsed.length, replaced };
   });

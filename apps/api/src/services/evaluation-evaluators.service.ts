@@ -17,12 +17,13 @@ import type { Kysely } from 'kysely';
 import { errors } from '../errors.js';
 import { parseAssignmentsFile } from '../import/evaluation-import.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
+import type { Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
 
 type Db = Kysely<Database>;
 
 /** An uploaded file, read only once the period is known to exist. */
-export type FileReader = () => Promise<{ bytes: Uint8Array; contentType: string | undefined }>;
+export type FileReader = () => Promise<Upload>;
 
 /**
  * Sets first and second evaluators in bulk from a file (staff numbers; empty for none): all or nothing, in one
@@ -36,8 +37,8 @@ export async function importAssignments(
   read: FileReader,
 ): Promise<{ rows: number; created: number; updated: number }> {
   if (!(await getPeriod(db, periodId))) throw errors.notFound('評価期間');
-  const { bytes, contentType } = await read();
-  const { rows, details } = await parseAssignmentsFile(bytes, contentType);
+  const file = await read();
+  const { rows, details } = await parseAssignmentsFile(file.bytes, file.contentType);
   return db.transaction().execute(async (trx) => {
     const staff = new Map((await staffPlacements(trx)).map((s) => [s.staffNo, s]));
     const sheets = await sheetStatesOfPeriod(trx, periodId);

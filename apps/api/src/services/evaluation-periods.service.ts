@@ -52,6 +52,5 @@ export async function periods(db: Db): Promise<{ periods: Period[] }> {
 /** Imports results from an earlier system into a known period (404 otherwise); the file is read after that. */
 export async function importResultsInto(db: Db, actor: Actor, now: Date, periodId: number, read: FileReader) {
   if (!(await getPeriod(db, periodId))) throw errors.notFound('評価期間');
-  const { bytes, contentType } = await read();
-  return importResults(db, periodId, bytes, contentType, actor, now);
+  return importResults(db, periodId, await read(), actor, now);
 }

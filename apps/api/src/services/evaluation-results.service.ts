@@ -5,19 +5,17 @@ import {
   staffPlacements,
   staffWithResults,
   upsertResults,
-  writeAudit,
   type Database,
   type EvaluationResult,
 } from '@jinzai/db';
 import { gradeByCode } from '@jinzai/model';
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { parseResultsFile, resolveItems } from '../import/evaluation-import.js';
 import { resolveGrade } from '../import/org-import.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
+import { recordImport } from '../audit.js';
+import type { Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * Imports results from an earlier system into a period (docs/interfaces.md "Evaluation"): all or nothing, in
@@ -27,12 +25,11 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 export async function importResults(
   db: Kysely<Database>,
   periodId: number,
-  bytes: Uint8Array,
-  contentType: string | undefined,
+  file: Upload,
   actor: Actor,
   now: Date,
 ): Promise<{ rows: number; created: number; updated: number }> {
-  const { rows, details } = await parseResultsFile(bytes, contentType);
+  const { rows, details } = await parseResultsFile(file.bytes, file.contentType);
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const staff = new Map(
@@ -86,13 +83,9 @@ export async function importResults(
     throwIfAny('invalid_rows', all);
     await upsertResults(trx, results);
     const updated = results.filter((r) => existing.has(r.staffNo)).length;
-    await writeAudit(trx, {
-      at,
-      ...actor,
-      action: 'import',
-      entity: 'review_results',
-      entityId: String(periodId),
-      detail: { rows: results.length, updated, sha256: sha256(bytes) },
+    await recordImport(trx, actor, now, { entity: 'review_results', entityId: String(periodId) }, file, {
+      rows: results.length,
+      updated,
     });
     return { rows: results.length, created: results.length - updated, updated };
   });

@@ -1,12 +1,13 @@
 // Organisation imports (docs/interfaces.md "Organisation and staff"): units and staff files, all or nothing,
 // audited.
 import { listUnits, upsertStaff, upsertUnits, type Database, type UpsertCounts } from '@jinzai/db';
-import { UNIT_LEVELS, type UnitLevel } from '@jinzai/model';
+import { leadsIntoCycle, UNIT_LEVELS, type UnitLevel } from '@jinzai/model';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit.js';
+import { recordImport } from '../audit.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
 import { parseStaffFile, parseUnitsFile } from '../import/org-import.js';
-import { fileSha256, missingReferences } from '../import/references.js';
+import { missingReferences } from '../import/references.js';
+import type { Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
 
 export interface ImportSummary extends UpsertCounts {
@@ -19,15 +20,11 @@ async function imported(
   actor: Actor,
   now: Date,
   entity: 'units' | 'staff',
-  file: { rows: number; bytes: Uint8Array },
-  counts: UpsertCounts,
+  file: Upload,
+  summary: ImportSummary,
 ): Promise<ImportSummary> {
-  await recordAudit(trx, actor, now, {
-    action: 'import',
-    entity,
-    detail: { rows: file.rows, ...counts, sha256: fileSha256(file.bytes) },
-  });
-  return { rows: file.rows, ...counts };
+  await recordImport(trx, actor, now, { entity }, file, { ...summary });
+  return summary;
 }
 
 const levelIndex = (l: string) => UNIT_LEVELS.indexOf(l as UnitLevel);
@@ -39,12 +36,11 @@ const levelIndex = (l: string) => UNIT_LEVELS.indexOf(l as UnitLevel);
  */
 export async function importUnits(
   db: Kysely<Database>,
-  bytes: Uint8Array,
-  contentType: string | undefined,
+  file: Upload,
   actor: Actor,
   now: Date,
 ): Promise<ImportSummary> {
-  const rows = await parseUnitsFile(bytes, contentType);
+  const rows = await parseUnitsFile(file.bytes, file.contentType);
   return db.transaction().execute(async (trx) => {
     const stored = new Map((await listUnits(trx)).map((u) => [u.code, u]));
     const merged = new Map<string, { level: string; parentCode: string | null }>(stored);
@@ -67,42 +63,34 @@ export async function importUnits(
           message: `${r.level}の上位組織は${UNIT_LEVELS[levelIndex(r.level) - 1] ?? '（なし）'}である必要があります（${r.parent_code}は${parent.level}）`,
         });
       }
-      // A cycle through stored units: walk up from this row.
-      const seen = new Set<string>([r.code]);
-      let up = r.parent_code;
-      while (up) {
-        if (seen.has(up)) {
-          details.push({
-            row: r.row,
-            column: 'parent_code',
-            message: `上位組織をたどると循環しています（${r.code}）`,
-          });
-          break;
-        }
-        seen.add(up);
-        up = merged.get(up)?.parentCode ?? null;
+      // A cycle through stored units, walking up from this row.
+      if (leadsIntoCycle(r.code, merged)) {
+        details.push({
+          row: r.row,
+          column: 'parent_code',
+          message: `上位組織をたどると循環しています（${r.code}）`,
+        });
       }
     }
     throwIfAny('invalid_reference', details);
 
     const counts = await upsertUnits(trx, rows, now.toISOString());
-    return imported(trx, actor, now, 'units', { rows: rows.length, bytes }, counts);
+    return imported(trx, actor, now, 'units', file, { rows: rows.length, ...counts });
   });
 }
 
 /** Imports a staff file: all or nothing; every unit_code must exist (in the database). */
 export async function importStaff(
   db: Kysely<Database>,
-  bytes: Uint8Array,
-  contentType: string | undefined,
+  file: Upload,
   actor: Actor,
   now: Date,
 ): Promise<ImportSummary> {
-  const rows = await parseStaffFile(bytes, contentType);
+  const rows = await parseStaffFile(file.bytes, file.contentType);
   return db.transaction().execute(async (trx) => {
     const units = new Set((await listUnits(trx)).map((u) => u.code));
     throwIfAny('invalid_reference', missingReferences(rows, units, 'unit_code'));
     const counts = await upsertStaff(trx, rows, now.toISOString());
-    return imported(trx, actor, now, 'staff', { rows: rows.length, bytes }, counts);
+    return imported(trx, actor, now, 'staff', file, { rows: rows.length, ...counts });
   });
 }

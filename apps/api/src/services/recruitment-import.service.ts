@@ -26,9 +26,8 @@ import {
   type ScoreRow,
   type User,
 } from '@jinzai/model';
-import { recordAudit } from '../audit.js';
+import { recordImport } from '../audit.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
-import { fileSha256 } from '../import/references.js';
 import {
   collectRows,
   readImport,
@@ -36,6 +35,7 @@ import {
   validateColumns,
   type Parsed,
   type TableRow,
+  type Upload,
 } from '../import/table.js';
 import type { Actor } from './actor.js';
 import { actorOfUser, roundFor, type Db } from './recruitment-access.service.js';
@@ -87,27 +87,31 @@ export async function applicantDuplicates(
 export async function importApplicantsFile(
   db: Db,
   round: Round,
-  bytes: Uint8Array,
-  contentType: string | undefined,
+  file: Upload,
   actor: Actor,
   now: Date,
 ): Promise<{ rows: number; created: number }> {
-  const { parsed, details } = await readImport(bytes, contentType, APPLICANT_COLUMNS, applicantRowSchema);
+  const { parsed, details } = await readImport(
+    file.bytes,
+    file.contentType,
+    APPLICANT_COLUMNS,
+    applicantRowSchema,
+  );
   const rows = parsed.map((p) => ({ ...p.value, row: p.row }));
   return db.transaction().execute(async (trx) => {
     details.push(...(await applicantDuplicates(trx, round.id, rows)));
     throwIfAny('invalid_rows', details);
     await insertApplicants(trx, round.id, rows, now.toISOString());
     await bumpScoresVersion(trx, round.id);
-    await recordAudit(trx, actor, now, {
-      action: 'import',
-      entity: 'recruit_applicants',
-      entityId: String(round.id),
-      detail: { rows: rows.length, sha256: fileSha256(bytes) },
+    await recordImport(trx, actor, now, roundEntity('recruit_applicants', round), file, {
+      rows: rows.length,
     });
     return { rows: rows.length, created: rows.length };
   });
 }
+
+/** What a round's import is audited against. */
+const roundEntity = (entity: string, round: Round) => ({ entity, entityId: String(round.id) });
 
 const PLAIN = /^[!-~]{1,64}$/;
 
@@ -128,8 +132,8 @@ function plainScoreRow(values: Record<string, string>): ScoreRow | undefined {
 }
 
 /** Parses a scores file: the plain rows directly, the rest through the schema (same results, same messages). */
-async function readScoresFile(bytes: Uint8Array, contentType: string | undefined) {
-  const table = await readTable(bytes, contentType);
+async function readScoresFile(file: Upload) {
+  const table = await readTable(file.bytes, file.contentType);
   validateColumns(table.header, SCORE_COLUMNS);
   const parsed: Parsed<ScoreRow>[] = [];
   const rest: TableRow[] = [];
@@ -158,12 +162,11 @@ async function readScoresFile(bytes: Uint8Array, contentType: string | undefined
 export async function importScoresFile(
   db: Db,
   round: Round,
-  bytes: Uint8Array,
-  contentType: string | undefined,
+  file: Upload,
   actor: Actor,
   now: Date,
 ): Promise<{ rows: number; sheets: number }> {
-  const { parsed, details } = await readScoresFile(bytes, contentType);
+  const { parsed, details } = await readScoresFile(file);
   return db.transaction().execute(async (trx) => {
     const [applicants, stages, criteria, weights] = await Promise.all([
       listApplicants(trx, round.id),
@@ -275,11 +278,9 @@ export async function importScoresFile(
     for (const [stageId, ids] of panel) await joinPanel(trx, stageId, [...ids]);
     const sheets = await importScores(trx, out, now.toISOString());
     await bumpScoresVersion(trx, round.id);
-    await recordAudit(trx, actor, now, {
-      action: 'import',
-      entity: 'recruit_scores',
-      entityId: String(round.id),
-      detail: { rows: out.length, sheets, sha256: fileSha256(bytes) },
+    await recordImport(trx, actor, now, roundEntity('recruit_scores', round), file, {
+      rows: out.length,
+      sheets,
     });
     return { rows: out.length, sheets };
   });
@@ -287,24 +288,9 @@ export async function importScoresFile(
 
 /** An import of a round's file as a route calls it: into a round the user may manage (the CLI passes the round). */
 const intoRound =
-  <R>(
-    importer: (
-      db: Db,
-      round: Round,
-      bytes: Uint8Array,
-      contentType: string | undefined,
-      actor: Actor,
-      now: Date,
-    ) => Promise<R>,
-  ) =>
-  async (
-    db: Db,
-    user: User,
-    now: Date,
-    roundId: number,
-    file: { bytes: Uint8Array; contentType: string | undefined },
-  ): Promise<R> =>
-    importer(db, await roundFor(db, user, roundId), file.bytes, file.contentType, actorOfUser(user), now);
+  <R>(importer: (db: Db, round: Round, file: Upload, actor: Actor, now: Date) => Promise<R>) =>
+  async (db: Db, user: User, now: Date, roundId: number, file: Upload): Promise<R> =>
+    importer(db, await roundFor(db, user, roundId), file, actorOfUser(user), now);
 
 /** Imports an applicants file into a round the user may manage. */
 export const importApplicantsForRound = intoRound(importApplicantsFile);

@@ -1,6 +1,5 @@
 // The KPI survey's data (docs/domain.md §5): importing a year's answers, the board, breakdowns by attribute
 // and the response rate, with suppression enforced here; shared by the routes, the exports and the CLI.
-import { createHash } from 'node:crypto';
 import {
   deleteKpiResponses,
   insertKpiResponses,
@@ -10,7 +9,6 @@ import {
   listUnits,
   responseCountsByUnit,
   rosterCountsByUnit,
-  writeAudit,
   type Database,
 } from '@jinzai/db';
 import {
@@ -35,6 +33,8 @@ import type { Kysely } from 'kysely';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
 import { missingReferences } from '../import/references.js';
 import { collectRows, readTable, validateColumns, type TableRow } from '../import/table.js';
+import { recordImport } from '../audit.js';
+import type { Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
 
 /** The rows of an import whose unit_code is not in the organisation (a survey answer names a known unit). */
@@ -58,12 +58,11 @@ export async function unknownUnitRows(
 export async function importKpiResponses(
   db: Kysely<Database>,
   fiscalYear: number,
-  bytes: Uint8Array,
-  contentType: string | undefined,
+  file: Upload,
   actor: Actor,
   now: Date,
 ): Promise<{ rows: number; replaced: number }> {
-  const table = await readTable(bytes, contentType);
+  const table = await readTable(file.bytes, file.contentType);
   validateColumns(table.header, SURVEY_RESPONSE_COLUMNS);
   // The fast reader takes the rows that are right; the schema explains the others, row and column.
   const read = createSurveyRowReader();
@@ -87,13 +86,9 @@ export async function importKpiResponses(
       'import',
       parsed.map((p) => p.value),
     );
-    await writeAudit(trx, {
-      at: now.toISOString(),
-      ...actor,
-      action: 'import',
-      entity: 'survey_responses',
-      entityId: String(fiscalYear),
-      detail: { rows: parsed.length, replaced, sha256: createHash('sha256').update(bytes).digest('hex') },
+    await recordImport(trx, actor, now, { entity: 'survey_responses', entityId: String(fiscalYear) }, file, {
+      rows: parsed.length,
+      replaced,
     });
     return { rows: parsed.length, replaced };
   });
