@@ -16,6 +16,25 @@ export async function recordAudit(db: Kysely<Database>, actor: Actor, now: Date,
 }
 
 /**
+ * Runs a write and its audit entry in one transaction: `entry` describes what the write returned (null: nothing
+ * happened, so nothing is recorded). Returns the write's result.
+ */
+export async function audited<T>(
+  db: Kysely<Database>,
+  actor: Actor,
+  now: Date,
+  write: (trx: Kysely<Database>) => Promise<T>,
+  entry: (result: T) => Fields | null,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const result = await write(trx);
+    const fields = entry(result);
+    if (fields) await recordAudit(trx, actor, now, fields);
+    return result;
+  });
+}
+
+/**
  * Records an import in the transaction of its write: what was imported into what, the counts, and the file's
  * SHA-256 (the log names the exact file without keeping it).
  */

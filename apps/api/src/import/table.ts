@@ -204,14 +204,20 @@ export function parseRows<S extends z.ZodType>(rows: readonly TableRow[], schema
  * once), fills absent optional columns with '' and parses every row, returning the rows' problems for the
  * caller to add its own checks to and pass to throwIfAny.
  */
+/** Reads an uploaded file and checks its header against `columns` (400 naming what is missing or unknown). */
+export async function readUploadTable(file: Upload, columns: ColumnSpec): Promise<Table> {
+  const table = await readTable(file.bytes, file.contentType);
+  validateColumns(table.header, columns);
+  return table;
+}
+
 export async function readImport<S extends z.ZodType>(
   bytes: Uint8Array,
   contentType: string | undefined,
   columns: ColumnSpec,
   schema: S,
 ): Promise<Collected<z.output<S>>> {
-  const table = await readTable(bytes, contentType);
-  validateColumns(table.header, columns);
+  const table = await readUploadTable({ bytes, contentType }, columns);
   for (const { values } of table.rows) {
     for (const name of columns.optional) values[name] ??= '';
   }

@@ -31,7 +31,7 @@ import {
 import type { Kysely } from 'kysely';
 import { errors } from '../errors.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
-import { readTable, validateColumns } from '../import/table.js';
+import { readUploadTable } from '../import/table.js';
 import { recordImport } from '../audit.js';
 import type { Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
@@ -90,8 +90,7 @@ export async function importCustomResponses(
   actor: Actor,
   now: Date,
 ): Promise<{ rows: number; replaced: number }> {
-  const table = await readTable(file.bytes, file.contentType);
-  validateColumns(table.header, customImportColumns(survey));
+  const table = await readUploadTable(file, customImportColumns(survey));
   const details: ImportDetail[] = [];
   const parsed: { row: number; value: CustomResponse }[] = [];
   for (const { row, values } of table.rows) {

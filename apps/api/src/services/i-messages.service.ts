@@ -12,6 +12,7 @@ import {
 } from '@jinzai/db';
 import type { User } from '@jinzai/model';
 import type { Kysely } from 'kysely';
+import { audited } from '../audit.js';
 import { errors } from '../errors.js';
 import { divisionAndDepartment } from '@jinzai/model';
 
@@ -27,29 +28,21 @@ export async function sendIMessage(
   const recipient = await getStaff(db, input.recipientStaffNo);
   if (!recipient) throw errors.badRequest(`職員番号「${input.recipientStaffNo}」の職員が見つかりません`);
   if (recipient.staffNo === user.staffNo) throw errors.badRequest('自分にはメッセージを送れません');
-  const message = await db.transaction().execute(async (trx) => {
-    const m = await createIMessage(
-      trx,
-      {
-        senderUserId: user.id,
-        senderName: user.displayName,
-        recipientStaffNo: recipient.staffNo,
-        recipientUnitCode: recipient.unitCode,
-        strength: input.strength,
-        body: input.body,
-      },
-      now.toISOString(),
-    );
-    await writeAudit(trx, {
-      at: now.toISOString(),
-      userId: user.id,
-      loginId: user.loginId,
-      action: 'create',
-      entity: 'i_message',
-      entityId: String(m.id),
-    });
-    return m;
-  });
+  const sent = {
+    senderUserId: user.id,
+    senderName: user.displayName,
+    recipientStaffNo: recipient.staffNo,
+    recipientUnitCode: recipient.unitCode,
+    strength: input.strength,
+    body: input.body,
+  };
+  const message = await audited(
+    db,
+    { userId: user.id, loginId: user.loginId },
+    now,
+    (trx) => createIMessage(trx, sent, now.toISOString()),
+    (m) => ({ action: 'create', entity: 'i_message', entityId: String(m.id) }),
+  );
   return { ...message, recipientName: recipient.name };
 }
 

@@ -48,6 +48,12 @@ export async function stageOf(db: Db, roundId: number, ref: string | undefined |
   return stage;
 }
 
+/** A stage of a round the user may see, by the stage's id (404 for a stage of another round). */
+export async function stageOfRound(db: Db, user: User, roundId: number, stageId: number) {
+  const round = await roundFor(db, user, roundId);
+  return { round, stage: await stageOf(db, round.id, String(stageId)) };
+}
+
 /** Interviewers may act only on the stages whose panel they sit on (403 otherwise). */
 export async function requirePanel(db: Db, user: User, stage: Stage): Promise<void> {
   if (canManage(user)) return;

@@ -18,11 +18,12 @@ import { throwIfAny } from '../import/errors.js';
 import {
   actorOfUser,
   canManage,
+  type Db,
   requirePanel,
   roundFor,
   stageApplicants,
   stageOf,
-  type Db,
+  stageOfRound,
 } from './recruitment-access.service.js';
 import { applicantDuplicates } from './recruitment-import.service.js';
 import { sheetJson } from './recruitment-sheets.service.js';
@@ -143,8 +144,7 @@ export async function recordDecision(
   p: { roundId: number; stageId: number; applicantNo: string },
   input: { decision: Decision; reason: string },
 ) {
-  const round = await roundFor(db, user, p.roundId);
-  const stage = await stageOf(db, round.id, String(p.stageId));
+  const { round, stage } = await stageOfRound(db, user, p.roundId, p.stageId);
   const applicant = await getApplicant(db, round.id, p.applicantNo);
   if (!applicant) throw errors.notFound('応募者');
   const record = {

@@ -30,10 +30,9 @@ import { recordImport } from '../audit.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
 import {
   collectRows,
-  readImport,
-  readTable,
-  validateColumns,
   type Parsed,
+  readImport,
+  readUploadTable,
   type TableRow,
   type Upload,
 } from '../import/table.js';
@@ -133,8 +132,7 @@ function plainScoreRow(values: Record<string, string>): ScoreRow | undefined {
 
 /** Parses a scores file: the plain rows directly, the rest through the schema (same results, same messages). */
 async function readScoresFile(file: Upload) {
-  const table = await readTable(file.bytes, file.contentType);
-  validateColumns(table.header, SCORE_COLUMNS);
+  const table = await readUploadTable(file, SCORE_COLUMNS);
   const parsed: Parsed<ScoreRow>[] = [];
   const rest: TableRow[] = [];
   for (const r of table.rows) {

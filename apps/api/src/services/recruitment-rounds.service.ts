@@ -19,7 +19,7 @@ import {
   type RoundUpdate,
 } from '@jinzai/db';
 import type { User } from '@jinzai/model';
-import { recordAudit } from '../audit.js';
+import { audited, recordAudit } from '../audit.js';
 import type { Actor } from './actor.js';
 import { actorOfUser, canManage, roundFor, type Db } from './recruitment-access.service.js';
 
@@ -35,16 +35,13 @@ export async function createRecruitRound(
   now: Date,
   input: CreateRoundInput,
 ): Promise<Round> {
-  return db.transaction().execute(async (trx) => {
-    const r = await createRound(trx, input, user.id, now.toISOString());
-    await recordAudit(trx, actorOfUser(user), now, {
-      action: 'create',
-      entity: 'recruit_round',
-      entityId: String(r.id),
-      after: r,
-    });
-    return r;
-  });
+  return audited(
+    db,
+    actorOfUser(user),
+    now,
+    (trx) => createRound(trx, input, user.id, now.toISOString()),
+    (r) => ({ action: 'create', entity: 'recruit_round', entityId: String(r.id), after: r }),
+  );
 }
 
 /** The users with the interviewer role, who may sit on a panel. */
@@ -106,15 +103,11 @@ export async function updateRecruitRound(
   input: RoundUpdate,
 ): Promise<Round | undefined> {
   const before = await roundFor(db, user, id);
-  return db.transaction().execute(async (trx) => {
-    const r = await updateRound(trx, before.id, input, now.toISOString());
-    await recordAudit(trx, actorOfUser(user), now, {
-      action: 'update',
-      entity: 'recruit_round',
-      entityId: String(before.id),
-      before,
-      after: r,
-    });
-    return r;
-  });
+  return audited(
+    db,
+    actorOfUser(user),
+    now,
+    (trx) => updateRound(trx, before.id, input, now.toISOString()),
+    (r) => ({ action: 'update', entity: 'recruit_round', entityId: String(before.id), before, after: r }),
+  );
 }

@@ -18,11 +18,10 @@ import { errors } from '../errors.js';
 import {
   actorOfUser,
   canManage,
-  requirePanel,
-  roundFor,
-  stageApplicants,
-  stageOf,
   type Db,
+  requirePanel,
+  stageApplicants,
+  stageOfRound,
 } from './recruitment-access.service.js';
 
 /** Names the sheet of an applicant at a stage: round id, stage id, applicant number. */
@@ -49,8 +48,7 @@ export const sheetJson = (s: Sheet, codes: Map<number, string>) => ({
 
 /** The round, stage and applicant of a sheet, with the caller's access checked (403 off the panel). */
 async function sheetContext(db: Db, user: User, p: SheetRef) {
-  const round = await roundFor(db, user, p.id);
-  const stage = await stageOf(db, round.id, String(p.stageId));
+  const { round, stage } = await stageOfRound(db, user, p.id, p.stageId);
   await requirePanel(db, user, stage);
   const applicants = await stageApplicants(db, round.id, stage);
   const applicant = applicants.find((a) => a.applicantNo === p.applicantNo);

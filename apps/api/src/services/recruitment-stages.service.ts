@@ -11,23 +11,20 @@ import {
   type Stage,
 } from '@jinzai/db';
 import type { LayerCode, User } from '@jinzai/model';
-import { recordAudit } from '../audit.js';
+import { audited } from '../audit.js';
 import { errors } from '../errors.js';
-import { actorOfUser, roundFor, stageOf, type Db } from './recruitment-access.service.js';
+import { actorOfUser, roundFor, stageOfRound, type Db } from './recruitment-access.service.js';
 
 /** Adds a stage at the end of the round. */
 export async function addRoundStage(db: Db, user: User, now: Date, roundId: number, name: string) {
   const round = await roundFor(db, user, roundId);
-  return db.transaction().execute(async (trx) => {
-    const s = await addStage(trx, round.id, name);
-    await recordAudit(trx, actorOfUser(user), now, {
-      action: 'create',
-      entity: 'recruit_stage',
-      entityId: String(s.id),
-      after: s,
-    });
-    return s;
-  });
+  return audited(
+    db,
+    actorOfUser(user),
+    now,
+    (trx) => addStage(trx, round.id, name),
+    (s) => ({ action: 'create', entity: 'recruit_stage', entityId: String(s.id), after: s }),
+  );
 }
 
 /** Renames a stage. */
@@ -39,19 +36,15 @@ export async function renameRoundStage(
   stageId: number,
   name: string,
 ): Promise<Stage> {
-  const round = await roundFor(db, user, roundId);
-  const stage = await stageOf(db, round.id, String(stageId));
+  const { stage } = await stageOfRound(db, user, roundId, stageId);
   const after = { ...stage, name };
-  await db.transaction().execute(async (trx) => {
-    await renameStage(trx, stage.id, name);
-    await recordAudit(trx, actorOfUser(user), now, {
-      action: 'update',
-      entity: 'recruit_stage',
-      entityId: String(stage.id),
-      before: stage,
-      after,
-    });
-  });
+  await audited(
+    db,
+    actorOfUser(user),
+    now,
+    (trx) => renameStage(trx, stage.id, name),
+    () => ({ action: 'update', entity: 'recruit_stage', entityId: String(stage.id), before: stage, after }),
+  );
   return after;
 }
 
@@ -63,19 +56,15 @@ export async function removeRoundStage(
   roundId: number,
   stageId: number,
 ): Promise<void> {
-  const round = await roundFor(db, user, roundId);
-  const stage = await stageOf(db, round.id, String(stageId));
-  const removed = await db.transaction().execute(async (trx) => {
-    const ok = await removeStage(trx, stage.id);
-    if (ok)
-      await recordAudit(trx, actorOfUser(user), now, {
-        action: 'delete',
-        entity: 'recruit_stage',
-        entityId: String(stage.id),
-        before: stage,
-      });
-    return ok;
-  });
+  const { stage } = await stageOfRound(db, user, roundId, stageId);
+  const removed = await audited(
+    db,
+    actorOfUser(user),
+    now,
+    (trx) => removeStage(trx, stage.id),
+    (ok) =>
+      ok ? { action: 'delete', entity: 'recruit_stage', entityId: String(stage.id), before: stage } : null,
+  );
   if (!removed) throw errors.conflict('評価票または合否が記録された選考段階は削除できません');
 }
 
@@ -88,23 +77,20 @@ export async function setStagePanel(
   stageId: number,
   loginIds: string[],
 ): Promise<{ stageId: number; loginIds: string[] }> {
-  const round = await roundFor(db, user, roundId);
-  const stage = await stageOf(db, round.id, String(stageId));
+  const { stage } = await stageOfRound(db, user, roundId, stageId);
   const byLogin = new Map((await listUsers(db)).map((u) => [u.loginId, u]));
   const details = loginIds
     .filter((l) => !byLogin.get(l)?.roles.includes('interviewer'))
     .map((l) => ({ path: 'loginIds', message: `「${l}」は面接官として登録されていません` }));
   if (details.length > 0) throw errors.badRequest('面接官でない利用者が含まれています', details);
   const ids = loginIds.map((l) => byLogin.get(l)?.id ?? 0);
-  await db.transaction().execute(async (trx) => {
-    await setPanel(trx, stage.id, ids);
-    await recordAudit(trx, actorOfUser(user), now, {
-      action: 'update',
-      entity: 'recruit_panel',
-      entityId: String(stage.id),
-      after: loginIds,
-    });
-  });
+  await audited(
+    db,
+    actorOfUser(user),
+    now,
+    (trx) => setPanel(trx, stage.id, ids),
+    () => ({ action: 'update', entity: 'recruit_panel', entityId: String(stage.id), after: loginIds }),
+  );
   return { stageId: stage.id, loginIds };
 }
 
@@ -134,14 +120,11 @@ export async function saveRoundCriterion(
   if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(code)) {
     throw errors.badRequest('評価項目のコードは英小文字・数字・. _ - で指定してください');
   }
-  return db.transaction().execute(async (trx) => {
-    const r = await saveCriterion(trx, round.id, { ...input, nameEn: input.nameEn || input.nameJa, code });
-    await recordAudit(trx, actorOfUser(user), now, {
-      action: 'update',
-      entity: 'recruit_criterion',
-      entityId: `${round.id}/${code}`,
-      after: r,
-    });
-    return r;
-  });
+  return audited(
+    db,
+    actorOfUser(user),
+    now,
+    (trx) => saveCriterion(trx, round.id, { ...input, nameEn: input.nameEn || input.nameJa, code }),
+    (r) => ({ action: 'update', entity: 'recruit_criterion', entityId: `${round.id}/${code}`, after: r }),
+  );
 }

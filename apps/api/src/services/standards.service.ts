@@ -3,7 +3,7 @@
 import { saveWeightSet, weightSetInForce, type Database, type StoredWeightSet } from '@jinzai/db';
 import type { WeightSet } from '@jinzai/model';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit.js';
+import { audited } from '../audit.js';
 import { errors } from '../errors.js';
 import type { Actor } from './actor.js';
 
@@ -21,27 +21,21 @@ export async function publishWeightSet(
   now: Date,
   body: WeightSet & { note?: string | null | undefined },
 ): Promise<void> {
-  const result = await db.transaction().execute(async (trx) => {
-    const r = await saveWeightSet(
-      trx,
-      {
-        version: body.version,
-        effectiveFrom: body.effectiveFrom,
-        weights: body.weights,
-        note: body.note ?? null,
-      },
-      actor.userId,
-      now.toISOString(),
-    );
-    if (r === 'created') {
-      await recordAudit(trx, actor, now, {
-        action: 'create',
-        entity: 'weight_set',
-        entityId: body.version,
-        after: body,
-      });
-    }
-    return r;
-  });
+  const set = {
+    version: body.version,
+    effectiveFrom: body.effectiveFrom,
+    weights: body.weights,
+    note: body.note ?? null,
+  };
+  const result = await audited(
+    db,
+    actor,
+    now,
+    (trx) => saveWeightSet(trx, set, actor.userId, now.toISOString()),
+    (r) =>
+      r === 'created'
+        ? { action: 'create', entity: 'weight_set', entityId: body.version, after: body }
+        : null,
+  );
   if (result === 'exists') throw errors.conflict(`バージョン ${body.version} は既に存在します`);
 }

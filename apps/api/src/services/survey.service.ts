@@ -32,7 +32,7 @@ import {
 import type { Kysely } from 'kysely';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
 import { missingReferences } from '../import/references.js';
-import { collectRows, readTable, validateColumns, type TableRow } from '../import/table.js';
+import { collectRows, readUploadTable, type TableRow } from '../import/table.js';
 import { recordImport } from '../audit.js';
 import type { Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
@@ -62,8 +62,7 @@ export async function importKpiResponses(
   actor: Actor,
   now: Date,
 ): Promise<{ rows: number; replaced: number }> {
-  const table = await readTable(file.bytes, file.contentType);
-  validateColumns(table.header, SURVEY_RESPONSE_COLUMNS);
+  const table = await readUploadTable(file, SURVEY_RESPONSE_COLUMNS);
   // The fast reader takes the rows that are right; the schema explains the others, row and column.
   const read = createSurveyRowReader();
   const parsed: { row: number; value: KpiResponse }[] = [];
