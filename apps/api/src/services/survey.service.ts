@@ -8,7 +8,7 @@ import {
   kpiSurveyYears,
   listUnits,
   responseCountsByUnit,
-  rosterCountsByUnit,
+  staffCountsByUnit,
   type Database,
 } from '@jinzai/db';
 import {
@@ -202,7 +202,7 @@ export async function kpiSurveyYearList(db: Kysely<Database>) {
 export async function kpiResponseRate(db: Kysely<Database>, fiscalYear: number) {
   const [units, roster, answers] = await Promise.all([
     listUnits(db),
-    rosterCountsByUnit(db),
+    staffCountsByUnit(db),
     responseCountsByUnit(db, fiscalYear),
   ]);
   const tree = new Map(units.map((u) => [u.code, u]));

@@ -12,7 +12,12 @@ import {
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { bulkWrite, type BulkColumnType } from './bulk.js';
-import { AlreadyAnsweredError, type BreakdownAttribute, type ResponseSource } from './survey.repository.js';
+import {
+  AlreadyAnsweredError,
+  RESPONSE_HEAD_COLUMNS,
+  type BreakdownAttribute,
+  type ResponseSource,
+} from './survey.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -89,13 +94,7 @@ export async function getCustomSurvey(db: Db, id: string): Promise<CustomSurvey 
 }
 
 const columnsFor = (items: number): { name: string; type: BulkColumnType }[] => [
-  { name: 'survey_id', type: 'text' },
-  { name: 'id', type: 'text' },
-  { name: 'source', type: 'text' },
-  { name: 'unit_code', type: 'text' },
-  { name: 'grade_code', type: 'text' },
-  { name: 'age_band', type: 'text' },
-  { name: 'employment_type', type: 'text' },
+  ...RESPONSE_HEAD_COLUMNS,
   ...Array.from({ length: items }, (_, i) => ({ name: itemColumn(i), type: 'integer' as const })),
 ];
 

@@ -3,7 +3,7 @@
 import type { SheetState } from '@jinzai/model';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import { bulkWrite } from './bulk.js';
+import { insertSheets } from './evaluation-bulk.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -14,8 +14,8 @@ export interface Assignment {
 }
 
 /**
- * Creates the sheets of a period for the given assignments, or updates the evaluators of existing ones
- * (set-based). A new sheet snapshots the staff member's unit and grade and starts at 目標設定.
+ * Creates the sheets of a period for the given assignments of staff who have none yet (set-based). A new sheet
+ * snapshots the staff member's unit and grade and starts at 目標設定.
  */
 export async function upsertAssignments(
   db: Db,
@@ -23,33 +23,8 @@ export async function upsertAssignments(
   rows: readonly (Assignment & { unitCode: string; gradeCode: string })[],
   now: string,
 ): Promise<void> {
-  await bulkWrite(
-    db,
-    {
-      table: 'review_sheets',
-      columns: [
-        { name: 'period_id', type: 'integer' },
-        { name: 'staff_no', type: 'text' },
-        { name: 'unit_code', type: 'text' },
-        { name: 'grade_code', type: 'text' },
-        { name: 'first_staff_no', type: 'text' },
-        { name: 'second_staff_no', type: 'text' },
-        { name: 'state', type: 'text' },
-        { name: 'updated_at', type: 'text' },
-      ],
-      conflict: ['period_id', 'staff_no'],
-    },
-    rows.map((r) => [
-      periodId,
-      r.staffNo,
-      r.unitCode,
-      r.gradeCode,
-      r.firstStaffNo,
-      r.secondStaffNo,
-      'goal-setting',
-      now,
-    ]),
-  );
+  const fresh = rows.map((r) => ({ ...r, state: 'goal-setting' as const, goalsSubmitted: false }));
+  await insertSheets(db, periodId, fresh, now, { upsert: true });
 }
 
 /** Updates only the evaluators of existing sheets; returns how many changed. */

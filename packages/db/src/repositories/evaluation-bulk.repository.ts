@@ -4,6 +4,7 @@ import type { SheetState } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { bulkWrite } from './bulk.js';
+import type { NewIMessage } from './i-messages.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -18,8 +19,18 @@ export interface SheetSeed {
   goalsSubmitted: boolean;
 }
 
-/** Writes the sheets of a period as given. */
-export async function insertSheets(db: Db, periodId: number, rows: readonly SheetSeed[], now: string) {
+/**
+ * Writes the sheets of a period as given. With `upsert`, a sheet that exists (same period and staff number) is
+ * overwritten instead of refused: callers pass only staff without a sheet, and the upsert keeps a concurrent
+ * writer of the same new sheet from failing.
+ */
+export async function insertSheets(
+  db: Db,
+  periodId: number,
+  rows: readonly SheetSeed[],
+  now: string,
+  options: { upsert?: boolean } = {},
+) {
   await bulkWrite(
     db,
     {
@@ -35,6 +46,7 @@ export async function insertSheets(db: Db, periodId: number, rows: readonly Shee
         { name: 'goals_submitted', type: 'integer' },
         { name: 'updated_at', type: 'text' },
       ],
+      ...(options.upsert ? { conflict: ['period_id', 'staff_no'] as const } : {}),
     },
     rows.map((r) => [
       periodId,
@@ -136,17 +148,7 @@ export async function insertSheetContent(db: Db, content: SheetContentSeed) {
 }
 
 /** Many I・メッセージ at once, from senders without logins (user id 0). */
-export async function insertIMessages(
-  db: Db,
-  rows: readonly {
-    senderName: string;
-    recipientStaffNo: string;
-    recipientUnitCode: string;
-    strength: string;
-    body: string;
-  }[],
-  now: string,
-) {
+export async function insertIMessages(db: Db, rows: readonly NewIMessage[], now: string) {
   await bulkWrite(
     db,
     {

@@ -14,17 +14,19 @@ export interface IMessage {
   createdAt: string;
 }
 
-/** Stores a message; the recipient's unit is kept for HR's counts by unit. */
+/** A message to store: who sent it, to whom (their unit is kept for HR's counts by unit), and what it says. */
+export interface NewIMessage {
+  senderName: string;
+  recipientStaffNo: string;
+  recipientUnitCode: string;
+  strength: string;
+  body: string;
+}
+
+/** Stores a message. */
 export async function createIMessage(
   db: Db,
-  m: {
-    senderUserId: number;
-    senderName: string;
-    recipientStaffNo: string;
-    recipientUnitCode: string;
-    strength: string;
-    body: string;
-  },
+  m: NewIMessage & { senderUserId: number },
   now: string,
 ): Promise<IMessage> {
   const r = await db
@@ -40,53 +42,39 @@ export async function createIMessage(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return {
+  const { senderName, recipientStaffNo, strength, body } = m;
+  return { id: r.id, senderName, recipientStaffNo, strength, body, createdAt: now };
+}
+
+/** The 200 newest messages received by a staff member or sent by a user. */
+async function listMessages(
+  db: Db,
+  by: { column: 'recipient_staff_no'; value: string } | { column: 'sender_user_id'; value: number },
+): Promise<IMessage[]> {
+  const rows = await db
+    .selectFrom('i_messages')
+    .select(['id', 'sender_name', 'recipient_staff_no', 'strength', 'body', 'created_at'])
+    .where(by.column, '=', by.value)
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({
     id: r.id,
-    senderName: m.senderName,
-    recipientStaffNo: m.recipientStaffNo,
-    strength: m.strength,
-    body: m.body,
-    createdAt: now,
-  };
+    senderName: r.sender_name,
+    recipientStaffNo: r.recipient_staff_no,
+    strength: r.strength,
+    body: r.body,
+    createdAt: r.created_at,
+  }));
 }
 
 /** The messages a staff member received, newest first. */
-export async function messagesFor(db: Db, staffNo: string): Promise<IMessage[]> {
-  const rows = await db
-    .selectFrom('i_messages')
-    .selectAll()
-    .where('recipient_staff_no', '=', staffNo)
-    .orderBy('id', 'desc')
-    .limit(200)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    senderName: r.sender_name,
-    recipientStaffNo: r.recipient_staff_no,
-    strength: r.strength,
-    body: r.body,
-    createdAt: r.created_at,
-  }));
-}
+export const messagesFor = (db: Db, staffNo: string) =>
+  listMessages(db, { column: 'recipient_staff_no', value: staffNo });
 
-/** How many messages a user sent, newest first, with the recipients. */
-export async function messagesSentBy(db: Db, userId: number): Promise<IMessage[]> {
-  const rows = await db
-    .selectFrom('i_messages')
-    .selectAll()
-    .where('sender_user_id', '=', userId)
-    .orderBy('id', 'desc')
-    .limit(200)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    senderName: r.sender_name,
-    recipientStaffNo: r.recipient_staff_no,
-    strength: r.strength,
-    body: r.body,
-    createdAt: r.created_at,
-  }));
-}
+/** The messages a user sent, newest first, with the recipients. */
+export const messagesSentBy = (db: Db, userId: number) =>
+  listMessages(db, { column: 'sender_user_id', value: userId });
 
 /** Message counts by the recipient's unit (HR sees counts only, docs/domain.md §4). */
 export async function messageCountsByUnit(db: Db): Promise<{ unitCode: string; count: number }[]> {

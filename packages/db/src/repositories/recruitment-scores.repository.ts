@@ -244,21 +244,31 @@ export async function importScores(db: Db, rows: readonly ImportedScore[], now: 
   if (rows.length === 0) return 0;
   const key = (s: number, a: number, r: number) => `${s}|${a}|${r}`;
   const stageIds = [...new Set(rows.map((r) => r.stageId))];
-  const existing = new Map<string, number>();
-  for (const s of await db
-    .selectFrom('recruit_sheets')
-    .select(['stage_id', 'applicant_id', 'rater_id', 'version'])
-    .where('stage_id', 'in', stageIds)
-    .execute()) {
-    existing.set(key(s.stage_id, s.applicant_id, s.rater_id), s.version);
-  }
+  /** The sheets of these stages by stage, applicant and rater: read before the write (versions) and after (ids). */
+  const sheetsByKey = async () => {
+    const found = await db
+      .selectFrom('recruit_sheets')
+      .select(['id', 'stage_id', 'applicant_id', 'rater_id', 'version'])
+      .where('stage_id', 'in', stageIds)
+      .execute();
+    return new Map(found.map((s) => [key(s.stage_id, s.applicant_id, s.rater_id), s]));
+  };
+  const existing = await sheetsByKey();
   const sheets = new Map<string, (string | number | null)[]>();
   // One key per row, built once: 180,000 rows would otherwise build each string twice.
   const keys = rows.map((r) => key(r.stageId, r.applicantId, r.raterId));
   for (const [i, r] of rows.entries()) {
     const k = keys[i] ?? '';
     if (!sheets.has(k))
-      sheets.set(k, [r.stageId, r.applicantId, r.raterId, 'submitted', (existing.get(k) ?? 0) + 1, now, now]);
+      sheets.set(k, [
+        r.stageId,
+        r.applicantId,
+        r.raterId,
+        'submitted',
+        (existing.get(k)?.version ?? 0) + 1,
+        now,
+        now,
+      ]);
   }
   await bulkWrite(
     db,
@@ -277,14 +287,7 @@ export async function importScores(db: Db, rows: readonly ImportedScore[], now: 
     },
     [...sheets.values()],
   );
-  const ids = new Map<string, number>();
-  for (const s of await db
-    .selectFrom('recruit_sheets')
-    .select(['id', 'stage_id', 'applicant_id', 'rater_id'])
-    .where('stage_id', 'in', stageIds)
-    .execute()) {
-    ids.set(key(s.stage_id, s.applicant_id, s.rater_id), s.id);
-  }
+  const written = await sheetsByKey();
   await bulkWrite(
     db,
     {
@@ -297,7 +300,7 @@ export async function importScores(db: Db, rows: readonly ImportedScore[], now: 
       ],
       conflict: ['sheet_id', 'criterion_id'],
     },
-    rows.map((r, i) => [ids.get(keys[i] ?? '') ?? null, r.criterionId, r.layer, r.score]),
+    rows.map((r, i) => [written.get(keys[i] ?? '')?.id ?? null, r.criterionId, r.layer, r.score]),
   );
   return sheets.size;
 }

@@ -25,7 +25,11 @@ const randomId = () => randomBytes(12).toString('base64url');
 
 export type ResponseSource = 'online' | 'import';
 
-const RESPONSE_COLUMNS: { name: keyof Database['survey_responses'] & string; type: BulkColumnType }[] = [
+/** The columns every response row starts with, KPI survey or HR-defined, before its answers. */
+export const RESPONSE_HEAD_COLUMNS: readonly {
+  name: keyof Database['survey_responses'] & string;
+  type: BulkColumnType;
+}[] = [
   { name: 'survey_id', type: 'text' },
   { name: 'id', type: 'text' },
   { name: 'source', type: 'text' },
@@ -33,6 +37,10 @@ const RESPONSE_COLUMNS: { name: keyof Database['survey_responses'] & string; typ
   { name: 'grade_code', type: 'text' },
   { name: 'age_band', type: 'text' },
   { name: 'employment_type', type: 'text' },
+];
+
+const RESPONSE_COLUMNS: { name: keyof Database['survey_responses'] & string; type: BulkColumnType }[] = [
+  ...RESPONSE_HEAD_COLUMNS,
   ...KPI_CODES.map((c) => ({ name: c, type: 'integer' as const })),
 ];
 
@@ -264,16 +272,6 @@ export async function kpiSurveyYears(db: Db): Promise<{ fiscalYear: number; resp
   return rows
     .map((r) => ({ fiscalYear: Number(r.survey_id.slice(4)), respondents: Number(r.n) }))
     .sort((a, b) => a.fiscalYear - b.fiscalYear);
-}
-
-/** Staff on the roster per unit with their attributes, for the response rate (docs/domain.md §5). */
-export async function rosterCountsByUnit(db: Db): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('staff')
-    .select(['unit_code', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('unit_code')
-    .execute();
-  return new Map(rows.map((r) => [r.unit_code, Number(r.n)]));
 }
 
 /** Everyone on the roster with the attributes an answer keeps, by staff number (for the demo survey answers). */
