@@ -2,6 +2,7 @@
 import type { EvaluationGrade, SheetState } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { toPlacement, type SheetPlacement } from './evaluation-sheets.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -130,19 +131,7 @@ export async function evaluatorQueue(
   db: Db,
   periodId: number,
   staffNo: string,
-): Promise<
-  {
-    sheetId: number;
-    staffNo: string;
-    name: string;
-    unitCode: string;
-    gradeCode: string;
-    state: SheetState;
-    goalsSubmitted: boolean;
-    firstStaffNo: string | null;
-    secondStaffNo: string | null;
-  }[]
-> {
+): Promise<(SheetPlacement & { sheetId: number; name: string })[]> {
   const rows = await db
     .selectFrom('review_sheets as s')
     .innerJoin('staff as p', 'p.staff_no', 's.staff_no')
@@ -161,15 +150,5 @@ export async function evaluatorQueue(
     .where((eb) => eb.or([eb('s.first_staff_no', '=', staffNo), eb('s.second_staff_no', '=', staffNo)]))
     .orderBy('s.staff_no')
     .execute();
-  return rows.map((r) => ({
-    sheetId: r.id,
-    staffNo: r.staff_no,
-    name: r.name,
-    unitCode: r.unit_code,
-    gradeCode: r.grade_code,
-    state: r.state as SheetState,
-    goalsSubmitted: r.goals_submitted === 1,
-    firstStaffNo: r.first_staff_no,
-    secondStaffNo: r.second_staff_no,
-  }));
+  return rows.map((r) => ({ sheetId: r.id, name: r.name, ...toPlacement(r) }));
 }

@@ -1,23 +1,15 @@
 // Set-based writes of whole evaluation periods at once (demo data, benchmarks): sheets with their state, goals,
 // ratings, history and I・メッセージ, each in a few statements however many rows.
-import type { SheetState } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { bulkWrite } from './bulk.js';
+import type { SheetPlacement } from './evaluation-sheets.repository.js';
 import type { NewIMessage } from './i-messages.repository.js';
 
 type Db = Kysely<Database>;
 
 /** A sheet written as it stands (its step, whether goals are in), with its evaluators. */
-export interface SheetSeed {
-  staffNo: string;
-  unitCode: string;
-  gradeCode: string;
-  firstStaffNo: string | null;
-  secondStaffNo: string | null;
-  state: SheetState;
-  goalsSubmitted: boolean;
-}
+export type SheetSeed = SheetPlacement;
 
 /**
  * Writes the sheets of a period as given. With `upsert`, a sheet that exists (same period and staff number) is

@@ -13,10 +13,8 @@ import type { ReviewSheetTable } from '../schema-evaluation.js';
 
 type Db = Kysely<Database>;
 
-/** An evaluation sheet's header (docs/domain.md §4): who, which period, who evaluates, where it stands. */
-export interface SheetHeader {
-  id: number;
-  periodId: number;
+/** Whose sheet it is (with their unit and grade of the period), who evaluates it, and where it stands. */
+export interface SheetPlacement {
   staffNo: string;
   unitCode: string;
   gradeCode: string;
@@ -24,6 +22,32 @@ export interface SheetHeader {
   secondStaffNo: string | null;
   state: SheetState;
   goalsSubmitted: boolean;
+}
+
+type PlacementColumns =
+  | 'staff_no'
+  | 'unit_code'
+  | 'grade_code'
+  | 'first_staff_no'
+  | 'second_staff_no'
+  | 'state'
+  | 'goals_submitted';
+
+/** A sheet row's placement columns as a SheetPlacement (shared by the header and the evaluator's queue). */
+export const toPlacement = (r: Pick<Selectable<ReviewSheetTable>, PlacementColumns>): SheetPlacement => ({
+  staffNo: r.staff_no,
+  unitCode: r.unit_code,
+  gradeCode: r.grade_code,
+  firstStaffNo: r.first_staff_no,
+  secondStaffNo: r.second_staff_no,
+  state: r.state as SheetState,
+  goalsSubmitted: r.goals_submitted === 1,
+});
+
+/** An evaluation sheet's header (docs/domain.md §4): who, which period, who evaluates, where it stands. */
+export interface SheetHeader extends SheetPlacement {
+  id: number;
+  periodId: number;
   appealOpen: boolean;
   appealReason: string | null;
   disclosedAt: string | null;
@@ -53,13 +77,7 @@ export interface SheetHistoryEntry {
 const toHeader = (r: Selectable<ReviewSheetTable>): SheetHeader => ({
   id: r.id,
   periodId: r.period_id,
-  staffNo: r.staff_no,
-  unitCode: r.unit_code,
-  gradeCode: r.grade_code,
-  firstStaffNo: r.first_staff_no,
-  secondStaffNo: r.second_staff_no,
-  state: r.state as SheetState,
-  goalsSubmitted: r.goals_submitted === 1,
+  ...toPlacement(r),
   appealOpen: r.appeal_open === 1,
   appealReason: r.appeal_reason,
   disclosedAt: r.disclosed_at,
