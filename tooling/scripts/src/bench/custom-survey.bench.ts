@@ -43,7 +43,7 @@ export async function customSurveyBench(rows: BenchRow[]): Promise<void> {
     const bytes = new TextEncoder().encode(lines.join('\r\n'));
     const actor = { userId: 1, loginId: 'bench' };
     const t0 = performance.now();
-    await importCustomResponses(conn.db, survey, bytes, 'text/csv', actor, new Date());
+    await importCustomResponses(conn.db, survey, { bytes, contentType: 'text/csv' }, actor, new Date());
     const importMs = performance.now() - t0;
     rows.push({
       measure: `Custom survey import, ${fmt(RESPONDENTS)} respondents (CSV parse + checks + insert), rows/s`,

@@ -96,7 +96,12 @@ async function importBench(rows: BenchRow[]) {
     rawMs.push(rawInsert(join(work, `raw${i}.db`)));
     const conn = await freshDb(`imp${i}`);
     const t0 = performance.now();
-    await importStaff(conn.db, csvBytes, 'text/csv', { userId: null, loginId: 'bench' }, new Date());
+    await importStaff(
+      conn.db,
+      { bytes: csvBytes, contentType: 'text/csv' },
+      { userId: null, loginId: 'bench' },
+      new Date(),
+    );
     importMs.push(performance.now() - t0);
     await conn.close();
   }

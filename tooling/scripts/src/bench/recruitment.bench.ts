@@ -151,8 +151,7 @@ export async function recruitmentBench(rows: BenchRow[]): Promise<void> {
     await importScoresFile(
       fresh.db,
       round,
-      csv,
-      'text/csv',
+      { bytes: csv, contentType: 'text/csv' },
       { userId: null, loginId: 'bench' },
       new Date(NOW),
     );
@@ -165,8 +164,7 @@ export async function recruitmentBench(rows: BenchRow[]): Promise<void> {
   await importScoresFile(
     conn.db,
     round,
-    scoresCsv(criteria),
-    'text/csv',
+    { bytes: scoresCsv(criteria), contentType: 'text/csv' },
     { userId: null, loginId: 'bench' },
     new Date(NOW),
   );

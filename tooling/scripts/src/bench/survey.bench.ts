@@ -109,8 +109,7 @@ async function importBench(rows: BenchRow[]) {
     await importKpiResponses(
       conn.db,
       2025,
-      csvBytes,
-      'text/csv',
+      { bytes: csvBytes, contentType: 'text/csv' },
       { userId: null, loginId: 'bench' },
       new Date(),
     );
