@@ -1,22 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
+// The session cookie: loading the signed-in user on every request, and the role check the routes build on.
 import { findLiveSession, touchSession } from '@jinzai/db';
 import { hasRole, type Role, type User } from '@jinzai/model';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../deps.js';
 import { errors } from '../errors.js';
+import { sessionIdOf } from '../services/session-token.js';
 
 export const SESSION_COOKIE = 'jinzai_session';
-
-/** A new random session token; only its hash is stored. */
-export function newSessionToken(): { token: string; id: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, id: sessionIdOf(token) };
-}
-
-export function sessionIdOf(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /** Loads the signed-in user from the session cookie (or none), sliding the idle expiry now and then. */
 export function loadSession(): MiddlewareHandler<AppEnv> {

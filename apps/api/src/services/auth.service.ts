@@ -14,7 +14,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit.js';
 import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { newSessionToken } from '../middleware/session.js';
+import { newSessionToken } from './session-token.js';
 import { dummyHash, verifyPassword } from '../passwords.js';
 import type { Actor } from './actor.js';
 

@@ -9,25 +9,11 @@ import {
   sheetsOfStaff,
   writeAudit,
   type Database,
-  type Period,
 } from '@jinzai/db';
-import { evaluationPoints, gradeByCode, LAYERS, type SheetState, type User } from '@jinzai/model';
+import { dueDateOf, evaluationPoints, gradeByCode, LAYERS, type User } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 
 type Db = Kysely<Database>;
-
-/** The due date of a sheet's current step in its period. */
-function dueOf(period: Period, state: SheetState): string | null {
-  const due: Partial<Record<SheetState, string | null>> = {
-    'goal-setting': period.goalsDue,
-    self: period.selfDue,
-    first: period.firstDue,
-    second: period.secondDue,
-    adjust: period.adjustDue,
-    confirmed: period.discloseDue,
-  };
-  return due[state] ?? null;
-}
 
 /** The sheets a user evaluates in a period (the newest when none is named), whose turn it is and when due. */
 export async function evaluatorQueueView(db: Db, user: User, now: Date, periodId: number | undefined) {
@@ -40,7 +26,7 @@ export async function evaluatorQueueView(db: Db, user: User, now: Date, periodId
     const myTurn =
       (relation === 'first' && (r.state === 'first' || (r.state === 'goal-setting' && r.goalsSubmitted))) ||
       (r.secondStaffNo === user.staffNo && r.state === 'second');
-    const due = dueOf(period, r.state);
+    const due = dueDateOf(period, r.state);
     return {
       sheetId: r.sheetId,
       staffNo: r.staffNo,
@@ -114,7 +100,7 @@ export async function myEvaluation(db: Db, user: User, now: Date) {
         periodName: period?.name ?? '',
         fiscalYear: period?.fiscalYear ?? null,
         state: s.state,
-        due: period ? dueOf(period, s.state) : null,
+        due: period ? dueDateOf(period, s.state) : null,
       };
     }),
     results: results.map((r) => ({

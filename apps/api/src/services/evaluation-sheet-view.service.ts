@@ -17,6 +17,7 @@ import {
   appealOpenUntil,
   editablePart,
   gradeByCode,
+  relationsOf,
   visibleParts,
   type SheetRelation,
   type User,
@@ -25,16 +26,6 @@ import type { Kysely } from 'kysely';
 import { errors } from '../errors.js';
 
 type Db = Kysely<Database>;
-
-/** The relations a user holds to a sheet (docs/domain.md §4 roles); HR is the adjuster of every sheet. */
-export function relationsOf(user: User, sheet: SheetHeader): SheetRelation[] {
-  const r: SheetRelation[] = [];
-  if (user.staffNo && user.staffNo === sheet.staffNo) r.push('evaluatee');
-  if (user.staffNo && user.staffNo === sheet.firstStaffNo) r.push('first');
-  if (user.staffNo && user.staffNo === sheet.secondStaffNo) r.push('second');
-  if (user.roles.includes('hr')) r.push('adjuster');
-  return r;
-}
 
 /** A sheet the user may see, or a 404 (someone else's sheet does not exist for them). */
 export async function sheetFor(

@@ -1,6 +1,7 @@
 // Evaluation periods (docs/domain.md §4): the fiscal year or the calendar-year preset, and their phase dates.
 import { z } from 'zod';
 import { EVALUATION_GRADES, type EvaluationGrade } from '../scales.js';
+import type { SheetState } from './workflow.js';
 
 /**
  * Kinds of evaluation period (docs/domain.md §4): the fiscal year (年度, April–March), or the calendar-year
@@ -34,6 +35,25 @@ const isoDate = z
 /**
  * POST /api/review/periods (docs/interfaces.md "Evaluation"): fiscalYear and kind, with optional phase dates.
  */
+/** Which due date a sheet waits on at each step (a confirmed sheet waits for disclosure; later steps for none). */
+const DUE_OF_STATE: Partial<Record<SheetState, PhaseDueKey>> = {
+  'goal-setting': 'goalsDue',
+  self: 'selfDue',
+  first: 'firstDue',
+  second: 'secondDue',
+  adjust: 'adjustDue',
+  confirmed: 'discloseDue',
+};
+
+/** The due date of the step a sheet is at, in its period; null when the step has none. */
+export function dueDateOf(
+  period: Partial<Record<PhaseDueKey, string | null>>,
+  state: SheetState,
+): string | null {
+  const key = DUE_OF_STATE[state];
+  return key ? (period[key] ?? null) : null;
+}
+
 export const newPeriodSchema = z
   .object({
     fiscalYear: z.number().int().min(2000).max(2100),

@@ -31,6 +31,22 @@ export const SHEET_STATE_LABELS: Record<SheetState, { ja: string; en: string }> 
 export const SHEET_RELATIONS = ['evaluatee', 'first', 'second', 'adjuster'] as const;
 export type SheetRelation = (typeof SHEET_RELATIONS)[number];
 
+/**
+ * The relations a person holds to a sheet (docs/domain.md §4 roles): its evaluatee, first or second evaluator by
+ * staff number; HR is the adjuster of every sheet.
+ */
+export function relationsOf(
+  person: { staffNo: string | null; roles: readonly string[] },
+  sheet: { staffNo: string; firstStaffNo: string | null; secondStaffNo: string | null },
+): SheetRelation[] {
+  const r: SheetRelation[] = [];
+  if (person.staffNo && person.staffNo === sheet.staffNo) r.push('evaluatee');
+  if (person.staffNo && person.staffNo === sheet.firstStaffNo) r.push('first');
+  if (person.staffNo && person.staffNo === sheet.secondStaffNo) r.push('second');
+  if (person.roles.includes('hr')) r.push('adjuster');
+  return r;
+}
+
 export const SHEET_ACTIONS = [
   'submit-goals',
   'agree-goals',
