@@ -48,6 +48,12 @@ export const API_INFO = { title: 'Jinzai API', version: '0.1.0' };
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  // Answers carry personal data (staff records, sheets, exports): no browser or proxy may keep a copy, unless a
+  // route says otherwise.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+  });
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();

@@ -70,10 +70,30 @@ export function createServerHooks(
       redirect(303, loginUrl(paths.loginPath, event.url));
     }
 
-    return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+    const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+    return withPageHeaders(response);
   };
 
   return { handle, handleFetch };
+}
+
+/**
+ * Headers of every page: pages show personal data, so no copy is kept (a shared office PC's back button or cache must
+ * not show the last person's sheet); the type is never sniffed; no address leaves in a Referer.
+ */
+export function withPageHeaders(response: Response): Response {
+  const set = (name: string, value: string) => {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  };
+  try {
+    set('cache-control', 'no-store');
+    set('x-content-type-options', 'nosniff');
+    set('referrer-policy', 'same-origin');
+    set('x-frame-options', 'DENY');
+  } catch {
+    // A response with immutable headers (a fetched one passed through) keeps its own.
+  }
+  return response;
 }
 
 /** The root layout's load: who is signed in, and the page's language (both set by the hooks above). */

@@ -31,6 +31,11 @@ export function mountDocs(app: Hono<AppEnv>, info: { title: string; version: str
   const doc = () => (cached ??= buildOpenApi(app as unknown as Hono, info));
   app.get('/api/openapi.json', (c) => c.json(doc()));
   app.get('/api/docs', (c) => {
+    // The page is static HTML with one inline style sheet: nothing else may load or run.
+    c.header(
+      'content-security-policy',
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
     const d = doc();
     const byTag = new Map<string, string[]>();
     for (const [path, ops] of Object.entries(d.paths)) {

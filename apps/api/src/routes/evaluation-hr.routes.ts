@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
 import { guard } from '../http/guard.js';
 import { actorOf } from '../http/actor.js';
-import { idParam } from '../http/params.js';
+import { fiscalYearText, idParam } from '../http/params.js';
 import { uploadedFile, uploadLimit } from '../http/upload.js';
 import { ASSIGNMENT_COLUMNS } from '../import/evaluation-import.js';
 
@@ -91,7 +91,7 @@ export const evaluationHrRoutes = new Hono<AppEnv>()
       tags: ['review'],
       roles: ['hr'],
     }),
-    validate('query', z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100) })),
+    validate('query', z.object({ fiscalYear: fiscalYearText })),
     async (c) => {
       const { db, now } = c.var.deps;
       return c.json(await analyticsReport(db, actorOf(c), now(), c.req.valid('query').fiscalYear), 200);

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
 import { guard } from '../http/guard.js';
-import { idParam } from '../http/params.js';
+import { idParam, idText } from '../http/params.js';
 import { currentUser } from '../middleware/session.js';
 import { validate } from '../openapi.js';
 import { evaluatorQueueView, myEvaluation } from '../services/evaluation-queue.service.js';
@@ -83,10 +83,7 @@ export const sheetRoutes = new Hono<AppEnv>()
       tags: ['review'],
       roles: ['evaluator'],
     }),
-    validate(
-      'query',
-      z.object({ periodId: z.coerce.number().int().positive().max(2_147_483_647).optional() }),
-    ),
+    validate('query', z.object({ periodId: idText.optional() })),
     async (c) => {
       const { db, now } = c.var.deps;
       const { periodId } = c.req.valid('query');

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
 import { guard } from '../http/guard.js';
 import { actorOf } from '../http/actor.js';
-import { fiscalYearParam } from '../http/params.js';
+import { fiscalYearParam, fiscalYearText } from '../http/params.js';
 
 import { validate } from '../openapi.js';
 import { kpiProgrammeCounts, kpiTrends, setProgrammeCounts } from '../services/kpi.service.js';
@@ -58,7 +58,7 @@ const breakdownResponse = z.object({
 });
 const exportQuery = z.object({
   view: z.enum(['board', 'breakdown', 'trends', 'programmes']),
-  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  fiscalYear: fiscalYearText.optional(),
   by: z.enum(BREAKDOWN_BY).optional(),
   format: z.enum(['csv', 'xlsx']).default('xlsx'),
 });
