@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, Deps } from './deps.js';
-import { errorBody, handleError } from './errors.js';
+import { errorBody, handleError, tooLarge } from './errors.js';
 import { csrf } from './middleware/csrf.js';
 import { loadSession } from './middleware/session.js';
 import { authRoutes, meRoutes } from './routes/auth.routes.js';
@@ -39,7 +39,7 @@ export type AppType = typeof apiRoutes;
 const FILE_TYPES = /text\/csv|spreadsheetml|octet-stream/i;
 const jsonLimit = bodyLimit({
   maxSize: 256 * 1024,
-  onError: (c) => c.json(errorBody('payload_too_large', 'リクエストが大きすぎます'), 413),
+  onError: (c) => tooLarge(c),
 });
 
 export const API_INFO = { title: 'Jinzai API', version: '0.1.0' };

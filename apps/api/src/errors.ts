@@ -32,15 +32,22 @@ export function errorBody(code: string, message: string, details?: unknown): Err
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
+/**
+ * A 413: the rest of the body was never read, so the connection cannot carry another request; it is closed after
+ * the answer (otherwise the client's next request on it would wait for ever).
+ */
+export function tooLarge(c: Context, message = 'リクエストが大きすぎます'): Response {
+  c.header('connection', 'close');
+  return c.json(errorBody('payload_too_large', message), 413);
+}
+
 /** Maps anything thrown in a handler to the error shape; a 500 never carries a stack trace. */
 export function handleError(err: unknown, c: Context): Response {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
   if (err instanceof ImportError) return c.json(errorBody(err.code, err.message, err.details), 400);
   if (err instanceof HTTPException) {
     const status = err.status;
-    if (status === 413) {
-      return c.json(errorBody('payload_too_large', 'リクエストが大きすぎます'), 413);
-    }
+    if (status === 413) return tooLarge(c);
     if (status >= 400 && status < 500) {
       return c.json(errorBody('bad_request', err.message || '不正なリクエストです'), status);
     }

@@ -1,4 +1,5 @@
 import { zValidator } from '@hono/zod-validator';
+import { safeJson } from '@jinzai/model';
 import type { Hono, MiddlewareHandler, ValidationTargets } from 'hono';
 import { z } from 'zod';
 import { errorBody } from './errors.js';
@@ -40,7 +41,9 @@ export function describe(doc: RouteDoc): MiddlewareHandler {
 
 /** zValidator with the project's 400 error shape, documented in the OpenAPI document. */
 export function validate<T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S) {
-  const mw = zValidator(target, schema, (result, c) => {
+  // A JSON body is first checked for characters no text may hold (docs/domain.md §8); the types stay the schema's.
+  const checked = target === 'json' ? (safeJson.pipe(schema) as unknown as S) : schema;
+  const mw = zValidator(target, checked, (result, c) => {
     if (!result.success) {
       const details = result.error.issues.map((i) => ({
         path: i.path.map(String).join('.'),

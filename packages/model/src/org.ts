@@ -44,6 +44,18 @@ export function ageBandOf(birthYear: number, fiscalYear: number): AgeBand {
   return (AGE_BANDS.find((b) => age >= b.min && age <= b.max) ?? AGE_BANDS[0]).code;
 }
 
+/** The youngest and oldest age a person on the roster can have (staff from 15; 会計年度任用職員 well past 70). */
+export const ROSTER_AGE = { min: 15, max: 90 } as const;
+
+/** Why a birth year cannot be a staff member's in the given year, or null when it can (docs/domain.md §8). */
+export function birthYearProblem(birthYear: number, year: number): string | null {
+  const latest = year - ROSTER_AGE.min;
+  const earliest = year - ROSTER_AGE.max;
+  if (birthYear > latest || birthYear < earliest)
+    return `生まれ年は${earliest}〜${latest}年の範囲で指定してください（${year}年に${ROSTER_AGE.min}〜${ROSTER_AGE.max}歳）`;
+  return null;
+}
+
 /** A unit of the organisation tree. */
 export interface Unit {
   code: string;

@@ -2,12 +2,12 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../deps.js';
-import { errorBody, errors } from '../errors.js';
+import { errors, tooLarge } from '../errors.js';
 
 /** Uploads are CSV or .xlsx; 100,000 staff rows are about 8 MB. */
 export const uploadLimit = bodyLimit({
   maxSize: 64 * 1024 * 1024,
-  onError: (c) => c.json(errorBody('payload_too_large', 'ファイルが大きすぎます（上限 64 MB）'), 413),
+  onError: (c) => tooLarge(c, 'ファイルが大きすぎます（上限 64 MB）'),
 });
 
 /** The uploaded file's bytes; a JSON or form body is refused before parsing. */

@@ -28,8 +28,34 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
     return { text: utf8, encoding: 'utf-8' };
   }
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'cp932');
+  const mixed = firstUtf8Line(bytes);
+  if (mixed !== undefined) {
+    const message = `${mixed}行目がUTF-8、ほかの行がShift_JIS（CP932）です。1つのファイルは1つの文字コードで保存してください`;
+    throw new ImportError('bad_encoding', message, [{ row: mixed, message }]);
+  }
   if (text.includes('\uFFFD') || CONTROL.test(text)) throw badEncoding();
   return { text, encoding: 'cp932' };
+}
+
+/**
+ * The first line (1-based) of a file that is not UTF-8 as a whole but whose own bytes are UTF-8 with non-ASCII
+ * characters: a file pasted together from a UTF-8 and a CP932 one. Read as CP932 such a line turns into mojibake
+ * (縺昴≧…) that is valid CP932, so only its bytes tell.
+ */
+function firstUtf8Line(bytes: Uint8Array): number | undefined {
+  let line = 1;
+  let start = 0;
+  let high = false;
+  for (let i = 0; i <= bytes.length; i++) {
+    const b = i < bytes.length ? (bytes[i] ?? 0) : 0x0a;
+    if (b === 0x0a) {
+      if (high && tryUtf8(bytes.subarray(start, i)) !== undefined) return line;
+      line++;
+      start = i + 1;
+      high = false;
+    } else if (b >= 0x80) high = true;
+  }
+  return undefined;
 }
 
 function tryUtf8(bytes: Uint8Array): string | undefined {

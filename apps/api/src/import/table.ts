@@ -1,8 +1,9 @@
 // An uploaded table (CSV or .xlsx) as rows keyed by column, checked against the columns an import accepts.
+import { hasUnsafeText, unsafeTextProblem } from '@jinzai/model';
 import type { z } from 'zod';
 import { parseCsvRecords } from './csv.js';
 import { decodeText, type TextEncoding } from './decode.js';
-import { ImportError, throwIfAny, type ImportDetail } from './errors.js';
+import { ImportError, MAX_DETAILS, throwIfAny, type ImportDetail } from './errors.js';
 import { isOle2, isZip, readXlsxRecords, XLSX_CONTENT_TYPE } from './xlsx.js';
 
 /** A data row of an uploaded table: `row` is its spreadsheet row (header = 1), values keyed by column. */
@@ -31,21 +32,24 @@ export function normalizeHeader(cell: string): string {
   return cell.normalize('NFKC').trim().toLowerCase();
 }
 
-/**
- * Reads an uploaded CSV (UTF-8 with or without BOM, or CP932) or .xlsx (first sheet) into a header and
- * data rows. xlsx is recognised by its ZIP signature as well as by content type, since browsers and
- * scripts label uploads loosely. Rows whose every cell is empty are skipped.
- */
 /** An uploaded file as every import takes it: its bytes and the Content-Type it came with. */
 export interface Upload {
   bytes: Uint8Array;
   contentType: string | undefined;
 }
 
+/**
+ * Reads an uploaded CSV (UTF-8 with or without BOM, or CP932) or .xlsx (first sheet) into a header and
+ * data rows. xlsx is recognised by its ZIP signature as well as by content type, since browsers and
+ * scripts label uploads loosely. Rows whose every cell is empty are skipped. A CSV row with fewer cells than
+ * the header, and a cell holding a character no text may hold (docs/domain.md §8), are errors naming the row.
+ */
+
 export async function readTable(bytes: Uint8Array, contentType: string | undefined): Promise<Table> {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   let records: { row: number; fields: string[] }[];
   let encoding: Table['encoding'];
+  let unsafe = true;
   if (isZip(bytes)) {
     records = await readXlsxRecords(bytes);
     encoding = 'xlsx';
@@ -63,6 +67,8 @@ export async function readTable(bytes: Uint8Array, contentType: string | undefin
     const decoded = decodeText(bytes);
     records = parseCsvRecords(decoded.text);
     encoding = decoded.encoding;
+    // One scan of the whole text; the cells are looked at only when it finds something.
+    unsafe = hasUnsafeText(decoded.text);
   }
 
   const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
@@ -84,11 +90,25 @@ export async function readTable(bytes: Uint8Array, contentType: string | undefin
     } else seen.set(name, index);
   });
 
+  // The header's last named column: a CSV row must reach it (Excel writes every comma of its used range).
+  const width = header.reduce((w, name, i) => (name === '' ? w : i + 1), 0);
   const rows: TableRow[] = [];
+  const rowDetails: ImportDetail[] = [];
   for (const record of data) {
+    if (encoding !== 'xlsx' && record.fields.length < width) {
+      rowDetails.push({
+        row: record.row,
+        message: `列が足りません（見出しは${width}列、この行は${record.fields.length}列）。区切りのカンマが抜けていないか確認してください`,
+      });
+    }
     const values: Record<string, string> = {};
     record.fields.forEach((value, index) => {
       const name = header[index];
+      if (unsafe) {
+        const problem = unsafeTextProblem(value);
+        if (problem)
+          rowDetails.push({ row: record.row, ...(name ? { column: name } : {}), message: problem });
+      }
       if (name) {
         values[name] = value;
       } else if (value.trim() !== '') {
@@ -102,6 +122,7 @@ export async function readTable(bytes: Uint8Array, contentType: string | undefin
     rows.push({ row: record.row, values });
   }
   throwIfAny('bad_header', details);
+  throwIfAny('invalid_rows', rowDetails);
   if (rows.length === 0) throw emptyFile();
   return { header: header.filter((h) => h !== ''), rows, encoding };
 }
@@ -123,6 +144,7 @@ function emptyFile(): ImportError {
 export function validateColumns(header: readonly string[], columns: ColumnSpec): void {
   const present = new Set(header);
   const known = new Set([...columns.required, ...columns.optional]);
+  const usable = [...columns.required, ...columns.optional].join(', ');
   const details: ImportDetail[] = [];
   for (const name of columns.required) {
     if (!present.has(name))
@@ -133,12 +155,18 @@ export function validateColumns(header: readonly string[], columns: ColumnSpec):
       details.push({
         row: 1,
         column: name,
-        message: `列「${name}」は使えません。使える列: ${[...columns.required, ...columns.optional].join(', ')}`,
+        message: `列「${name}」は使えません。使える列: ${usable}`,
       });
     }
   }
   if (details.length > 0) {
-    throw new ImportError('bad_columns', '見出し（1行目）の列名が正しくありません', details);
+    const more =
+      details.length > MAX_DETAILS ? `（${details.length}件のうち先頭${MAX_DETAILS}件を表示）` : '';
+    throw new ImportError(
+      'bad_columns',
+      `見出し（1行目）の列名が正しくありません${more}`,
+      details.slice(0, MAX_DETAILS),
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 // Findings of the hardening review (issue 11) that cut across areas: path ids, cache and security headers.
 import { testDialects } from '@jinzai/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, expectError, json, type Harness } from '../testing/harness.js';
+import { createHarness, csv, expectError, json, type Harness } from '../testing/harness.js';
 
 describe.each(testDialects())('hardening on %s', (dialect) => {
   let h: Harness;
@@ -77,5 +77,36 @@ describe.each(testDialects())('hardening on %s', (dialect) => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('script-src');
+  });
+
+  it('refuses control characters, lone surrogates and bidi overrides in any JSON string, naming the field', async () => {
+    for (const name of ['選考\u0000', 'abc\u202Egpj', 'x\ud800']) {
+      // JSON.stringify writes NUL and the lone surrogate as \u escapes: what a client library sends.
+      const body = JSON.stringify({ name, track: 'new-graduate', fiscalYear: 2027 });
+      const e = await expectError(await h.request('/api/recruit/rounds', json(body, 'POST', recruiter)), 400);
+      expect(JSON.stringify(e.details)).toContain('"path":"name"');
+    }
+  });
+
+  it('refuses a staff birth year no one on the roster can have, naming row and column', async () => {
+    const hr = await h.login('hr');
+    const units = 'code,name,parent_code,level\n01,総務部,,部\n';
+    expect((await h.request('/api/org/units', csv(units, hr))).status).toBe(200);
+    const staff = (year: number) =>
+      `staff_no,name,name_kana,unit_code,grade_code,employment_type,birth_year\n000001,品川 花子,シナガワ ハナコ,01,主事,regular,1990\n000002,大井 太郎,オオイ タロウ,01,主事,regular,${year}\n`;
+    for (const year of [2030, 1900]) {
+      const e = await expectError(await h.request('/api/org/staff', csv(staff(year), hr)), 400);
+      expect(e.details).toEqual([expect.objectContaining({ row: 3, column: 'birth_year' })]);
+    }
+    expect((await h.request('/api/org/staff', csv(staff(1960), hr))).status).toBe(200);
+  });
+
+  it('closes the connection after a 413, whose unread body could not carry another request', async () => {
+    const res = await h.request(
+      '/api/recruit/rounds',
+      json(JSON.stringify({ name: 'x'.repeat(300 * 1024) }), 'POST', recruiter),
+    );
+    await expectError(res, 413);
+    expect(res.headers.get('connection')).toBe('close');
   });
 });

@@ -1,7 +1,7 @@
 // Organisation imports (docs/interfaces.md "Organisation and staff"): units and staff files, all or nothing,
 // audited.
 import { listUnits, upsertStaff, upsertUnits, type Database, type UpsertCounts } from '@jinzai/db';
-import { leadsIntoCycle, UNIT_LEVELS, type UnitLevel } from '@jinzai/model';
+import { birthYearProblem, leadsIntoCycle, UNIT_LEVELS, type UnitLevel } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { recordImport } from '../audit.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
@@ -87,6 +87,12 @@ export async function importStaff(
   now: Date,
 ): Promise<ImportSummary> {
   const rows = await parseStaffFile(file.bytes, file.contentType);
+  const ages: ImportDetail[] = [];
+  for (const r of rows) {
+    const problem = birthYearProblem(r.birth_year, now.getFullYear());
+    if (problem) ages.push({ row: r.row, column: 'birth_year', message: problem });
+  }
+  throwIfAny('invalid_rows', ages);
   return db.transaction().execute(async (trx) => {
     const units = new Set((await listUnits(trx)).map((u) => u.code));
     throwIfAny('invalid_reference', missingReferences(rows, units, 'unit_code'));

@@ -1,2 +1,3 @@
 export * from './auth.js';
 export * from './standards.js';
+export * from './text.js';
