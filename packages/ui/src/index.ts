@@ -4,6 +4,7 @@ export { default as AppFrame } from './components/AppFrame.svelte';
 export { default as AppShell } from './components/AppShell.svelte';
 export { default as DataTable } from './components/DataTable.svelte';
 export { default as ErrorView } from './components/ErrorView.svelte';
+export { default as Field } from './components/Field.svelte';
 export { default as FormError } from './components/FormError.svelte';
 export { default as LangSwitch } from './components/LangSwitch.svelte';
 export { default as LoginForm } from './components/LoginForm.svelte';
