@@ -4,10 +4,13 @@ export { default as AppFrame } from './components/AppFrame.svelte';
 export { default as AppShell } from './components/AppShell.svelte';
 export { default as DataTable } from './components/DataTable.svelte';
 export { default as ErrorView } from './components/ErrorView.svelte';
+export { default as Field } from './components/Field.svelte';
 export { default as FormError } from './components/FormError.svelte';
 export { default as LangSwitch } from './components/LangSwitch.svelte';
 export { default as LoginForm } from './components/LoginForm.svelte';
 export { default as LoginPage } from './components/LoginPage.svelte';
+export { default as UploadField } from './components/UploadField.svelte';
+export { default as YearField } from './components/YearField.svelte';
 export { default as YearPicker } from './components/YearPicker.svelte';
 export type { AppKey, Column, NavLink } from './components/types.js';
 

@@ -18,10 +18,10 @@ export function sortRows<Row>(
 ): Row[] {
   const column = sort ? columns.find((c) => c.key === sort.key) : undefined;
   if (!sort || !column) return [...rows];
-  const valueOf = column.sortValue ?? column.value;
+  const valueOf = column.sortValue ?? column.value ?? (() => '');
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return rows
-    .map((row, index) => ({ row, index, value: valueOf(row) }))
+    .map((row, index) => ({ row, index, value: valueOf(row) ?? '' }))
     .sort((a, b) => {
       const order =
         typeof a.value === 'number' && typeof b.value === 'number'
