@@ -1,15 +1,16 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { connect, migrateToLatest, upsertUnits } from '@jinzai/db';
 import { importStaff } from '@jinzai/api/services';
 import {
   cannon,
+  elapsed,
   fmt,
+  freshDb,
   median,
   ratio,
   signIn,
   startServer,
   stopServer,
+  timeRawTransaction,
   work,
   type BenchRow,
 } from './harness.js';
@@ -52,52 +53,41 @@ const units = [
   ...UNITS.map((code) => ({ code, name: `係${code}`, parent_code: code.slice(0, 4), level: '係' as const })),
 ];
 
-async function freshDb(name: string) {
-  const conn = connect({ dialect: 'sqlite', path: join(work, `${name}.db`) });
-  await migrateToLatest(conn.db);
-  await upsertUnits(conn.db, units, '2025-04-01T00:00:00.000Z');
-  return conn;
-}
-
 function rawInsert(file: string): number {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  const stmt = db.prepare(
-    'insert into staff (staff_no, name, name_kana, unit_code, grade_code, job_family, employment_type, birth_year, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const t0 = performance.now();
-  db.transaction(() => {
-    for (const r of staffRows) {
-      stmt.run(
-        r.staff_no,
-        r.name,
-        r.name_kana,
-        r.unit_code,
-        r.grade_code,
-        r.job_family,
-        r.employment_type,
-        r.birth_year,
-        r.updated_at,
-      );
-    }
-  })();
-  const ms = performance.now() - t0;
-  db.close();
-  return ms;
+  return timeRawTransaction(file, (db) => {
+    const stmt = db.prepare(
+      'insert into staff (staff_no, name, name_kana, unit_code, grade_code, job_family, employment_type, birth_year, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    return () => {
+      for (const r of staffRows) {
+        stmt.run(
+          r.staff_no,
+          r.name,
+          r.name_kana,
+          r.unit_code,
+          r.grade_code,
+          r.job_family,
+          r.employment_type,
+          r.birth_year,
+          r.updated_at,
+        );
+      }
+    };
+  });
 }
 
 async function importBench(rows: BenchRow[]) {
   const rawMs: number[] = [];
   const importMs: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const raw = await freshDb(`raw${i}`);
-    await raw.close();
+    await (await freshDb(`raw${i}`, units)).close();
     rawMs.push(rawInsert(join(work, `raw${i}.db`)));
-    const conn = await freshDb(`imp${i}`);
-    const t0 = performance.now();
-    await importStaff(conn.db, csvBytes, 'text/csv', { userId: null, loginId: 'bench' }, new Date());
-    importMs.push(performance.now() - t0);
+    const conn = await freshDb(`imp${i}`, units);
+    importMs.push(
+      await elapsed(() =>
+        importStaff(conn.db, csvBytes, 'text/csv', { userId: null, loginId: 'bench' }, new Date()),
+      ),
+    );
     await conn.close();
   }
   const raw = N / (median(rawMs) / 1000);

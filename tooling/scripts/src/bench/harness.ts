@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { connect, migrateToLatest, upsertUnits } from '@jinzai/db';
 import { parentEnv } from './env.js';
 
 /** One line of the printed table. */
@@ -33,6 +35,48 @@ export async function timeMedian(fn: () => Promise<unknown>, runs = 5, warmup = 
     times.push(performance.now() - t0);
   }
   return median(times);
+}
+
+/** ms of one awaited call. */
+export async function elapsed(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+type UnitRows = Parameters<typeof upsertUnits>[1];
+
+/** 40 section codes (1010–1049) under one department '10'. */
+export const SECTION_CODES = Array.from({ length: 40 }, (_, i) => `10${String(i + 10)}`);
+
+/** Department '10' and a section for each code under it. */
+export const sectionUnits = (codes: readonly string[]): UnitRows => [
+  { code: '10', name: '総務部', parent_code: null, level: '部' as const },
+  ...codes.map((code) => ({ code, name: `課${code}`, parent_code: '10', level: '課' as const })),
+];
+
+/** A migrated SQLite database `name`.db in the work folder, with the units (if any) upserted. */
+export async function freshDb(name: string, units: UnitRows = []): Promise<ReturnType<typeof connect>> {
+  const conn = connect({ dialect: 'sqlite', path: join(work, `${name}.db`) });
+  await migrateToLatest(conn.db);
+  if (units.length > 0) await upsertUnits(conn.db, units, '2025-04-01T00:00:00.000Z');
+  return conn;
+}
+
+/**
+ * The raw baseline: opens file with plain better-sqlite3 (WAL, synchronous NORMAL), runs prepare untimed and
+ * returns the ms of one transaction around the body prepare returns.
+ */
+export function timeRawTransaction(file: string, prepare: (db: Database.Database) => () => void): number {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  const body = prepare(db);
+  const t0 = performance.now();
+  db.transaction(body)();
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
 }
 
 export const PORT = 3900 + Math.floor(Math.random() * 50);

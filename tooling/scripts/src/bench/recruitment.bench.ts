@@ -1,15 +1,20 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import {
-  connect,
-  createRound,
-  insertApplicants,
-  listCriteria,
-  migrateToLatest,
-  type Round,
-} from '@jinzai/db';
+import { connect, createRound, insertApplicants, listCriteria, type Round } from '@jinzai/db';
 import { importScoresFile } from '@jinzai/api/services';
-import { fmt, median, PORT, ratio, signIn, startServer, stopServer, work, type BenchRow } from './harness.js';
+import {
+  elapsed,
+  fmt,
+  freshDb,
+  median,
+  PORT,
+  ratio,
+  signIn,
+  startServer,
+  stopServer,
+  timeRawTransaction,
+  work,
+  type BenchRow,
+} from './harness.js';
 
 // Issue 3: a round of 5,000 applicants × 3 raters × 12 criteria (180,000 scores).
 const APPLICANTS = 5_000;
@@ -73,24 +78,16 @@ async function addRaters(db: ReturnType<typeof connect>['db']): Promise<void> {
   }
 }
 
+/** A fresh database with the raters and the big round. */
+async function freshRound(name: string) {
+  const conn = await freshDb(name);
+  await addRaters(conn.db);
+  return { conn, ...(await setUpRound(conn.db)) };
+}
+
 /** A raw better-sqlite3 prepared insert of the same 180,000 score rows, in one transaction (sheets made untimed). */
-async function rawInsert(file: string): Promise<number> {
-  const conn = connect({ dialect: 'sqlite', path: file });
-  await migrateToLatest(conn.db);
-  for (const [i, login] of RATERS.entries()) {
-    await conn.db
-      .insertInto('users')
-      .values({
-        id: 100 + i,
-        login_id: login,
-        display_name: login,
-        password_hash: 'x',
-        staff_no: null,
-        created_at: NOW,
-      })
-      .execute();
-  }
-  const { round, criteria } = await setUpRound(conn.db);
+async function rawInsert(name: string): Promise<number> {
+  const { conn, round, criteria } = await freshRound(name);
   const stage = await conn.db
     .selectFrom('recruit_stages')
     .select('id')
@@ -98,36 +95,42 @@ async function rawInsert(file: string): Promise<number> {
     .orderBy('position')
     .executeTakeFirstOrThrow();
   await conn.close();
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  const ids = db
-    .prepare('select id from recruit_applicants where round_id = ? order by applicant_no')
-    .all(round.id) as { id: number }[];
-  const sheet = db.prepare(
-    "insert into recruit_sheets (stage_id, applicant_id, rater_id, status, version, submitted_at, updated_at) values (?, ?, ?, 'submitted', 1, ?, ?)",
-  );
-  const sheetIds: number[] = [];
-  db.transaction(() => {
-    for (const a of ids)
-      for (let r = 0; r < RATERS.length; r++)
-        sheetIds.push(Number(sheet.run(stage.id, a.id, 100 + r, NOW, NOW).lastInsertRowid));
-  })();
-  const stmt = db.prepare(
-    'insert into recruit_scores (sheet_id, criterion_id, layer, score) values (?, ?, ?, ?)',
-  );
-  const t0 = performance.now();
-  db.transaction(() => {
-    sheetIds.forEach((sheetId, s) => {
-      const a = Math.floor(s / RATERS.length);
-      const r = s % RATERS.length;
-      criteria.forEach((c, ci) => stmt.run(sheetId, c.id, c.layer, score(a, r, ci)));
-    });
-  })();
-  const ms = performance.now() - t0;
-  db.close();
-  return ms;
+  return timeRawTransaction(join(work, `${name}.db`), (db) => {
+    const ids = db
+      .prepare('select id from recruit_applicants where round_id = ? order by applicant_no')
+      .all(round.id) as { id: number }[];
+    const sheet = db.prepare(
+      "insert into recruit_sheets (stage_id, applicant_id, rater_id, status, version, submitted_at, updated_at) values (?, ?, ?, 'submitted', 1, ?, ?)",
+    );
+    const sheetIds: number[] = [];
+    db.transaction(() => {
+      for (const a of ids)
+        for (let r = 0; r < RATERS.length; r++)
+          sheetIds.push(Number(sheet.run(stage.id, a.id, 100 + r, NOW, NOW).lastInsertRowid));
+    })();
+    const stmt = db.prepare(
+      'insert into recruit_scores (sheet_id, criterion_id, layer, score) values (?, ?, ?, ?)',
+    );
+    return () => {
+      sheetIds.forEach((sheetId, s) => {
+        const a = Math.floor(s / RATERS.length);
+        const r = s % RATERS.length;
+        criteria.forEach((c, ci) => stmt.run(sheetId, c.id, c.layer, score(a, r, ci)));
+      });
+    };
+  });
 }
+
+/** Imports the big round's scores file (one row per applicant × rater × criterion). */
+const importScores = (db: ReturnType<typeof connect>['db'], round: Round, criteria: { code: string }[]) =>
+  importScoresFile(
+    db,
+    round,
+    scoresCsv(criteria),
+    'text/csv',
+    { userId: null, loginId: 'bench' },
+    new Date(NOW),
+  );
 
 /** Issue 3: scores import vs raw insert; results of the big round, recomputed and cached. */
 export async function recruitmentBench(rows: BenchRow[]): Promise<void> {
@@ -141,35 +144,15 @@ export async function recruitmentBench(rows: BenchRow[]): Promise<void> {
   const rawMs: number[] = [];
   const importMs: number[] = [];
   for (let i = 0; i < 3; i++) {
-    rawMs.push(await rawInsert(join(work, `recruit-raw${i}.db`)));
-    const fresh = connect({ dialect: 'sqlite', path: join(work, `recruit-imp${i}.db`) });
-    await migrateToLatest(fresh.db);
-    await addRaters(fresh.db);
-    const { round, criteria } = await setUpRound(fresh.db);
-    const csv = scoresCsv(criteria);
-    const t0 = performance.now();
-    await importScoresFile(
-      fresh.db,
-      round,
-      csv,
-      'text/csv',
-      { userId: null, loginId: 'bench' },
-      new Date(NOW),
-    );
-    importMs.push(performance.now() - t0);
-    await fresh.close();
+    rawMs.push(await rawInsert(`recruit-raw${i}`));
+    const fresh = await freshRound(`recruit-imp${i}`);
+    importMs.push(await elapsed(() => importScores(fresh.conn.db, fresh.round, fresh.criteria)));
+    await fresh.conn.close();
   }
   // The round the results are read from, in the server's database (demo logins included), untimed.
   const conn = connect({ dialect: 'sqlite', path: dbFile });
   const { round, criteria } = await setUpRound(conn.db);
-  await importScoresFile(
-    conn.db,
-    round,
-    scoresCsv(criteria),
-    'text/csv',
-    { userId: null, loginId: 'bench' },
-    new Date(NOW),
-  );
+  await importScores(conn.db, round, criteria);
   const roundId = round.id;
   await conn.close();
   const N = APPLICANTS * RATERS.length * PER_LAYER * 4;
@@ -187,13 +170,12 @@ export async function recruitmentBench(rows: BenchRow[]): Promise<void> {
   await server.ready;
   const cookie = await signIn('hr');
   const results = `/api/recruit/rounds/${roundId}/results`;
-  const timeGet = async () => {
-    const t0 = performance.now();
-    const res = await fetch(`http://127.0.0.1:${PORT}${results}`, { headers: { cookie } });
-    if (res.status !== 200) throw new Error(`${results}: ${res.status}`);
-    await res.arrayBuffer();
-    return performance.now() - t0;
-  };
+  const timeGet = () =>
+    elapsed(async () => {
+      const res = await fetch(`http://127.0.0.1:${PORT}${results}`, { headers: { cookie } });
+      if (res.status !== 200) throw new Error(`${results}: ${res.status}`);
+      await res.arrayBuffer();
+    });
   // A keyed-in score is a real write: it bumps the round's scores version and one sheet's, so the next read
   // recomputes (from the sheets that changed).
   let flip = 0;

@@ -1,24 +1,26 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import {
   SURVEY_RESPONSE_COLUMN_NAMES,
   connect,
   insertKpiResponses,
   listUnits,
-  migrateToLatest,
   responseRow,
-  upsertUnits,
 } from '@jinzai/db';
 import { importKpiResponses } from '@jinzai/api/services';
 import { KPI_CODES, type AgreementValue, type KpiResponse } from '@jinzai/model';
 import {
+  SECTION_CODES,
+  elapsed,
   fmt,
+  freshDb,
   latency,
   median,
   ratio,
+  sectionUnits,
   signIn,
   startServer,
   stopServer,
+  timeRawTransaction,
   work,
   type BenchRow,
 } from './harness.js';
@@ -30,7 +32,7 @@ export async function surveyBench(rows: BenchRow[]): Promise<void> {
 }
 
 const RESPONDENTS = 67_000; // × 15 questions = 1,005,000 answers
-const UNITS = Array.from({ length: 40 }, (_, i) => `10${String(i + 10)}`);
+const UNITS = SECTION_CODES;
 const GRADES = ['shuji', 'shunin', 'kakaricho', 'kacho-hosa', 'kacho'];
 const AGES = ['-29', '30-39', '40-49', '50-'] as const;
 
@@ -66,34 +68,19 @@ const csv =
     )
     .join('\r\n');
 const csvBytes = new TextEncoder().encode(csv);
-const units = [
-  { code: '10', name: '総務部', parent_code: null, level: '部' as const },
-  ...UNITS.map((code) => ({ code, name: `課${code}`, parent_code: '10', level: '課' as const })),
-];
-
-async function freshDb(name: string) {
-  const conn = connect({ dialect: 'sqlite', path: join(work, `${name}.db`) });
-  await migrateToLatest(conn.db);
-  await upsertUnits(conn.db, units, '2025-04-01T00:00:00.000Z');
-  return conn;
-}
+const units = sectionUnits(UNITS);
 
 function rawInsert(file: string): number {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  const cols = SURVEY_RESPONSE_COLUMN_NAMES;
-  const stmt = db.prepare(
-    `insert into survey_responses (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`,
-  );
-  const values = data.map((r) => responseRow('kpi-2025', 'import', r));
-  const t0 = performance.now();
-  db.transaction(() => {
-    for (const v of values) stmt.run(...v);
-  })();
-  const ms = performance.now() - t0;
-  db.close();
-  return ms;
+  return timeRawTransaction(file, (db) => {
+    const cols = SURVEY_RESPONSE_COLUMN_NAMES;
+    const stmt = db.prepare(
+      `insert into survey_responses (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`,
+    );
+    const values = data.map((r) => responseRow('kpi-2025', 'import', r));
+    return () => {
+      for (const v of values) stmt.run(...v);
+    };
+  });
 }
 
 async function importBench(rows: BenchRow[]) {
@@ -101,25 +88,28 @@ async function importBench(rows: BenchRow[]) {
   const importMs: number[] = [];
   const bulkMs: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const raw = await freshDb(`sraw${i}`);
-    await raw.close();
+    await (await freshDb(`sraw${i}`, units)).close();
     rawMs.push(rawInsert(join(work, `sraw${i}.db`)));
-    const conn = await freshDb(`simp${i}`);
-    let t0 = performance.now();
-    await importKpiResponses(
-      conn.db,
-      2025,
-      csvBytes,
-      'text/csv',
-      { userId: null, loginId: 'bench' },
-      new Date(),
+    const conn = await freshDb(`simp${i}`, units);
+    importMs.push(
+      await elapsed(() =>
+        importKpiResponses(
+          conn.db,
+          2025,
+          csvBytes,
+          'text/csv',
+          { userId: null, loginId: 'bench' },
+          new Date(),
+        ),
+      ),
     );
-    importMs.push(performance.now() - t0);
     await conn.close();
-    const bulk = await freshDb(`sbulk${i}`);
-    t0 = performance.now();
-    await bulk.db.transaction().execute((trx) => insertKpiResponses(trx, 2025, 'import', data));
-    bulkMs.push(performance.now() - t0);
+    const bulk = await freshDb(`sbulk${i}`, units);
+    bulkMs.push(
+      await elapsed(() =>
+        bulk.db.transaction().execute((trx) => insertKpiResponses(trx, 2025, 'import', data)),
+      ),
+    );
     await bulk.close();
   }
   const answers = RESPONDENTS * 15;
