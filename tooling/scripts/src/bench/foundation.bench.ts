@@ -2,15 +2,16 @@ import { join } from 'node:path';
 import { importStaff } from '@jinzai/api/services';
 import {
   cannon,
-  elapsed,
   fmt,
-  freshDb,
-  median,
+  perSecond,
   ratio,
+  makeDemoDb,
+  printed,
   signIn,
-  startServer,
-  stopServer,
-  timeRawTransaction,
+  timeOnFreshDb,
+  timeRawOnFreshDb,
+  vsRawInsert,
+  withServer,
   work,
   type BenchRow,
 } from './harness.js';
@@ -53,87 +54,67 @@ const units = [
   ...UNITS.map((code) => ({ code, name: `係${code}`, parent_code: code.slice(0, 4), level: '係' as const })),
 ];
 
-function rawInsert(file: string): number {
-  return timeRawTransaction(file, (db) => {
-    const stmt = db.prepare(
-      'insert into staff (staff_no, name, name_kana, unit_code, grade_code, job_family, employment_type, birth_year, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    return () => {
-      for (const r of staffRows) {
-        stmt.run(
-          r.staff_no,
-          r.name,
-          r.name_kana,
-          r.unit_code,
-          r.grade_code,
-          r.job_family,
-          r.employment_type,
-          r.birth_year,
-          r.updated_at,
-        );
-      }
-    };
-  });
-}
+/** The raw baseline: the same rows in one prepared-insert transaction. */
+const rawInsert: Parameters<typeof timeRawOnFreshDb>[2] = (db) => {
+  const stmt = db.prepare(
+    'insert into staff (staff_no, name, name_kana, unit_code, grade_code, job_family, employment_type, birth_year, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  return () => {
+    for (const r of staffRows) {
+      stmt.run(
+        r.staff_no,
+        r.name,
+        r.name_kana,
+        r.unit_code,
+        r.grade_code,
+        r.job_family,
+        r.employment_type,
+        r.birth_year,
+        r.updated_at,
+      );
+    }
+  };
+};
 
 async function importBench(rows: BenchRow[]) {
   const rawMs: number[] = [];
   const importMs: number[] = [];
   for (let i = 0; i < 3; i++) {
-    await (await freshDb(`raw${i}`, units)).close();
-    rawMs.push(rawInsert(join(work, `raw${i}.db`)));
-    const conn = await freshDb(`imp${i}`, units);
+    rawMs.push(await timeRawOnFreshDb(`raw${i}`, units, rawInsert));
     importMs.push(
-      await elapsed(() =>
-        importStaff(conn.db, csvBytes, 'text/csv', { userId: null, loginId: 'bench' }, new Date()),
+      await timeOnFreshDb(`imp${i}`, units, (db) =>
+        importStaff(db, csvBytes, 'text/csv', { userId: null, loginId: 'bench' }, new Date()),
       ),
     );
-    await conn.close();
   }
-  const raw = N / (median(rawMs) / 1000);
-  const imp = N / (median(importMs) / 1000);
-  rows.push({
-    measure: 'Staff import, 100,000 rows (CSV parse + checks + insert), rows/s',
-    value: fmt(imp),
-    baseline: `${fmt(raw)} (raw prepared insert)`,
-    ratio: ratio(imp, raw),
-    target: '≥ 25%',
-  });
+  rows.push(
+    vsRawInsert(
+      'Staff import, 100,000 rows (CSV parse + checks + insert), rows/s',
+      perSecond(N, importMs),
+      perSecond(N, rawMs),
+      '≥ 25%',
+    ),
+  );
 }
 
 async function httpBench(rows: BenchRow[]) {
   const dbFile = join(work, 'http.db');
-  const first = startServer(dbFile, true);
-  const coldNew = await first.ready;
-  await stopServer(first.child);
-  const again = startServer(dbFile, true);
-  const coldExisting = await again.ready;
-  rows.push({
-    measure: 'Cold start to first 200 on /api/health (new database + demo data), ms',
-    value: fmt(coldNew),
-    baseline: '—',
-    ratio: '—',
-    target: 'print',
-  });
-  rows.push({
-    measure: 'Cold start to first 200 on /api/health (existing database), ms',
-    value: fmt(coldExisting),
-    baseline: '—',
-    ratio: '—',
-    target: 'print',
-  });
+  const coldNew = await makeDemoDb(dbFile);
+  await withServer(dbFile, true, async (coldExisting) => {
+    rows.push(printed('Cold start to first 200 on /api/health (new database + demo data), ms', fmt(coldNew)));
+    rows.push(printed('Cold start to first 200 on /api/health (existing database), ms', fmt(coldExisting)));
 
-  const cookie = await signIn('staff1');
-  await cannon('/api/health', undefined, 2); // warm-up
-  await cannon('/api/standards/grades', cookie, 2);
-  const health = await cannon('/api/health');
-  const grades = await cannon('/api/standards/grades', cookie);
-  rows.push({
-    measure: 'GET /api/standards/grades with a session, requests/s (50 connections)',
-    value: fmt(grades),
-    baseline: `${fmt(health)} (GET /api/health)`,
-    ratio: ratio(grades, health),
-    target: '≥ 50%',
+    const cookie = await signIn('staff1');
+    await cannon('/api/health', undefined, 2); // warm-up
+    await cannon('/api/standards/grades', cookie, 2);
+    const health = await cannon('/api/health');
+    const grades = await cannon('/api/standards/grades', cookie);
+    rows.push({
+      measure: 'GET /api/standards/grades with a session, requests/s (50 connections)',
+      value: fmt(grades),
+      baseline: `${fmt(health)} (GET /api/health)`,
+      ratio: ratio(grades, health),
+      target: '≥ 50%',
+    });
   });
-  await stopServer(again.child);
 }

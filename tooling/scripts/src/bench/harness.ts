@@ -79,6 +79,42 @@ export function timeRawTransaction(file: string, prepare: (db: Database.Database
   return ms;
 }
 
+/** timeRawTransaction on a fresh database `name`.db with the units. */
+export async function timeRawOnFreshDb(
+  name: string,
+  units: UnitRows,
+  prepare: (db: Database.Database) => () => void,
+): Promise<number> {
+  await (await freshDb(name, units)).close();
+  return timeRawTransaction(join(work, `${name}.db`), prepare);
+}
+
+/** ms of fn on a fresh database `name`.db with the units (the database made untimed). */
+export async function timeOnFreshDb(
+  name: string,
+  units: UnitRows,
+  fn: (db: ReturnType<typeof connect>['db']) => Promise<unknown>,
+): Promise<number> {
+  const conn = await freshDb(name, units);
+  try {
+    return await elapsed(() => fn(conn.db));
+  } finally {
+    await conn.close();
+  }
+}
+
+/** Rows per second of count rows, from the median of the runs' ms. */
+export const perSecond = (count: number, ms: number[]) => count / (median(ms) / 1000);
+
+/** A table row for a rate measured against the raw prepared insert's rate. */
+export const vsRawInsert = (measure: string, value: number, raw: number, target: string): BenchRow => ({
+  measure,
+  value: fmt(value),
+  baseline: `${fmt(raw)} (raw prepared insert)`,
+  ratio: ratio(value, raw),
+  target,
+});
+
 export const PORT = 3900 + Math.floor(Math.random() * 50);
 
 /** Starts the built server on PORT with a SQLite file; ready resolves with ms to the first 200 on /api/health. */
@@ -113,6 +149,33 @@ export const stopServer = (child: ChildProcess) =>
     child.once('exit', () => r());
     child.kill('SIGTERM');
   });
+
+/** Starts the server on dbFile, runs fn with the ms to its first 200 once it answers, and stops it (also on a throw). */
+export async function withServer<T>(
+  dbFile: string,
+  demo: boolean,
+  fn: (readyMs: number) => Promise<T>,
+): Promise<T> {
+  const { child, ready } = startServer(dbFile, demo);
+  try {
+    return await fn(await ready);
+  } finally {
+    await stopServer(child);
+  }
+}
+
+/** A new database with the demo data (the server's first start makes it); resolves with that cold start's ms. */
+export const makeDemoDb = (dbFile: string): Promise<number> =>
+  withServer(dbFile, true, (ms) => Promise.resolve(ms));
+
+/** A table row for a number that is printed, not compared. */
+export const printed = (measure: string, value: string, target = 'print'): BenchRow => ({
+  measure,
+  value,
+  baseline: '—',
+  ratio: '—',
+  target,
+});
 
 /** Signs in on the running server and returns the cookie. */
 export async function signIn(loginId: string, password = 'jinzai-demo'): Promise<string> {

@@ -6,12 +6,15 @@ import {
   fmt,
   freshDb,
   median,
+  perSecond,
   PORT,
   ratio,
+  makeDemoDb,
+  printed,
   signIn,
-  startServer,
-  stopServer,
   timeRawTransaction,
+  vsRawInsert,
+  withServer,
   work,
   type BenchRow,
 } from './harness.js';
@@ -136,9 +139,7 @@ const importScores = (db: ReturnType<typeof connect>['db'], round: Round, criter
 export async function recruitmentBench(rows: BenchRow[]): Promise<void> {
   // The server's first start makes the database with the demo logins; the big rounds go in after.
   const dbFile = join(work, 'recruit.db');
-  const first = startServer(dbFile, true);
-  await first.ready;
-  await stopServer(first.child);
+  await makeDemoDb(dbFile);
 
   // Each timed run, the raw insert and the import alike, writes into a fresh database of its own.
   const rawMs: number[] = [];
@@ -156,70 +157,64 @@ export async function recruitmentBench(rows: BenchRow[]): Promise<void> {
   const roundId = round.id;
   await conn.close();
   const N = APPLICANTS * RATERS.length * PER_LAYER * 4;
-  const raw = N / (median(rawMs) / 1000);
-  const imp = N / (median(importMs) / 1000);
-  rows.push({
-    measure: `Scores import, ${fmt(N)} rows (CSV parse + checks + insert), rows/s`,
-    value: fmt(imp),
-    baseline: `${fmt(raw)} (raw prepared insert)`,
-    ratio: ratio(imp, raw),
-    target: '≥ 25%',
-  });
+  rows.push(
+    vsRawInsert(
+      `Scores import, ${fmt(N)} rows (CSV parse + checks + insert), rows/s`,
+      perSecond(N, importMs),
+      perSecond(N, rawMs),
+      '≥ 25%',
+    ),
+  );
 
-  const server = startServer(dbFile, false);
-  await server.ready;
-  const cookie = await signIn('hr');
-  const results = `/api/recruit/rounds/${roundId}/results`;
-  const timeGet = () =>
-    elapsed(async () => {
-      const res = await fetch(`http://127.0.0.1:${PORT}${results}`, { headers: { cookie } });
-      if (res.status !== 200) throw new Error(`${results}: ${res.status}`);
-      await res.arrayBuffer();
+  await withServer(dbFile, false, async () => {
+    const cookie = await signIn('hr');
+    const results = `/api/recruit/rounds/${roundId}/results`;
+    const timeGet = () =>
+      elapsed(async () => {
+        const res = await fetch(`http://127.0.0.1:${PORT}${results}`, { headers: { cookie } });
+        if (res.status !== 200) throw new Error(`${results}: ${res.status}`);
+        await res.arrayBuffer();
+      });
+    // A keyed-in score is a real write: it bumps the round's scores version and one sheet's, so the next read
+    // recomputes (from the sheets that changed).
+    let flip = 0;
+    const bump = async () => {
+      flip += 1;
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/recruit/rounds/${roundId}/scores`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'text/csv' },
+        body: `applicant_no,rater,criterion,score\n${applicantNo(flip)},interviewer1,potential.sunaosa,${1 + (flip % 5)}\n`,
+      });
+      if (res.status !== 200) throw new Error(`scores: ${res.status} ${await res.text()}`);
+    };
+    const cold = await timeGet();
+    const recomputed: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      await bump();
+      const ms = await timeGet();
+      if (i >= 2) recomputed.push(ms);
+    }
+    const cached: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const ms = await timeGet();
+      if (i >= 2) cached.push(ms);
+    }
+    rows.push(
+      printed(
+        `GET results, ${fmt(APPLICANTS)} applicants × 3 raters × 12 criteria, recomputed after a score write, ms (median of 5)`,
+        fmt(median(recomputed), 1),
+        '< 500 ms',
+      ),
+    );
+    rows.push(
+      printed('GET results, first read after start (whole stage from the database), ms', fmt(cold, 1)),
+    );
+    rows.push({
+      measure: 'GET results, repeated read (cached by scores version), ms (median of 5)',
+      value: fmt(median(cached), 1),
+      baseline: `${fmt(median(recomputed), 1)} (recomputed)`,
+      ratio: ratio(median(cached), median(recomputed)),
+      target: 'far less',
     });
-  // A keyed-in score is a real write: it bumps the round's scores version and one sheet's, so the next read
-  // recomputes (from the sheets that changed).
-  let flip = 0;
-  const bump = async () => {
-    flip += 1;
-    const res = await fetch(`http://127.0.0.1:${PORT}/api/recruit/rounds/${roundId}/scores`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'text/csv' },
-      body: `applicant_no,rater,criterion,score\n${applicantNo(flip)},interviewer1,potential.sunaosa,${1 + (flip % 5)}\n`,
-    });
-    if (res.status !== 200) throw new Error(`scores: ${res.status} ${await res.text()}`);
-  };
-  const cold = await timeGet();
-  const recomputed: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    await bump();
-    const ms = await timeGet();
-    if (i >= 2) recomputed.push(ms);
-  }
-  const cached: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    const ms = await timeGet();
-    if (i >= 2) cached.push(ms);
-  }
-  rows.push({
-    measure: `GET results, ${fmt(APPLICANTS)} applicants × 3 raters × 12 criteria, recomputed after a score write, ms (median of 5)`,
-    value: fmt(median(recomputed), 1),
-    baseline: '—',
-    ratio: '—',
-    target: '< 500 ms',
   });
-  rows.push({
-    measure: 'GET results, first read after start (whole stage from the database), ms',
-    value: fmt(cold, 1),
-    baseline: '—',
-    ratio: '—',
-    target: 'print',
-  });
-  rows.push({
-    measure: 'GET results, repeated read (cached by scores version), ms (median of 5)',
-    value: fmt(median(cached), 1),
-    baseline: `${fmt(median(recomputed), 1)} (recomputed)`,
-    ratio: ratio(median(cached), median(recomputed)),
-    target: 'far less',
-  });
-  await stopServer(server.child);
 }

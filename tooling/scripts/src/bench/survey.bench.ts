@@ -10,17 +10,17 @@ import { importKpiResponses } from '@jinzai/api/services';
 import { KPI_CODES, type AgreementValue, type KpiResponse } from '@jinzai/model';
 import {
   SECTION_CODES,
-  elapsed,
   fmt,
-  freshDb,
   latency,
-  median,
-  ratio,
+  perSecond,
   sectionUnits,
+  makeDemoDb,
+  printed,
   signIn,
-  startServer,
-  stopServer,
-  timeRawTransaction,
+  timeOnFreshDb,
+  timeRawOnFreshDb,
+  vsRawInsert,
+  withServer,
   work,
   type BenchRow,
 } from './harness.js';
@@ -70,74 +70,54 @@ const csv =
 const csvBytes = new TextEncoder().encode(csv);
 const units = sectionUnits(UNITS);
 
-function rawInsert(file: string): number {
-  return timeRawTransaction(file, (db) => {
-    const cols = SURVEY_RESPONSE_COLUMN_NAMES;
-    const stmt = db.prepare(
-      `insert into survey_responses (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`,
-    );
-    const values = data.map((r) => responseRow('kpi-2025', 'import', r));
-    return () => {
-      for (const v of values) stmt.run(...v);
-    };
-  });
-}
+/** The raw baseline: the same answers' rows in one prepared-insert transaction. */
+const rawInsert: Parameters<typeof timeRawOnFreshDb>[2] = (db) => {
+  const cols = SURVEY_RESPONSE_COLUMN_NAMES;
+  const stmt = db.prepare(
+    `insert into survey_responses (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`,
+  );
+  const values = data.map((r) => responseRow('kpi-2025', 'import', r));
+  return () => {
+    for (const v of values) stmt.run(...v);
+  };
+};
 
 async function importBench(rows: BenchRow[]) {
   const rawMs: number[] = [];
   const importMs: number[] = [];
   const bulkMs: number[] = [];
   for (let i = 0; i < 3; i++) {
-    await (await freshDb(`sraw${i}`, units)).close();
-    rawMs.push(rawInsert(join(work, `sraw${i}.db`)));
-    const conn = await freshDb(`simp${i}`, units);
+    rawMs.push(await timeRawOnFreshDb(`sraw${i}`, units, rawInsert));
     importMs.push(
-      await elapsed(() =>
-        importKpiResponses(
-          conn.db,
-          2025,
-          csvBytes,
-          'text/csv',
-          { userId: null, loginId: 'bench' },
-          new Date(),
-        ),
+      await timeOnFreshDb(`simp${i}`, units, (db) =>
+        importKpiResponses(db, 2025, csvBytes, 'text/csv', { userId: null, loginId: 'bench' }, new Date()),
       ),
     );
-    await conn.close();
-    const bulk = await freshDb(`sbulk${i}`, units);
     bulkMs.push(
-      await elapsed(() =>
-        bulk.db.transaction().execute((trx) => insertKpiResponses(trx, 2025, 'import', data)),
+      await timeOnFreshDb(`sbulk${i}`, units, (db) =>
+        db.transaction().execute((trx) => insertKpiResponses(trx, 2025, 'import', data)),
       ),
     );
-    await bulk.close();
   }
   const answers = RESPONDENTS * 15;
-  const raw = answers / (median(rawMs) / 1000);
-  const imp = answers / (median(importMs) / 1000);
-  const bulk = answers / (median(bulkMs) / 1000);
-  rows.push({
-    measure: 'Survey import, 1,005,000 answers (67,000 × 15; CSV parse + checks + insert), answers/s',
-    value: fmt(imp),
-    baseline: `${fmt(raw)} (raw prepared insert)`,
-    ratio: ratio(imp, raw),
-    target: '≥ 25%',
-  });
-  rows.push({
-    measure: 'Survey bulk insert alone (bulkWrite), answers/s',
-    value: fmt(bulk),
-    baseline: `${fmt(raw)} (raw prepared insert)`,
-    ratio: ratio(bulk, raw),
-    target: 'print',
-  });
+  const raw = perSecond(answers, rawMs);
+  rows.push(
+    vsRawInsert(
+      'Survey import, 1,005,000 answers (67,000 × 15; CSV parse + checks + insert), answers/s',
+      perSecond(answers, importMs),
+      raw,
+      '≥ 25%',
+    ),
+  );
+  rows.push(
+    vsRawInsert('Survey bulk insert alone (bulkWrite), answers/s', perSecond(answers, bulkMs), raw, 'print'),
+  );
 }
 
 async function queryBench(rows: BenchRow[]) {
   const dbFile = join(work, 'survey-http.db');
   // A demo database (hr, the ward's units), then five years of 60,000 respondents on its units.
-  const first = startServer(dbFile, true);
-  await first.ready;
-  await stopServer(first.child);
+  await makeDemoDb(dbFile);
   const conn = connect({ dialect: 'sqlite', path: dbFile });
   const codes = (await listUnits(conn.db)).map((u) => u.code);
   for (const year of [2015, 2016, 2017, 2018, 2019]) {
@@ -146,9 +126,7 @@ async function queryBench(rows: BenchRow[]) {
       .execute((trx) => insertKpiResponses(trx, year, 'import', responses(60_000, year, codes)));
   }
   await conn.close();
-  const server = startServer(dbFile, true);
-  await server.ready;
-  try {
+  await withServer(dbFile, true, async () => {
     const cookie = await signIn('hr');
     const board = await latency('/api/kpis?fiscalYear=2019', cookie, 9);
     const byUnit = await latency('/api/kpis/breakdown?fiscalYear=2019&by=unit', cookie, 9);
@@ -158,9 +136,7 @@ async function queryBench(rows: BenchRow[]) {
       ['KPI breakdown by unit, same data, median ms', byUnit],
       ['KPI breakdown by grade, same data, median ms', byGrade],
     ] as const) {
-      rows.push({ measure, value: fmt(ms, 1), baseline: '—', ratio: '—', target: '< 150 ms' });
+      rows.push(printed(measure, fmt(ms, 1), '< 150 ms'));
     }
-  } finally {
-    await stopServer(server.child);
-  }
+  });
 }
