@@ -1,8 +1,8 @@
 import { listAudit } from '@jinzai/db';
 import { testDialects } from '@jinzai/db/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writeXlsx } from '../import/xlsx.js';
-import { createHarness, csv, expectError, json, type Harness } from '../testing/harness.js';
+import { csv, expectError, json, hrHarness, type Harness } from '../testing/harness.js';
 import { seedOrg } from '../testing/survey-fixtures.js';
 
 const REASONS = [
@@ -29,14 +29,11 @@ describe.each(testDialects())('custom survey routes on %s', (dialect) => {
   let hr: string;
   let id: string;
   beforeEach(async () => {
-    h = await createHarness(dialect);
-    await seedOrg(h);
-    hr = await h.login('hr');
+    ({ h, hr } = await hrHarness(dialect, seedOrg));
     const res = await h.request('/api/surveys/custom', json(DEFINITION, 'POST', hr));
     expect(res.status).toBe(201);
     id = ((await res.json()) as { id: string }).id;
   });
-  afterEach(async () => h.dispose());
 
   const importFile = (body: string) => h.request(`/api/surveys/custom/${id}/responses`, csv(body, hr));
   const lines = (n: number, age: string, q02: string, unit = '1020') =>
