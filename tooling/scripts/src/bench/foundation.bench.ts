@@ -8,12 +8,12 @@ import {
   makeDemoDb,
   printed,
   signIn,
-  timeOnFreshDb,
-  timeRawOnFreshDb,
+  timeOnFreshDbs,
   vsRawInsert,
   withServer,
   work,
   type BenchRow,
+  type RawInsert,
 } from './harness.js';
 
 /** Issue "Foundation": staff import vs raw insert, grades vs health requests/s, cold start. */
@@ -55,7 +55,7 @@ const units = [
 ];
 
 /** The raw baseline: the same rows in one prepared-insert transaction. */
-const rawInsert: Parameters<typeof timeRawOnFreshDb>[2] = (db) => {
+const rawInsert: RawInsert = (db) => {
   const stmt = db.prepare(
     'insert into staff (staff_no, name, name_kana, unit_code, grade_code, job_family, employment_type, birth_year, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -77,21 +77,14 @@ const rawInsert: Parameters<typeof timeRawOnFreshDb>[2] = (db) => {
 };
 
 async function importBench(rows: BenchRow[]) {
-  const rawMs: number[] = [];
-  const importMs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    rawMs.push(await timeRawOnFreshDb(`raw${i}`, units, rawInsert));
-    importMs.push(
-      await timeOnFreshDb(`imp${i}`, units, (db) =>
-        importStaff(db, csvBytes, 'text/csv', { userId: null, loginId: 'bench' }, new Date()),
-      ),
-    );
-  }
+  const ms = await timeOnFreshDbs('staff', units, rawInsert, {
+    import: (db) => importStaff(db, csvBytes, 'text/csv', { userId: null, loginId: 'bench' }, new Date()),
+  });
   rows.push(
     vsRawInsert(
       'Staff import, 100,000 rows (CSV parse + checks + insert), rows/s',
-      perSecond(N, importMs),
-      perSecond(N, rawMs),
+      perSecond(N, ms.import),
+      perSecond(N, ms.raw),
       '≥ 25%',
     ),
   );

@@ -67,7 +67,7 @@ export async function freshDb(name: string, units: UnitRows = []): Promise<Retur
  * The raw baseline: opens file with plain better-sqlite3 (WAL, synchronous NORMAL), runs prepare untimed and
  * returns the ms of one transaction around the body prepare returns.
  */
-export function timeRawTransaction(file: string, prepare: (db: Database.Database) => () => void): number {
+export function timeRawTransaction(file: string, prepare: RawInsert): number {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -79,28 +79,36 @@ export function timeRawTransaction(file: string, prepare: (db: Database.Database
   return ms;
 }
 
-/** timeRawTransaction on a fresh database `name`.db with the units. */
-export async function timeRawOnFreshDb(
-  name: string,
-  units: UnitRows,
-  prepare: (db: Database.Database) => () => void,
-): Promise<number> {
-  await (await freshDb(name, units)).close();
-  return timeRawTransaction(join(work, `${name}.db`), prepare);
-}
+/** The body of a raw insert: prepares on the plain better-sqlite3 database and returns what one transaction runs. */
+export type RawInsert = (db: Database.Database) => () => void;
 
-/** ms of fn on a fresh database `name`.db with the units (the database made untimed). */
-export async function timeOnFreshDb(
+type Db = ReturnType<typeof connect>['db'];
+
+/**
+ * Three rounds of the raw insert and of each timed step, each run on a fresh database `name-<step><i>`.db with the
+ * units (made untimed): the ms of every run, by step ('raw' for the raw insert).
+ */
+export async function timeOnFreshDbs<K extends string>(
   name: string,
   units: UnitRows,
-  fn: (db: ReturnType<typeof connect>['db']) => Promise<unknown>,
-): Promise<number> {
-  const conn = await freshDb(name, units);
-  try {
-    return await elapsed(() => fn(conn.db));
-  } finally {
-    await conn.close();
+  raw: RawInsert,
+  steps: Record<K, (db: Db) => Promise<unknown>>,
+): Promise<Record<K | 'raw', number[]>> {
+  const ms = { raw: [] as number[] } as Record<K | 'raw', number[]>;
+  for (let i = 0; i < 3; i++) {
+    const rawName = `${name}-raw${i}`;
+    await (await freshDb(rawName, units)).close();
+    ms.raw.push(timeRawTransaction(join(work, `${rawName}.db`), raw));
+    for (const [step, fn] of Object.entries(steps) as [K, (db: Db) => Promise<unknown>][]) {
+      const conn = await freshDb(`${name}-${step}${i}`, units);
+      try {
+        (ms[step] ??= []).push(await elapsed(() => fn(conn.db)));
+      } finally {
+        await conn.close();
+      }
+    }
   }
+  return ms;
 }
 
 /** Rows per second of count rows, from the median of the runs' ms. */

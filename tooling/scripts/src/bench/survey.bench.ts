@@ -17,12 +17,12 @@ import {
   makeDemoDb,
   printed,
   signIn,
-  timeOnFreshDb,
-  timeRawOnFreshDb,
+  timeOnFreshDbs,
   vsRawInsert,
   withServer,
   work,
   type BenchRow,
+  type RawInsert,
 } from './harness.js';
 
 /** Issue "HR analytics": 1,000,000 answers imported vs a raw insert; KPI board and breakdown latency. */
@@ -71,7 +71,7 @@ const csvBytes = new TextEncoder().encode(csv);
 const units = sectionUnits(UNITS);
 
 /** The raw baseline: the same answers' rows in one prepared-insert transaction. */
-const rawInsert: Parameters<typeof timeRawOnFreshDb>[2] = (db) => {
+const rawInsert: RawInsert = (db) => {
   const cols = SURVEY_RESPONSE_COLUMN_NAMES;
   const stmt = db.prepare(
     `insert into survey_responses (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`,
@@ -83,34 +83,23 @@ const rawInsert: Parameters<typeof timeRawOnFreshDb>[2] = (db) => {
 };
 
 async function importBench(rows: BenchRow[]) {
-  const rawMs: number[] = [];
-  const importMs: number[] = [];
-  const bulkMs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    rawMs.push(await timeRawOnFreshDb(`sraw${i}`, units, rawInsert));
-    importMs.push(
-      await timeOnFreshDb(`simp${i}`, units, (db) =>
-        importKpiResponses(db, 2025, csvBytes, 'text/csv', { userId: null, loginId: 'bench' }, new Date()),
-      ),
-    );
-    bulkMs.push(
-      await timeOnFreshDb(`sbulk${i}`, units, (db) =>
-        db.transaction().execute((trx) => insertKpiResponses(trx, 2025, 'import', data)),
-      ),
-    );
-  }
+  const ms = await timeOnFreshDbs('survey', units, rawInsert, {
+    import: (db) =>
+      importKpiResponses(db, 2025, csvBytes, 'text/csv', { userId: null, loginId: 'bench' }, new Date()),
+    bulk: (db) => db.transaction().execute((trx) => insertKpiResponses(trx, 2025, 'import', data)),
+  });
   const answers = RESPONDENTS * 15;
-  const raw = perSecond(answers, rawMs);
+  const raw = perSecond(answers, ms.raw);
   rows.push(
     vsRawInsert(
       'Survey import, 1,005,000 answers (67,000 × 15; CSV parse + checks + insert), answers/s',
-      perSecond(answers, importMs),
+      perSecond(answers, ms.import),
       raw,
       '≥ 25%',
     ),
   );
   rows.push(
-    vsRawInsert('Survey bulk insert alone (bulkWrite), answers/s', perSecond(answers, bulkMs), raw, 'print'),
+    vsRawInsert('Survey bulk insert alone (bulkWrite), answers/s', perSecond(answers, ms.bulk), raw, 'print'),
   );
 }
 
