@@ -1,11 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { expectNoViolations, hydrated, openSignedIn, saveScreen } from './helpers.js';
+import { expectNoViolations, hydrated, saveScreen, signedInPage } from './helpers.js';
 
 test('hr creates a survey, staff1 answers it once, hr sees the cross-tab', async ({ browser }) => {
   test.slow();
-  const hrContext = await browser.newContext();
-  const hr = await hrContext.newPage();
-  await openSignedIn(hr, 'review', 'hr');
+  const hr = await signedInPage(browser, 'review', 'hr');
   await hr.goto('/review/kpis/surveys');
   await expect(hr.getByRole('heading', { level: 1 })).toHaveText('独自アンケート');
   await expect(hr.getByRole('link', { name: '退職意向アンケート' })).toBeVisible();
@@ -22,9 +20,7 @@ test('hr creates a survey, staff1 answers it once, hr sees the cross-tab', async
   await saveScreen(hr, 'custom-survey-list');
 
   // staff1 answers: three choices are refused by the server, two are taken, a second answer is refused.
-  const staffContext = await browser.newContext();
-  const page = await staffContext.newPage();
-  await openSignedIn(page, 'review', 'staff1');
+  const page = await signedInPage(browser, 'review', 'staff1');
   await page.getByRole('link', { name: 'アンケートに回答' }).click();
   await page.getByRole('link', { name: '通勤アンケート' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('通勤アンケート');
@@ -32,7 +28,7 @@ test('hr creates a survey, staff1 answers it once, hr sees the cross-tab', async
   await expect(page.getByText('2つまで選択できます')).toBeVisible();
   await expectNoViolations(page);
   await saveScreen(page, 'custom-survey-answer');
-  const second = await staffContext.newPage();
+  const second = await page.context().newPage();
   await second.goto(page.url());
   await hydrated(second);
 
@@ -67,6 +63,6 @@ test('hr creates a survey, staff1 answers it once, hr sees the cross-tab', async
   await hr.getByRole('link', { name: '通勤アンケート' }).click();
   await expect(hr.getByTestId('cs-respondents')).toHaveText('回答数：1');
   await expect(hr.getByTestId('cs-crosstab').getByRole('cell', { name: '—' }).first()).toBeVisible();
-  await hrContext.close();
-  await staffContext.close();
+  await hr.context().close();
+  await page.context().close();
 });

@@ -1,23 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { hydrated, openSignedIn, saveScreen } from './helpers.js';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoViolations(page: Page): Promise<void> {
-  await hydrated(page);
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  expect(
-    violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })),
-  ).toEqual([]);
-}
-
-async function as(browser: Browser, loginId: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await openSignedIn(page, 'review', loginId);
-  return page;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoViolations, hydrated, openSignedIn, saveScreen, signedInPage } from './helpers.js';
 
 /** Clicks a workflow button and waits for the sheet to show the new step. */
 async function take(page: Page, button: string, state: string): Promise<void> {
@@ -36,7 +18,7 @@ async function rateAll(page: Page, grade: string): Promise<void> {
 test('the evaluation cycle: goals, ratings, confirmation, disclosure and an appeal', async ({ browser }) => {
   test.slow();
   // staff1 sets two goals and submits them.
-  const staff = await as(browser, 'staff1');
+  const staff = await signedInPage(browser, 'review', 'staff1');
   await staff.goto('/review/evaluation/me');
   await expectNoViolations(staff);
   await saveScreen(staff, 'evaluation-me');
@@ -55,7 +37,7 @@ test('the evaluation cycle: goals, ratings, confirmation, disclosure and an appe
   await expect(staff.getByRole('status')).toContainText('目標を提出');
 
   // evaluator1 agrees the goals from the queue.
-  const first = await as(browser, 'evaluator1');
+  const first = await signedInPage(browser, 'review', 'evaluator1');
   await first.goto('/review/evaluation/queue');
   await expectNoViolations(first);
   await saveScreen(first, 'evaluation-queue');
@@ -77,7 +59,7 @@ test('the evaluation cycle: goals, ratings, confirmation, disclosure and an appe
   await take(first, '一次評価を提出', '二次評価');
 
   // evaluator2 starts from the first ratings and raises the overall grade.
-  const second = await as(browser, 'evaluator2');
+  const second = await signedInPage(browser, 'review', 'evaluator2');
   await second.goto(sheetUrl);
   await hydrated(second);
   await expect(second.locator('select[name="rating:overall"]')).toHaveValue('B');
@@ -85,7 +67,7 @@ test('the evaluation cycle: goals, ratings, confirmation, disclosure and an appe
   await take(second, '二次評価を提出', '調整');
 
   // HR confirms and discloses.
-  const hr = await as(browser, 'hr');
+  const hr = await signedInPage(browser, 'review', 'hr');
   await hr.goto(sheetUrl);
   await take(hr, '確定', '確定');
   await take(hr, '開示', '開示');

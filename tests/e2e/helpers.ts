@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const PASSWORD = 'jinzai-demo';
 
@@ -28,6 +28,17 @@ export async function openSignedIn(page: Page, app: 'recruit' | 'review', loginI
   await signIn(page, loginId);
   await expect(page).toHaveURL(new RegExp(`/${app}/$`));
   await hydrated(page);
+}
+
+/** A page in a new browser context (its own cookies), signed in to the app as loginId. */
+export async function signedInPage(
+  browser: Browser,
+  app: 'recruit' | 'review',
+  loginId: string,
+): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await openSignedIn(page, app, loginId);
+  return page;
 }
 
 /** Saves a full-page screenshot to tests/test-results/screens/<name>.png for a person to look at. */

@@ -1,16 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { hydrated, openSignedIn, saveScreen } from './helpers.js';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoViolations(page: Page): Promise<void> {
-  await hydrated(page);
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  expect(
-    violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })),
-  ).toEqual([]);
-}
+import { expect, test } from '@playwright/test';
+import { expectNoViolations, hydrated, openSignedIn, saveScreen } from './helpers.js';
 
 /** The 年度 of today in Japan (the survey open for answers). */
 const fiscalYear = (() => {

@@ -1,19 +1,9 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText, encodeCsv } from './decode.js';
-import { ImportError } from './errors.js';
+import { thrown } from '../testing/import-errors.js';
 
 const SAMPLE = 'staff_no,name\r\n000123,佐藤 花子（ｻﾄｳ）\r\n';
-
-function thrown(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error('expected an ImportError');
-}
 
 describe('decodeText', () => {
   it('reads UTF-8 without BOM', () => {

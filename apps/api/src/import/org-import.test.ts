@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ImportError } from './errors.js';
+import { rejection } from '../testing/import-errors.js';
 import { parseStaffFile, parseUnitsFile, resolveGrade } from './org-import.js';
 import { missingReferences } from './references.js';
 import { encodeCsv } from './decode.js';
@@ -9,35 +9,23 @@ import { writeXlsx } from './xlsx.js';
 
 const STAFF_HEADER = 'staff_no,name,name_kana,unit_code,grade_code,employment_type,birth_year';
 const csv = (...lines: string[]) => new TextEncoder().encode(lines.join('\r\n') + '\r\n');
-
-async function rejection(promise: Promise<unknown>): Promise<ImportError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error('expected an ImportError');
-}
+/** The staff / units CSV file of the lines, parsed. */
+const staffCsv = (...lines: string[]) => parseStaffFile(csv(...lines), 'text/csv');
+const unitsCsv = (...lines: string[]) => parseUnitsFile(csv(...lines), 'text/csv');
+/** The parsed row 2 of a file: a regular employee. */
+const regularAtRow2 = (
+  staff_no: string,
+  name: string,
+  name_kana: string,
+  unit_code: string,
+  grade_code: string,
+  birth_year: number,
+) => ({ row: 2, staff_no, name, name_kana, unit_code, grade_code, employment_type: 'regular', birth_year });
 
 describe('parseStaffFile', () => {
   it('reads a UTF-8 roster, keeping leading zeros of staff numbers', async () => {
-    const rows = await parseStaffFile(
-      csv(STAFF_HEADER, '000123,佐藤 花子,サトウ ハナコ,020201,shuji,regular,1998'),
-      'text/csv',
-    );
-    expect(rows).toEqual([
-      {
-        row: 2,
-        staff_no: '000123',
-        name: '佐藤 花子',
-        name_kana: 'サトウ ハナコ',
-        unit_code: '020201',
-        grade_code: 'shuji',
-        employment_type: 'regular',
-        birth_year: 1998,
-      },
-    ]);
+    const rows = await staffCsv(STAFF_HEADER, '000123,佐藤 花子,サトウ ハナコ,020201,shuji,regular,1998');
+    expect(rows).toEqual([regularAtRow2('000123', '佐藤 花子', 'サトウ ハナコ', '020201', 'shuji', 1998)]);
   });
 
   it('reads CP932 and BOM-UTF-8 files from Excel alike', async () => {
@@ -49,9 +37,9 @@ describe('parseStaffFile', () => {
   });
 
   it('normalises full-width digits and half-width kana (NFKC)', async () => {
-    const rows = await parseStaffFile(
-      csv(STAFF_HEADER, '０００１２３,佐藤　花子,ｻﾄｳ ﾊﾅｺ,０２０２０１,shuji,regular,１９９８'),
-      'text/csv',
+    const rows = await staffCsv(
+      STAFF_HEADER,
+      '０００１２３,佐藤　花子,ｻﾄｳ ﾊﾅｺ,０２０２０１,shuji,regular,１９９８',
     );
     expect(rows[0]).toMatchObject({
       staff_no: '000123',
@@ -63,15 +51,12 @@ describe('parseStaffFile', () => {
   });
 
   it('accepts employment types and grades by their Japanese names', async () => {
-    const rows = await parseStaffFile(
-      csv(
-        STAFF_HEADER,
-        '1,甲,コウ,01,課長級,常勤職員,1970',
-        '2,乙,オツ,01,主事,会計年度任用職員,1990',
-        '3,丙,ヘイ,01,KAKARIIN,再任用職員,1962',
-        '4,丁,テイ,01,shuji,臨時的任用職員,2000',
-      ),
-      'text/csv',
+    const rows = await staffCsv(
+      STAFF_HEADER,
+      '1,甲,コウ,01,課長級,常勤職員,1970',
+      '2,乙,オツ,01,主事,会計年度任用職員,1990',
+      '3,丙,ヘイ,01,KAKARIIN,再任用職員,1962',
+      '4,丁,テイ,01,shuji,臨時的任用職員,2000',
     );
     expect(rows.map((r) => [r.grade_code, r.employment_type])).toEqual([
       ['kacho', 'regular'],
@@ -82,22 +67,16 @@ describe('parseStaffFile', () => {
   });
 
   it('accepts any column order and quoted fields with line breaks', async () => {
-    const rows = await parseStaffFile(
-      csv(
-        'birth_year,employment_type,grade_code,unit_code,name_kana,name,staff_no',
-        '1980,regular,shunin,0101,"サトウ ハナコ","佐藤\n花子",000777',
-      ),
-      'text/csv',
+    const rows = await staffCsv(
+      'birth_year,employment_type,grade_code,unit_code,name_kana,name,staff_no',
+      '1980,regular,shunin,0101,"サトウ ハナコ","佐藤\n花子",000777',
     );
     expect(rows[0]).toMatchObject({ staff_no: '000777', name: '佐藤\n花子', grade_code: 'shunin' });
   });
 
   it('reports a missing column and an unknown column together', async () => {
     const error = await rejection(
-      parseStaffFile(
-        csv('staff_no,name,name_kana,unit_code,grade_code,birth_year,email', '1,a,ア,01,shuji,1990,x'),
-        'text/csv',
-      ),
+      staffCsv('staff_no,name,name_kana,unit_code,grade_code,birth_year,email', '1,a,ア,01,shuji,1990,x'),
     );
     expect(error.code).toBe('bad_columns');
     expect(error.details).toEqual([
@@ -108,14 +87,11 @@ describe('parseStaffFile', () => {
 
   it('names both rows of a duplicate staff number', async () => {
     const error = await rejection(
-      parseStaffFile(
-        csv(
-          STAFF_HEADER,
-          '000123,甲,コウ,01,shuji,regular,1990',
-          '000124,乙,オツ,01,shuji,regular,1990',
-          '000123,丙,ヘイ,01,shuji,regular,1990',
-        ),
-        'text/csv',
+      staffCsv(
+        STAFF_HEADER,
+        '000123,甲,コウ,01,shuji,regular,1990',
+        '000124,乙,オツ,01,shuji,regular,1990',
+        '000123,丙,ヘイ,01,shuji,regular,1990',
       ),
     );
     expect(error.details).toEqual([
@@ -125,10 +101,7 @@ describe('parseStaffFile', () => {
 
   it('names the row and column of an unknown grade code, with every other error of the file', async () => {
     const error = await rejection(
-      parseStaffFile(
-        csv(STAFF_HEADER, '1,甲,コウ,01,shacho,regular,1990', '2,乙,オツ,01,shuji,part-time,19xx'),
-        'text/csv',
-      ),
+      staffCsv(STAFF_HEADER, '1,甲,コウ,01,shacho,regular,1990', '2,乙,オツ,01,shuji,part-time,19xx'),
     );
     expect(error.code).toBe('invalid_rows');
     expect(error.details).toEqual([
@@ -149,51 +122,39 @@ describe('parseStaffFile', () => {
       },
     ]);
     const rows = await parseStaffFile(bytes, 'application/octet-stream');
-    expect(rows).toEqual([
-      {
-        row: 2,
-        staff_no: '000042',
-        name: '鈴木 一郎',
-        name_kana: 'スズキ イチロウ',
-        unit_code: '0101',
-        grade_code: 'kacho',
-        employment_type: 'regular',
-        birth_year: 1972,
-      },
-    ]);
+    expect(rows).toEqual([regularAtRow2('000042', '鈴木 一郎', 'スズキ イチロウ', '0101', 'kacho', 1972)]);
   });
 });
 
 describe('parseUnitsFile', () => {
   it('reads units whose parent comes later in the file, without parent_code column too', async () => {
-    const rows = await parseUnitsFile(
-      csv('level,code,name,parent_code', '課,0101,総務課,01', '部,01,総務部,', '係,010101,庶務係,0101'),
-      'text/csv',
+    const rows = await unitsCsv(
+      'level,code,name,parent_code',
+      '課,0101,総務課,01',
+      '部,01,総務部,',
+      '係,010101,庶務係,0101',
     );
     expect(rows.map((r) => [r.code, r.parent_code, r.level])).toEqual([
       ['0101', '01', '課'],
       ['01', null, '部'],
       ['010101', '0101', '係'],
     ]);
-    const noParents = await parseUnitsFile(csv('code,name,level', '01,総務部,部'), 'text/csv');
+    const noParents = await unitsCsv('code,name,level', '01,総務部,部');
     expect(noParents[0]).toMatchObject({ code: '01', parent_code: null });
   });
 
   it('reports duplicate codes, self-parents, cycles and levels out of order', async () => {
     const error = await rejection(
-      parseUnitsFile(
-        csv(
-          'code,name,parent_code,level',
-          '01,総務部,,部',
-          '01,総務部,,部',
-          '02,企画部,02,部',
-          '10,甲課,11,課',
-          '11,乙課,12,課',
-          '12,丙課,10,課',
-          '20,丁係,,係',
-          '21,戊部,20,部',
-        ),
-        'text/csv',
+      unitsCsv(
+        'code,name,parent_code,level',
+        '01,総務部,,部',
+        '01,総務部,,部',
+        '02,企画部,02,部',
+        '10,甲課,11,課',
+        '11,乙課,12,課',
+        '12,丙課,10,課',
+        '20,丁係,,係',
+        '21,戊部,20,部',
       ),
     );
     expect(error.details).toEqual([
@@ -212,7 +173,7 @@ describe('parseUnitsFile', () => {
   });
 
   it('rejects a bad level', async () => {
-    const error = await rejection(parseUnitsFile(csv('code,name,level', '01,総務部,局'), 'text/csv'));
+    const error = await rejection(unitsCsv('code,name,level', '01,総務部,局'));
     expect(error.details).toEqual([
       { row: 2, column: 'level', message: '部・課・係のいずれかを指定してください' },
     ]);

@@ -1,31 +1,11 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ImportError } from './errors.js';
+import { rejection, thrown } from '../testing/import-errors.js';
 import { parseRows, readImport, readTable, validateColumns } from './table.js';
 import { writeXlsx } from './xlsx.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
-async function rejection(promise: Promise<unknown>): Promise<ImportError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error('expected an ImportError');
-}
-
-function thrown(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error('expected an ImportError');
-}
 
 describe('readTable', () => {
   it('normalises header cells (NFKC, trimmed, lower-case) and keys values by them', async () => {

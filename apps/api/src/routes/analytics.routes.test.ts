@@ -1,69 +1,47 @@
-import { listAudit, upsertStaff, upsertUnits } from '@jinzai/db';
+import { listAudit } from '@jinzai/db';
 import { testDialects } from '@jinzai/db/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, csv, expectError, json, type Harness } from '../testing/harness.js';
-import { HEADER, rows } from '../testing/survey-fixtures.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { csv, expectError, hrHarness, json, type Harness } from '../testing/harness.js';
+import { seedStaff, seedUnits, staffRow } from '../testing/org-fixture.js';
+import { importKpiRows, rows } from '../testing/survey-fixtures.js';
 
 interface Scatter {
   units: { unitCode: string; evaluationMean: number; kpiMean: number; n: number; evaluated: number }[];
   spearman: { rho: number | null; ci95: [number, number] | null };
 }
 
+/** 人事課 (with 人事係 under it): S A A B B B; 経理課: five B; 広報課: three B; 契約課: five C, as fiscal 2025 results. */
+async function seedEvaluatedUnits(h: Harness, hr: string): Promise<void> {
+  await seedUnits(h, ['10', '1010', '101010', '1020', '1030', '1040']);
+  const people: [string, string, string][] = [
+    ...(['S', 'A', 'A', 'B', 'B', 'B'] as const).map((g, i): [string, string, string] => [
+      `1${i}`,
+      i < 2 ? '1010' : '101010',
+      g,
+    ]),
+    ...Array.from({ length: 5 }, (_, i): [string, string, string] => [`2${i}`, '1020', 'B']),
+    ...Array.from({ length: 3 }, (_, i): [string, string, string] => [`3${i}`, '1030', 'B']),
+    ...Array.from({ length: 5 }, (_, i): [string, string, string] => [`4${i}`, '1040', 'C']),
+  ];
+  await seedStaff(
+    h,
+    people.map(([no, unit]) => staffRow({ staff_no: `000${no}`, unit_code: unit })),
+  );
+  const period = (await (
+    await h.request('/api/review/periods', json({ fiscalYear: 2025, kind: 'fiscal' }, 'POST', hr))
+  ).json()) as { id: number };
+  const results = `staff_no,overall\n${people.map(([no, , g]) => `000${no},${g}`).join('\n')}\n`;
+  expect((await h.request(`/api/review/periods/${period.id}/results`, csv(results, hr))).status).toBe(200);
+}
+
 describe.each(testDialects())('evaluation beside KPIs on %s', (dialect) => {
   let h: Harness;
   let hr: string;
   beforeEach(async () => {
-    h = await createHarness(dialect);
-    hr = await h.login('hr');
-    const at = h.clock.now().toISOString();
-    await upsertUnits(
-      h.db.db,
-      [
-        { code: '10', name: '総務部', parent_code: null, level: '部' },
-        { code: '1010', name: '人事課', parent_code: '10', level: '課' },
-        { code: '101010', name: '人事係', parent_code: '1010', level: '係' },
-        { code: '1020', name: '経理課', parent_code: '10', level: '課' },
-        { code: '1030', name: '広報課', parent_code: '10', level: '課' },
-        { code: '1040', name: '契約課', parent_code: '10', level: '課' },
-      ],
-      at,
-    );
-    // 人事課 (with 人事係 under it): S A A B B B; 経理課: five B; 広報課: three B; 契約課: five C.
-    const people: [string, string, string][] = [
-      ...(['S', 'A', 'A', 'B', 'B', 'B'] as const).map((g, i): [string, string, string] => [
-        `1${i}`,
-        i < 2 ? '1010' : '101010',
-        g,
-      ]),
-      ...Array.from({ length: 5 }, (_, i): [string, string, string] => [`2${i}`, '1020', 'B']),
-      ...Array.from({ length: 3 }, (_, i): [string, string, string] => [`3${i}`, '1030', 'B']),
-      ...Array.from({ length: 5 }, (_, i): [string, string, string] => [`4${i}`, '1040', 'C']),
-    ];
-    await upsertStaff(
-      h.db.db,
-      people.map(([no, unit]) => ({
-        staff_no: `000${no}`,
-        name: '職員',
-        name_kana: 'ショクイン',
-        unit_code: unit,
-        grade_code: 'shuji',
-        employment_type: 'regular',
-        birth_year: 1990,
-      })),
-      at,
-    );
-    const period = (await (
-      await h.request('/api/review/periods', json({ fiscalYear: 2025, kind: 'fiscal' }, 'POST', hr))
-    ).json()) as { id: number };
-    const results = `staff_no,overall\n${people.map(([no, , g]) => `000${no},${g}`).join('\n')}\n`;
-    expect((await h.request(`/api/review/periods/${period.id}/results`, csv(results, hr))).status).toBe(200);
+    ({ h, hr } = await hrHarness(dialect, seedEvaluatedUnits));
   });
-  afterEach(async () => h.dispose());
 
-  const importYear = async (body: string) => {
-    const res = await h.request('/api/surveys/kpi/2025/responses', csv(`${HEADER}\n${body}\n`, hr));
-    expect(res.status).toBe(200);
-  };
+  const importYear = (body: string) => importKpiRows(h, hr, 2025, body);
 
   it('pairs each unit named in the answers with the evaluation of it and the units under it', async () => {
     await importYear(

@@ -1,25 +1,17 @@
 import { listAudit } from '@jinzai/db';
 import { testDialects } from '@jinzai/db/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_LEAVING_REASONS } from '../demo/custom-survey.js';
 import { writeXlsx } from '../import/xlsx.js';
-import { createHarness, csv, expectError, json, type Harness } from '../testing/harness.js';
+import { csv, expectError, json, hrHarness, type Harness } from '../testing/harness.js';
 import { seedOrg } from '../testing/survey-fixtures.js';
 
-const REASONS = [
-  '働き方に不満がある(テレワーク・フレックスタイムがない等)',
-  '人間関係が嫌だ',
-  '家庭の事情(育児、介護等)',
-  '給料が少ない',
-  '他にやりたい仕事があるから',
-  '体調不良',
-  '職場までが遠い',
-];
 const DEFINITION = {
   titleJa: '退職意向アンケート',
   fiscalYear: 2025,
   items: [
     { kind: 'agreement', textJa: '今の職場で働き続けたい' },
-    { kind: 'choice', textJa: '退職を考えた理由', options: REASONS, maxChoices: 2 },
+    { kind: 'choice', textJa: '退職を考えた理由', options: DEMO_LEAVING_REASONS, maxChoices: 2 },
   ],
 };
 const HEADER = 'unit_code,grade_code,age_band,employment_type,q01,q02';
@@ -29,14 +21,11 @@ describe.each(testDialects())('custom survey routes on %s', (dialect) => {
   let hr: string;
   let id: string;
   beforeEach(async () => {
-    h = await createHarness(dialect);
-    await seedOrg(h);
-    hr = await h.login('hr');
+    ({ h, hr } = await hrHarness(dialect, seedOrg));
     const res = await h.request('/api/surveys/custom', json(DEFINITION, 'POST', hr));
     expect(res.status).toBe(201);
     id = ((await res.json()) as { id: string }).id;
   });
-  afterEach(async () => h.dispose());
 
   const importFile = (body: string) => h.request(`/api/surveys/custom/${id}/responses`, csv(body, hr));
   const lines = (n: number, age: string, q02: string, unit = '1020') =>

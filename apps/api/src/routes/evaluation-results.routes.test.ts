@@ -1,56 +1,43 @@
-import { finalOverallResults, listAudit, resultsOfStaff, upsertStaff, upsertUnits } from '@jinzai/db';
+import { finalOverallResults, listAudit, resultsOfStaff } from '@jinzai/db';
 import { testDialects } from '@jinzai/db/testing';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, csv, expectError, json, type Harness } from '../testing/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { csv, expectError, hrHarness, json, type Harness } from '../testing/harness.js';
+import { seedStaff, seedUnits, staffRow } from '../testing/org-fixture.js';
 
 const RESULTS = `staff_no,overall,倫理,communication
 000123,A,S,B
 000124,b,,
 `;
 
+/** A 主事 of 人事課, born 1998. */
+const HANAKO = staffRow({
+  staff_no: '000123',
+  name: '品川 花子',
+  name_kana: 'シナガワ ハナコ',
+  unit_code: '1010',
+  birth_year: 1998,
+});
+
 describe.each(testDialects())('evaluation periods and results on %s', (dialect) => {
   let h: Harness;
   let hr: string;
   beforeEach(async () => {
-    h = await createHarness(dialect);
-    hr = await h.login('hr');
-    const at = h.clock.now().toISOString();
-    await upsertUnits(
-      h.db.db,
-      [
-        { code: '10', name: '総務部', parent_code: null, level: '部' },
-        { code: '1010', name: '人事課', parent_code: '10', level: '課' },
-        { code: '1020', name: '経理課', parent_code: '10', level: '課' },
-      ],
-      at,
-    );
-    await upsertStaff(
-      h.db.db,
-      [
-        {
-          staff_no: '000123',
-          name: '品川 花子',
-          name_kana: 'シナガワ ハナコ',
-          unit_code: '1010',
-          grade_code: 'shuji',
-          employment_type: 'regular',
-          birth_year: 1998,
-        },
-        {
+    ({ h, hr } = await hrHarness(dialect, async (h) => {
+      await seedUnits(h, ['10', '1010', '1020']);
+      await seedStaff(h, [
+        HANAKO,
+        staffRow({
           staff_no: '000124',
           name: '大井 太郎',
           name_kana: 'オオイ タロウ',
           unit_code: '1010',
           grade_code: 'kacho',
-          employment_type: 'regular',
           birth_year: 1975,
-        },
-      ],
-      at,
-    );
+        }),
+      ]);
+    }));
   });
-  afterEach(async () => h.dispose());
 
   const openPeriod = async (fiscalYear: number, kind: 'fiscal' | 'calendar' = 'fiscal') => {
     const res = await h.request('/api/review/periods', json({ fiscalYear, kind }, 'POST', hr));
@@ -110,21 +97,7 @@ describe.each(testDialects())('evaluation periods and results on %s', (dialect) 
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ rows: 2, created: 2, updated: 0 });
     // The roster changes afterwards; the result keeps the unit of the period.
-    await upsertStaff(
-      h.db.db,
-      [
-        {
-          staff_no: '000123',
-          name: '品川 花子',
-          name_kana: 'シナガワ ハナコ',
-          unit_code: '1020',
-          grade_code: 'shunin',
-          employment_type: 'regular',
-          birth_year: 1998,
-        },
-      ],
-      h.clock.now().toISOString(),
-    );
+    await seedStaff(h, [{ ...HANAKO, unit_code: '1020', grade_code: 'shunin' }]);
     expect(await finalOverallResults(h.db.db, 2025)).toEqual([
       { staffNo: '000123', unitCode: '1010', gradeCode: 'shuji', overall: 'A' },
       { staffNo: '000124', unitCode: '1010', gradeCode: 'kacho', overall: 'B' },

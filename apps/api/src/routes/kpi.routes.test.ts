@@ -1,9 +1,9 @@
 import { listAudit } from '@jinzai/db';
 import { testDialects } from '@jinzai/db/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readXlsx } from '../import/xlsx.js';
-import { createHarness, csv, expectError, json, type Harness } from '../testing/harness.js';
-import { HEADER, rows, seedOrg } from '../testing/survey-fixtures.js';
+import { expectError, json, hrHarness, type Harness } from '../testing/harness.js';
+import { importKpiRows, rows, seedOrg } from '../testing/survey-fixtures.js';
 
 interface Group {
   key: string;
@@ -16,16 +16,10 @@ describe.each(testDialects())('KPI routes on %s', (dialect) => {
   let h: Harness;
   let hr: string;
   beforeEach(async () => {
-    h = await createHarness(dialect);
-    await seedOrg(h);
-    hr = await h.login('hr');
+    ({ h, hr } = await hrHarness(dialect, seedOrg));
   });
-  afterEach(async () => h.dispose());
 
-  const importYear = async (year: number, body: string) => {
-    const res = await h.request(`/api/surveys/kpi/${year}/responses`, csv(`${HEADER}\n${body}\n`, hr));
-    expect(res.status).toBe(200);
-  };
+  const importYear = (year: number, body: string) => importKpiRows(h, hr, year, body);
   const get = async <T>(path: string): Promise<T> => {
     const res = await h.request(path, { cookie: hr });
     expect(res.status).toBe(200);

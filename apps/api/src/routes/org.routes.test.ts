@@ -1,9 +1,9 @@
 import { getStaff, listAudit, listUnits, orgSummary } from '@jinzai/db';
 import { testDialects } from '@jinzai/db/testing';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writeXlsx } from '../import/xlsx.js';
-import { createHarness, csv, expectError, type Harness } from '../testing/harness.js';
+import { csv, expectError, hrHarness, type Harness } from '../testing/harness.js';
 
 const UNITS = `code,name,parent_code,level
 1010,人事課,10,課
@@ -20,10 +20,8 @@ describe.each(testDialects())('org routes on %s', (dialect) => {
   let h: Harness;
   let hr: string;
   beforeEach(async () => {
-    h = await createHarness(dialect);
-    hr = await h.login('hr');
+    ({ h, hr } = await hrHarness(dialect));
   });
-  afterEach(async () => h.dispose());
 
   const importUnits = (body: string | Uint8Array, type?: string) =>
     h.request('/api/org/units', csv(body, hr, type));

@@ -1,22 +1,19 @@
 import { listAudit } from '@jinzai/db';
 import { testDialects } from '@jinzai/db/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writeXlsx } from '../import/xlsx.js';
-import { createHarness, csv, expectError, json, type Harness } from '../testing/harness.js';
-import { answers, HEADER, rows, seedOrg } from '../testing/survey-fixtures.js';
+import { csv, expectError, json, hrHarness, type Harness } from '../testing/harness.js';
+import { answers, HEADER, postKpiFile, rows, seedOrg } from '../testing/survey-fixtures.js';
 
 describe.each(testDialects())('survey routes on %s', (dialect) => {
   let h: Harness;
   let hr: string;
   beforeEach(async () => {
-    h = await createHarness(dialect);
-    await seedOrg(h);
-    hr = await h.login('hr');
+    ({ h, hr } = await hrHarness(dialect, seedOrg));
   });
-  afterEach(async () => h.dispose());
 
   const importYear = (year: number, body: string | Uint8Array, type?: string) =>
-    h.request(`/api/surveys/kpi/${year}/responses`, csv(body, hr, type));
+    postKpiFile(h, hr, year, body, type);
   const board = async (year: number) =>
     (await (await h.request(`/api/kpis?fiscalYear=${year}`, { cookie: hr })).json()) as {
       respondents: number;

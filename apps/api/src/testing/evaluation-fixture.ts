@@ -1,7 +1,8 @@
 // Test fixtures of personnel evaluation: a small ward, its people, and an open period with its sheets.
-import { findSheet, upsertStaff, upsertUnits } from '@jinzai/db';
+import { findSheet } from '@jinzai/db';
 import { expect } from 'vitest';
 import { json, type Harness } from './harness.js';
+import { seedStaff, seedUnits, staffRow } from './org-fixture.js';
 
 /** A small ward: 総務部 (部長 B) → 人事課 (課長 K) → 人事係 (主事 S, 主任 S2); 経理課 (課長 K2). */
 export const PEOPLE = {
@@ -13,37 +14,16 @@ export const PEOPLE = {
 } as const;
 
 export async function seedWard(h: Harness): Promise<void> {
-  const at = h.clock.now().toISOString();
-  await upsertUnits(
-    h.db.db,
-    [
-      { code: '10', name: '総務部', parent_code: null, level: '部' },
-      { code: '1010', name: '人事課', parent_code: '10', level: '課' },
-      { code: '101010', name: '人事係', parent_code: '1010', level: '係' },
-      { code: '1020', name: '経理課', parent_code: '10', level: '課' },
-    ],
-    at,
-  );
-  const person = (staff_no: string, name: string, unit_code: string, grade_code: string) => ({
-    staff_no,
-    name,
-    name_kana: 'テスト',
-    unit_code,
-    grade_code,
-    employment_type: 'regular' as const,
-    birth_year: 1980,
-  });
-  await upsertStaff(
-    h.db.db,
-    [
-      person(PEOPLE.bucho, '部長 一郎', '10', 'bucho'),
-      person(PEOPLE.kacho, '課長 花子', '1010', 'kacho'),
-      person(PEOPLE.shuji, '主事 翔太', '101010', 'shuji'),
-      person(PEOPLE.shunin, '主任 次郎', '101010', 'shunin'),
-      person(PEOPLE.kacho2, '課長 三郎', '1020', 'kacho'),
-    ],
-    at,
-  );
+  await seedUnits(h, ['10', '1010', '101010', '1020']);
+  const person = (staff_no: string, name: string, unit_code: string, grade_code: string) =>
+    staffRow({ staff_no, name, name_kana: 'テスト', unit_code, grade_code, birth_year: 1980 });
+  await seedStaff(h, [
+    person(PEOPLE.bucho, '部長 一郎', '10', 'bucho'),
+    person(PEOPLE.kacho, '課長 花子', '1010', 'kacho'),
+    person(PEOPLE.shuji, '主事 翔太', '101010', 'shuji'),
+    person(PEOPLE.shunin, '主任 次郎', '101010', 'shunin'),
+    person(PEOPLE.kacho2, '課長 三郎', '1020', 'kacho'),
+  ]);
   await h.addUser('eval1', ['evaluator', 'staff'], PEOPLE.kacho);
   await h.addUser('eval2', ['evaluator', 'staff'], PEOPLE.bucho);
   await h.addUser('staff1', ['staff'], PEOPLE.shuji);

@@ -1,6 +1,7 @@
 import { createUser, type DialectName } from '@jinzai/db';
 import { openTestDatabase, type TestDatabase } from '@jinzai/db/testing';
 import type { Role } from '@jinzai/model';
+import { onTestFinished } from 'vitest';
 import { createApp } from '../app.js';
 import { defaultThrottle, type Deps } from '../deps.js';
 import { hashPassword } from '../passwords.js';
@@ -70,6 +71,21 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Dep
     return cookie.split(';')[0] ?? '';
   };
   return { db, clock, app, request, login, addUser, dispose: () => db.dispose() };
+}
+
+/**
+ * For the current test: a harness with hr signed in, then seeded by seed (which may use hr's cookie); disposed when
+ * the test finishes. Call it in beforeEach or in the test.
+ */
+export async function hrHarness(
+  dialect: DialectName,
+  seed?: (h: Harness, hr: string) => Promise<void>,
+): Promise<{ h: Harness; hr: string }> {
+  const h = await createHarness(dialect);
+  onTestFinished(() => h.dispose());
+  const hr = await h.login('hr');
+  await seed?.(h, hr);
+  return { h, hr };
 }
 
 /** Asserts the error shape of docs/interfaces.md "Conventions" and returns the error. */

@@ -1,20 +1,8 @@
+import { GRADE_CODES } from '@jinzai/model';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, generateDemoOrg } from './generate.js';
 import { createRandom } from './random.js';
 import { GIVEN_NAMES, SURNAMES } from './names.js';
-
-const GRADES = [
-  'bucho',
-  'kacho',
-  'kacho-hosa',
-  'kakaricho',
-  'shunin',
-  'shuji',
-  'tokatsu-ginocho',
-  'ginocho',
-  'gino-shunin',
-  'kakariin',
-];
 
 describe('generateDemoOrg', () => {
   const org = generateDemoOrg();
@@ -63,8 +51,8 @@ describe('generateDemoOrg', () => {
 
   it('fills all ten grades in believable proportions', () => {
     const count = (g: string) => org.staff.filter((s) => s.gradeCode === g).length;
-    for (const g of GRADES) expect(count(g), g).toBeGreaterThan(0);
-    expect(new Set(org.staff.map((s) => s.gradeCode))).toEqual(new Set(GRADES));
+    for (const g of GRADE_CODES) expect(count(g), g).toBeGreaterThan(0);
+    expect(new Set(org.staff.map((s) => s.gradeCode))).toEqual(new Set(GRADE_CODES));
     expect(count('shuji')).toBeGreaterThan(count('shunin'));
     expect(count('shunin')).toBeGreaterThan(count('kakaricho'));
     expect(count('kakaricho')).toBeGreaterThan(count('kacho'));

@@ -41,6 +41,25 @@ describe.each(testDialects())('recruitment repositories on %s', (dialect) => {
       NOW,
     );
 
+  /** A new-graduate round with one applicant, 001: the round, its stages and criteria, and the applicant. */
+  const roundWithApplicant = async () => {
+    const round = await createRound(t.db, { name: 'R', track: 'new-graduate', fiscalYear: 2027 }, null, NOW);
+    await insertApplicants(
+      t.db,
+      round.id,
+      [{ applicant_no: '001', name: 'A', name_kana: '', email: '' }],
+      NOW,
+    );
+    const applicant = await getApplicant(t.db, round.id, '001');
+    if (!applicant) throw new Error('setup');
+    return {
+      round,
+      stages: await listStages(t.db, round.id),
+      criteria: await listCriteria(t.db, round.id),
+      applicant,
+    };
+  };
+
   it('creates a round with default stages, the weights version and the asked criteria only', async () => {
     const round = await createRound(t.db, { name: 'R', track: 'new-graduate', fiscalYear: 2027 }, null, NOW);
     expect(round).toMatchObject({
@@ -62,18 +81,13 @@ describe.each(testDialects())('recruitment repositories on %s', (dialect) => {
   });
 
   it('saves sheets with optimistic locking, locks on submit, reopens', async () => {
-    const round = await createRound(t.db, { name: 'R', track: 'new-graduate', fiscalYear: 2027 }, null, NOW);
-    const [stage] = await listStages(t.db, round.id);
-    const [crit] = await listCriteria(t.db, round.id);
+    const {
+      stages: [stage],
+      criteria: [crit],
+      applicant: a,
+    } = await roundWithApplicant();
     const u = await rater('i1');
-    await insertApplicants(
-      t.db,
-      round.id,
-      [{ applicant_no: '001', name: 'A', name_kana: '', email: '' }],
-      NOW,
-    );
-    const a = await getApplicant(t.db, round.id, '001');
-    if (!stage || !crit || !a) throw new Error('setup');
+    if (!stage || !crit) throw new Error('setup');
     const base = { stageId: stage.id, applicantId: a.id, raterId: u.id, now: NOW };
     const scores = [{ criterionId: crit.id, layer: crit.layer, score: 4, note: '根拠' }];
     const first = await saveSheet(t.db, { ...base, expectedVersion: 0, scores, submit: false });
@@ -89,19 +103,15 @@ describe.each(testDialects())('recruitment repositories on %s', (dialect) => {
   });
 
   it('imports scores set-based, replacing, and reads them back by stage or by sheet', async () => {
-    const round = await createRound(t.db, { name: 'R', track: 'new-graduate', fiscalYear: 2027 }, null, NOW);
-    const [stage] = await listStages(t.db, round.id);
-    const crits = (await listCriteria(t.db, round.id)).filter((c) => c.layer === 'potential');
+    const {
+      stages: [stage],
+      criteria,
+      applicant: a,
+    } = await roundWithApplicant();
+    const crits = criteria.filter((c) => c.layer === 'potential');
     const u1 = await rater('i1');
     const u2 = await rater('i2');
-    await insertApplicants(
-      t.db,
-      round.id,
-      [{ applicant_no: '001', name: 'A', name_kana: '', email: '' }],
-      NOW,
-    );
-    const a = await getApplicant(t.db, round.id, '001');
-    if (!stage || !a || !crits[0] || !crits[1]) throw new Error('setup');
+    if (!stage || !crits[0] || !crits[1]) throw new Error('setup');
     const row = (raterId: number, i: 0 | 1, score: number) => ({
       stageId: stage.id,
       applicantId: a.id,

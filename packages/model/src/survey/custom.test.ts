@@ -14,15 +14,8 @@ import {
 const REASONS: ChoiceItem = {
   kind: 'choice',
   textJa: '退職を考えた理由',
-  options: [
-    '働き方に不満がある(テレワーク・フレックスタイムがない等)',
-    '人間関係が嫌だ',
-    '家庭の事情(育児、介護等)',
-    '給料が少ない',
-    '他にやりたい仕事があるから',
-    '体調不良',
-    '職場までが遠い',
-  ],
+  // Seven options, the second and fourth by the policy's labels (the cells below name them).
+  options: ['働き方', '人間関係が嫌だ', '家庭の事情', '給料が少ない', '他の仕事', '体調不良', '通勤'],
   maxChoices: 2,
 };
 

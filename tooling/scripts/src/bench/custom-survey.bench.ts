@@ -1,25 +1,15 @@
-import { join } from 'node:path';
-import { connect, createCustomSurvey, migrateToLatest, upsertUnits } from '@jinzai/db';
+import { createCustomSurvey } from '@jinzai/db';
 import { customCrossTab, importCustomResponses } from '@jinzai/api/services';
-import { fmt, timeMedian, work, type BenchRow } from './harness.js';
+import { SECTION_CODES, elapsed, fmt, freshDb, sectionUnits, timeMedian, type BenchRow } from './harness.js';
 
 const RESPONDENTS = 60_000;
-const UNITS = Array.from({ length: 40 }, (_, i) => `10${String(i + 10)}`);
+const UNITS = SECTION_CODES;
 const AGES = ['-29', '30-39', '40-49', '50-'];
 
 /** HR-defined surveys: import of 60,000 answers (4-point + multiple choice) and the cross-tab by age band and unit. */
 export async function customSurveyBench(rows: BenchRow[]): Promise<void> {
-  const conn = connect({ dialect: 'sqlite', path: join(work, 'custom-survey.db') });
+  const conn = await freshDb('custom-survey', sectionUnits(UNITS));
   try {
-    await migrateToLatest(conn.db);
-    await upsertUnits(
-      conn.db,
-      [
-        { code: '10', name: '総務部', parent_code: null, level: '部' as const },
-        ...UNITS.map((code) => ({ code, name: `課${code}`, parent_code: '10', level: '課' as const })),
-      ],
-      '2025-04-01T00:00:00.000Z',
-    );
     const survey = await createCustomSurvey(
       conn.db,
       {
@@ -42,9 +32,9 @@ export async function customSurveyBench(rows: BenchRow[]): Promise<void> {
     }
     const bytes = new TextEncoder().encode(lines.join('\r\n'));
     const actor = { userId: 1, loginId: 'bench' };
-    const t0 = performance.now();
-    await importCustomResponses(conn.db, survey, { bytes, contentType: 'text/csv' }, actor, new Date());
-    const importMs = performance.now() - t0;
+    const importMs = await elapsed(() =>
+      importCustomResponses(conn.db, survey, { bytes, contentType: 'text/csv' }, actor, new Date()),
+    );
     rows.push({
       measure: `Custom survey import, ${fmt(RESPONDENTS)} respondents (CSV parse + checks + insert), rows/s`,
       value: fmt(RESPONDENTS / (importMs / 1000)),

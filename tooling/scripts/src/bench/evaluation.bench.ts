@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { fmt, latency, ratio, signIn, startServer, stopServer, work, type BenchRow } from './harness.js';
+import { fmt, latency, ratio, signIn, withServer, work, type BenchRow } from './harness.js';
 
 /**
  * Issue 4 (evaluation): on the demo ward (4,000 staff, results for 2021–2025 and the open 2026 period with its
@@ -7,9 +7,7 @@ import { fmt, latency, ratio, signIn, startServer, stopServer, work, type BenchR
  * the health route as the baseline of a request's own cost.
  */
 export async function evaluationBench(rows: BenchRow[]): Promise<void> {
-  const server = startServer(join(work, 'evaluation.db'), true);
-  try {
-    await server.ready;
+  await withServer(join(work, 'evaluation.db'), true, async () => {
     const hr = await signIn('hr');
     const evaluator = await signIn('evaluator1');
     const health = await latency('/api/health', hr, 30);
@@ -39,7 +37,5 @@ export async function evaluationBench(rows: BenchRow[]): Promise<void> {
         target: '< 50 ms',
       },
     );
-  } finally {
-    await stopServer(server.child);
-  }
+  });
 }

@@ -1,17 +1,19 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { connect, migrateToLatest, upsertUnits } from '@jinzai/db';
 import { importStaff } from '@jinzai/api/services';
 import {
   cannon,
   fmt,
-  median,
+  perSecond,
   ratio,
+  makeDemoDb,
+  printed,
   signIn,
-  startServer,
-  stopServer,
+  timeOnFreshDbs,
+  vsRawInsert,
+  withServer,
   work,
   type BenchRow,
+  type RawInsert,
 } from './harness.js';
 
 /** Issue "Foundation": staff import vs raw insert, grades vs health requests/s, cold start. */
@@ -52,22 +54,12 @@ const units = [
   ...UNITS.map((code) => ({ code, name: `係${code}`, parent_code: code.slice(0, 4), level: '係' as const })),
 ];
 
-async function freshDb(name: string) {
-  const conn = connect({ dialect: 'sqlite', path: join(work, `${name}.db`) });
-  await migrateToLatest(conn.db);
-  await upsertUnits(conn.db, units, '2025-04-01T00:00:00.000Z');
-  return conn;
-}
-
-function rawInsert(file: string): number {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+/** The raw baseline: the same rows in one prepared-insert transaction. */
+const rawInsert: RawInsert = (db) => {
   const stmt = db.prepare(
     'insert into staff (staff_no, name, name_kana, unit_code, grade_code, job_family, employment_type, birth_year, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const t0 = performance.now();
-  db.transaction(() => {
+  return () => {
     for (const r of staffRows) {
       stmt.run(
         r.staff_no,
@@ -81,74 +73,47 @@ function rawInsert(file: string): number {
         r.updated_at,
       );
     }
-  })();
-  const ms = performance.now() - t0;
-  db.close();
-  return ms;
-}
+  };
+};
 
 async function importBench(rows: BenchRow[]) {
-  const rawMs: number[] = [];
-  const importMs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const raw = await freshDb(`raw${i}`);
-    await raw.close();
-    rawMs.push(rawInsert(join(work, `raw${i}.db`)));
-    const conn = await freshDb(`imp${i}`);
-    const t0 = performance.now();
-    await importStaff(
-      conn.db,
-      { bytes: csvBytes, contentType: 'text/csv' },
-      { userId: null, loginId: 'bench' },
-      new Date(),
-    );
-    importMs.push(performance.now() - t0);
-    await conn.close();
-  }
-  const raw = N / (median(rawMs) / 1000);
-  const imp = N / (median(importMs) / 1000);
-  rows.push({
-    measure: 'Staff import, 100,000 rows (CSV parse + checks + insert), rows/s',
-    value: fmt(imp),
-    baseline: `${fmt(raw)} (raw prepared insert)`,
-    ratio: ratio(imp, raw),
-    target: '≥ 25%',
+  const ms = await timeOnFreshDbs('staff', units, rawInsert, {
+    import: (db) =>
+      importStaff(
+        db,
+        { bytes: csvBytes, contentType: 'text/csv' },
+        { userId: null, loginId: 'bench' },
+        new Date(),
+      ),
   });
+  rows.push(
+    vsRawInsert(
+      'Staff import, 100,000 rows (CSV parse + checks + insert), rows/s',
+      perSecond(N, ms.import),
+      perSecond(N, ms.raw),
+      '≥ 25%',
+    ),
+  );
 }
 
 async function httpBench(rows: BenchRow[]) {
   const dbFile = join(work, 'http.db');
-  const first = startServer(dbFile, true);
-  const coldNew = await first.ready;
-  await stopServer(first.child);
-  const again = startServer(dbFile, true);
-  const coldExisting = await again.ready;
-  rows.push({
-    measure: 'Cold start to first 200 on /api/health (new database + demo data), ms',
-    value: fmt(coldNew),
-    baseline: '—',
-    ratio: '—',
-    target: 'print',
-  });
-  rows.push({
-    measure: 'Cold start to first 200 on /api/health (existing database), ms',
-    value: fmt(coldExisting),
-    baseline: '—',
-    ratio: '—',
-    target: 'print',
-  });
+  const coldNew = await makeDemoDb(dbFile);
+  await withServer(dbFile, true, async (coldExisting) => {
+    rows.push(printed('Cold start to first 200 on /api/health (new database + demo data), ms', fmt(coldNew)));
+    rows.push(printed('Cold start to first 200 on /api/health (existing database), ms', fmt(coldExisting)));
 
-  const cookie = await signIn('staff1');
-  await cannon('/api/health', undefined, 2); // warm-up
-  await cannon('/api/standards/grades', cookie, 2);
-  const health = await cannon('/api/health');
-  const grades = await cannon('/api/standards/grades', cookie);
-  rows.push({
-    measure: 'GET /api/standards/grades with a session, requests/s (50 connections)',
-    value: fmt(grades),
-    baseline: `${fmt(health)} (GET /api/health)`,
-    ratio: ratio(grades, health),
-    target: '≥ 50%',
+    const cookie = await signIn('staff1');
+    await cannon('/api/health', undefined, 2); // warm-up
+    await cannon('/api/standards/grades', cookie, 2);
+    const health = await cannon('/api/health');
+    const grades = await cannon('/api/standards/grades', cookie);
+    rows.push({
+      measure: 'GET /api/standards/grades with a session, requests/s (50 connections)',
+      value: fmt(grades),
+      baseline: `${fmt(health)} (GET /api/health)`,
+      ratio: ratio(grades, health),
+      target: '≥ 50%',
+    });
   });
-  await stopServer(again.child);
 }

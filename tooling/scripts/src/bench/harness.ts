@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { connect, migrateToLatest, upsertUnits } from '@jinzai/db';
 import { parentEnv } from './env.js';
 
 /** One line of the printed table. */
@@ -34,6 +36,92 @@ export async function timeMedian(fn: () => Promise<unknown>, runs = 5, warmup = 
   }
   return median(times);
 }
+
+/** ms of one awaited call. */
+export async function elapsed(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+type UnitRows = Parameters<typeof upsertUnits>[1];
+
+/** 40 section codes (1010–1049) under one department '10'. */
+export const SECTION_CODES = Array.from({ length: 40 }, (_, i) => `10${String(i + 10)}`);
+
+/** Department '10' and a section for each code under it. */
+export const sectionUnits = (codes: readonly string[]): UnitRows => [
+  { code: '10', name: '総務部', parent_code: null, level: '部' as const },
+  ...codes.map((code) => ({ code, name: `課${code}`, parent_code: '10', level: '課' as const })),
+];
+
+/** A migrated SQLite database `name`.db in the work folder, with the units (if any) upserted. */
+export async function freshDb(name: string, units: UnitRows = []): Promise<ReturnType<typeof connect>> {
+  const conn = connect({ dialect: 'sqlite', path: join(work, `${name}.db`) });
+  await migrateToLatest(conn.db);
+  if (units.length > 0) await upsertUnits(conn.db, units, '2025-04-01T00:00:00.000Z');
+  return conn;
+}
+
+/**
+ * The raw baseline: opens file with plain better-sqlite3 (WAL, synchronous NORMAL), runs prepare untimed and
+ * returns the ms of one transaction around the body prepare returns.
+ */
+export function timeRawTransaction(file: string, prepare: RawInsert): number {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  const body = prepare(db);
+  const t0 = performance.now();
+  db.transaction(body)();
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
+}
+
+/** The body of a raw insert: prepares on the plain better-sqlite3 database and returns what one transaction runs. */
+export type RawInsert = (db: Database.Database) => () => void;
+
+type Db = ReturnType<typeof connect>['db'];
+
+/**
+ * Three rounds of the raw insert and of each timed step, each run on a fresh database `name-<step><i>`.db with the
+ * units (made untimed): the ms of every run, by step ('raw' for the raw insert).
+ */
+export async function timeOnFreshDbs<K extends string>(
+  name: string,
+  units: UnitRows,
+  raw: RawInsert,
+  steps: Record<K, (db: Db) => Promise<unknown>>,
+): Promise<Record<K | 'raw', number[]>> {
+  const ms = { raw: [] as number[] } as Record<K | 'raw', number[]>;
+  for (let i = 0; i < 3; i++) {
+    const rawName = `${name}-raw${i}`;
+    await (await freshDb(rawName, units)).close();
+    ms.raw.push(timeRawTransaction(join(work, `${rawName}.db`), raw));
+    for (const [step, fn] of Object.entries(steps) as [K, (db: Db) => Promise<unknown>][]) {
+      const conn = await freshDb(`${name}-${step}${i}`, units);
+      try {
+        (ms[step] ??= []).push(await elapsed(() => fn(conn.db)));
+      } finally {
+        await conn.close();
+      }
+    }
+  }
+  return ms;
+}
+
+/** Rows per second of count rows, from the median of the runs' ms. */
+export const perSecond = (count: number, ms: number[]) => count / (median(ms) / 1000);
+
+/** A table row for a rate measured against the raw prepared insert's rate. */
+export const vsRawInsert = (measure: string, value: number, raw: number, target: string): BenchRow => ({
+  measure,
+  value: fmt(value),
+  baseline: `${fmt(raw)} (raw prepared insert)`,
+  ratio: ratio(value, raw),
+  target,
+});
 
 export const PORT = 3900 + Math.floor(Math.random() * 50);
 
@@ -69,6 +157,33 @@ export const stopServer = (child: ChildProcess) =>
     child.once('exit', () => r());
     child.kill('SIGTERM');
   });
+
+/** Starts the server on dbFile, runs fn with the ms to its first 200 once it answers, and stops it (also on a throw). */
+export async function withServer<T>(
+  dbFile: string,
+  demo: boolean,
+  fn: (readyMs: number) => Promise<T>,
+): Promise<T> {
+  const { child, ready } = startServer(dbFile, demo);
+  try {
+    return await fn(await ready);
+  } finally {
+    await stopServer(child);
+  }
+}
+
+/** A new database with the demo data (the server's first start makes it); resolves with that cold start's ms. */
+export const makeDemoDb = (dbFile: string): Promise<number> =>
+  withServer(dbFile, true, (ms) => Promise.resolve(ms));
+
+/** A table row for a number that is printed, not compared. */
+export const printed = (measure: string, value: string, target = 'print'): BenchRow => ({
+  measure,
+  value,
+  baseline: '—',
+  ratio: '—',
+  target,
+});
 
 /** Signs in on the running server and returns the cookie. */
 export async function signIn(loginId: string, password = 'jinzai-demo'): Promise<string> {

@@ -1,15 +1,23 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import {
-  connect,
-  createRound,
-  insertApplicants,
-  listCriteria,
-  migrateToLatest,
-  type Round,
-} from '@jinzai/db';
+import { connect, createRound, insertApplicants, listCriteria, type Round } from '@jinzai/db';
 import { importScoresFile } from '@jinzai/api/services';
-import { fmt, median, PORT, ratio, signIn, startServer, stopServer, work, type BenchRow } from './harness.js';
+import {
+  elapsed,
+  fmt,
+  freshDb,
+  median,
+  perSecond,
+  PORT,
+  ratio,
+  makeDemoDb,
+  printed,
+  signIn,
+  timeRawTransaction,
+  vsRawInsert,
+  withServer,
+  work,
+  type BenchRow,
+} from './harness.js';
 
 // Issue 3: a round of 5,000 applicants × 3 raters × 12 criteria (180,000 scores).
 const APPLICANTS = 5_000;
@@ -73,24 +81,16 @@ async function addRaters(db: ReturnType<typeof connect>['db']): Promise<void> {
   }
 }
 
+/** A fresh database with the raters and the big round. */
+async function freshRound(name: string) {
+  const conn = await freshDb(name);
+  await addRaters(conn.db);
+  return { conn, ...(await setUpRound(conn.db)) };
+}
+
 /** A raw better-sqlite3 prepared insert of the same 180,000 score rows, in one transaction (sheets made untimed). */
-async function rawInsert(file: string): Promise<number> {
-  const conn = connect({ dialect: 'sqlite', path: file });
-  await migrateToLatest(conn.db);
-  for (const [i, login] of RATERS.entries()) {
-    await conn.db
-      .insertInto('users')
-      .values({
-        id: 100 + i,
-        login_id: login,
-        display_name: login,
-        password_hash: 'x',
-        staff_no: null,
-        created_at: NOW,
-      })
-      .execute();
-  }
-  const { round, criteria } = await setUpRound(conn.db);
+async function rawInsert(name: string): Promise<number> {
+  const { conn, round, criteria } = await freshRound(name);
   const stage = await conn.db
     .selectFrom('recruit_stages')
     .select('id')
@@ -98,144 +98,122 @@ async function rawInsert(file: string): Promise<number> {
     .orderBy('position')
     .executeTakeFirstOrThrow();
   await conn.close();
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  const ids = db
-    .prepare('select id from recruit_applicants where round_id = ? order by applicant_no')
-    .all(round.id) as { id: number }[];
-  const sheet = db.prepare(
-    "insert into recruit_sheets (stage_id, applicant_id, rater_id, status, version, submitted_at, updated_at) values (?, ?, ?, 'submitted', 1, ?, ?)",
-  );
-  const sheetIds: number[] = [];
-  db.transaction(() => {
-    for (const a of ids)
-      for (let r = 0; r < RATERS.length; r++)
-        sheetIds.push(Number(sheet.run(stage.id, a.id, 100 + r, NOW, NOW).lastInsertRowid));
-  })();
-  const stmt = db.prepare(
-    'insert into recruit_scores (sheet_id, criterion_id, layer, score) values (?, ?, ?, ?)',
-  );
-  const t0 = performance.now();
-  db.transaction(() => {
-    sheetIds.forEach((sheetId, s) => {
-      const a = Math.floor(s / RATERS.length);
-      const r = s % RATERS.length;
-      criteria.forEach((c, ci) => stmt.run(sheetId, c.id, c.layer, score(a, r, ci)));
-    });
-  })();
-  const ms = performance.now() - t0;
-  db.close();
-  return ms;
+  return timeRawTransaction(join(work, `${name}.db`), (db) => {
+    const ids = db
+      .prepare('select id from recruit_applicants where round_id = ? order by applicant_no')
+      .all(round.id) as { id: number }[];
+    const sheet = db.prepare(
+      "insert into recruit_sheets (stage_id, applicant_id, rater_id, status, version, submitted_at, updated_at) values (?, ?, ?, 'submitted', 1, ?, ?)",
+    );
+    const sheetIds: number[] = [];
+    db.transaction(() => {
+      for (const a of ids)
+        for (let r = 0; r < RATERS.length; r++)
+          sheetIds.push(Number(sheet.run(stage.id, a.id, 100 + r, NOW, NOW).lastInsertRowid));
+    })();
+    const stmt = db.prepare(
+      'insert into recruit_scores (sheet_id, criterion_id, layer, score) values (?, ?, ?, ?)',
+    );
+    return () => {
+      sheetIds.forEach((sheetId, s) => {
+        const a = Math.floor(s / RATERS.length);
+        const r = s % RATERS.length;
+        criteria.forEach((c, ci) => stmt.run(sheetId, c.id, c.layer, score(a, r, ci)));
+      });
+    };
+  });
 }
 
-/** Issue 3: scores import vs raw insert; results of the big round, recomputed and cached. */
-export async function recruitmentBench(rows: BenchRow[]): Promise<void> {
-  // The server's first start makes the database with the demo logins; the big rounds go in after.
-  const dbFile = join(work, 'recruit.db');
-  const first = startServer(dbFile, true);
-  await first.ready;
-  await stopServer(first.child);
-
-  // Each timed run, the raw insert and the import alike, writes into a fresh database of its own.
-  const rawMs: number[] = [];
-  const importMs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    rawMs.push(await rawInsert(join(work, `recruit-raw${i}.db`)));
-    const fresh = connect({ dialect: 'sqlite', path: join(work, `recruit-imp${i}.db`) });
-    await migrateToLatest(fresh.db);
-    await addRaters(fresh.db);
-    const { round, criteria } = await setUpRound(fresh.db);
-    const csv = scoresCsv(criteria);
-    const t0 = performance.now();
-    await importScoresFile(
-      fresh.db,
-      round,
-      { bytes: csv, contentType: 'text/csv' },
-      { userId: null, loginId: 'bench' },
-      new Date(NOW),
-    );
-    importMs.push(performance.now() - t0);
-    await fresh.close();
-  }
-  // The round the results are read from, in the server's database (demo logins included), untimed.
-  const conn = connect({ dialect: 'sqlite', path: dbFile });
-  const { round, criteria } = await setUpRound(conn.db);
-  await importScoresFile(
-    conn.db,
+/** Imports the big round's scores file (one row per applicant × rater × criterion). */
+const importScores = (db: ReturnType<typeof connect>['db'], round: Round, criteria: { code: string }[]) =>
+  importScoresFile(
+    db,
     round,
     { bytes: scoresCsv(criteria), contentType: 'text/csv' },
     { userId: null, loginId: 'bench' },
     new Date(NOW),
   );
+
+/** Issue 3: scores import vs raw insert; results of the big round, recomputed and cached. */
+export async function recruitmentBench(rows: BenchRow[]): Promise<void> {
+  // The server's first start makes the database with the demo logins; the big rounds go in after.
+  const dbFile = join(work, 'recruit.db');
+  await makeDemoDb(dbFile);
+
+  // Each timed run, the raw insert and the import alike, writes into a fresh database of its own.
+  const rawMs: number[] = [];
+  const importMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    rawMs.push(await rawInsert(`recruit-raw${i}`));
+    const fresh = await freshRound(`recruit-imp${i}`);
+    importMs.push(await elapsed(() => importScores(fresh.conn.db, fresh.round, fresh.criteria)));
+    await fresh.conn.close();
+  }
+  // The round the results are read from, in the server's database (demo logins included), untimed.
+  const conn = connect({ dialect: 'sqlite', path: dbFile });
+  const { round, criteria } = await setUpRound(conn.db);
+  await importScores(conn.db, round, criteria);
   const roundId = round.id;
   await conn.close();
   const N = APPLICANTS * RATERS.length * PER_LAYER * 4;
-  const raw = N / (median(rawMs) / 1000);
-  const imp = N / (median(importMs) / 1000);
-  rows.push({
-    measure: `Scores import, ${fmt(N)} rows (CSV parse + checks + insert), rows/s`,
-    value: fmt(imp),
-    baseline: `${fmt(raw)} (raw prepared insert)`,
-    ratio: ratio(imp, raw),
-    target: '≥ 25%',
-  });
+  rows.push(
+    vsRawInsert(
+      `Scores import, ${fmt(N)} rows (CSV parse + checks + insert), rows/s`,
+      perSecond(N, importMs),
+      perSecond(N, rawMs),
+      '≥ 25%',
+    ),
+  );
 
-  const server = startServer(dbFile, false);
-  await server.ready;
-  const cookie = await signIn('hr');
-  const results = `/api/recruit/rounds/${roundId}/results`;
-  const timeGet = async () => {
-    const t0 = performance.now();
-    const res = await fetch(`http://127.0.0.1:${PORT}${results}`, { headers: { cookie } });
-    if (res.status !== 200) throw new Error(`${results}: ${res.status}`);
-    await res.arrayBuffer();
-    return performance.now() - t0;
-  };
-  // A keyed-in score is a real write: it bumps the round's scores version and one sheet's, so the next read
-  // recomputes (from the sheets that changed).
-  let flip = 0;
-  const bump = async () => {
-    flip += 1;
-    const res = await fetch(`http://127.0.0.1:${PORT}/api/recruit/rounds/${roundId}/scores`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'text/csv' },
-      body: `applicant_no,rater,criterion,score\n${applicantNo(flip)},interviewer1,potential.sunaosa,${1 + (flip % 5)}\n`,
+  await withServer(dbFile, false, async () => {
+    const cookie = await signIn('hr');
+    const results = `/api/recruit/rounds/${roundId}/results`;
+    const timeGet = () =>
+      elapsed(async () => {
+        const res = await fetch(`http://127.0.0.1:${PORT}${results}`, { headers: { cookie } });
+        if (res.status !== 200) throw new Error(`${results}: ${res.status}`);
+        await res.arrayBuffer();
+      });
+    // A keyed-in score is a real write: it bumps the round's scores version and one sheet's, so the next read
+    // recomputes (from the sheets that changed).
+    let flip = 0;
+    const bump = async () => {
+      flip += 1;
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/recruit/rounds/${roundId}/scores`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'text/csv' },
+        body: `applicant_no,rater,criterion,score\n${applicantNo(flip)},interviewer1,potential.sunaosa,${1 + (flip % 5)}\n`,
+      });
+      if (res.status !== 200) throw new Error(`scores: ${res.status} ${await res.text()}`);
+    };
+    const cold = await timeGet();
+    const recomputed: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      await bump();
+      const ms = await timeGet();
+      if (i >= 2) recomputed.push(ms);
+    }
+    const cached: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const ms = await timeGet();
+      if (i >= 2) cached.push(ms);
+    }
+    rows.push(
+      printed(
+        `GET results, ${fmt(APPLICANTS)} applicants × 3 raters × 12 criteria, recomputed after a score write, ms (median of 5)`,
+        fmt(median(recomputed), 1),
+        '< 500 ms',
+      ),
+    );
+    rows.push(
+      printed('GET results, first read after start (whole stage from the database), ms', fmt(cold, 1)),
+    );
+    rows.push({
+      measure: 'GET results, repeated read (cached by scores version), ms (median of 5)',
+      value: fmt(median(cached), 1),
+      baseline: `${fmt(median(recomputed), 1)} (recomputed)`,
+      ratio: ratio(median(cached), median(recomputed)),
+      target: 'far less',
     });
-    if (res.status !== 200) throw new Error(`scores: ${res.status} ${await res.text()}`);
-  };
-  const cold = await timeGet();
-  const recomputed: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    await bump();
-    const ms = await timeGet();
-    if (i >= 2) recomputed.push(ms);
-  }
-  const cached: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    const ms = await timeGet();
-    if (i >= 2) cached.push(ms);
-  }
-  rows.push({
-    measure: `GET results, ${fmt(APPLICANTS)} applicants × 3 raters × 12 criteria, recomputed after a score write, ms (median of 5)`,
-    value: fmt(median(recomputed), 1),
-    baseline: '—',
-    ratio: '—',
-    target: '< 500 ms',
   });
-  rows.push({
-    measure: 'GET results, first read after start (whole stage from the database), ms',
-    value: fmt(cold, 1),
-    baseline: '—',
-    ratio: '—',
-    target: 'print',
-  });
-  rows.push({
-    measure: 'GET results, repeated read (cached by scores version), ms (median of 5)',
-    value: fmt(median(cached), 1),
-    baseline: `${fmt(median(recomputed), 1)} (recomputed)`,
-    ratio: ratio(median(cached), median(recomputed)),
-    target: 'far less',
-  });
-  await stopServer(server.child);
 }

@@ -1,26 +1,28 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import {
   SURVEY_RESPONSE_COLUMN_NAMES,
   connect,
   insertKpiResponses,
   listUnits,
-  migrateToLatest,
   responseRow,
-  upsertUnits,
 } from '@jinzai/db';
 import { importKpiResponses } from '@jinzai/api/services';
 import { KPI_CODES, type AgreementValue, type KpiResponse } from '@jinzai/model';
 import {
+  SECTION_CODES,
   fmt,
   latency,
-  median,
-  ratio,
+  perSecond,
+  sectionUnits,
+  makeDemoDb,
+  printed,
   signIn,
-  startServer,
-  stopServer,
+  timeOnFreshDbs,
+  vsRawInsert,
+  withServer,
   work,
   type BenchRow,
+  type RawInsert,
 } from './harness.js';
 
 /** Issue "HR analytics": 1,000,000 answers imported vs a raw insert; KPI board and breakdown latency. */
@@ -30,7 +32,7 @@ export async function surveyBench(rows: BenchRow[]): Promise<void> {
 }
 
 const RESPONDENTS = 67_000; // × 15 questions = 1,005,000 answers
-const UNITS = Array.from({ length: 40 }, (_, i) => `10${String(i + 10)}`);
+const UNITS = SECTION_CODES;
 const GRADES = ['shuji', 'shunin', 'kakaricho', 'kacho-hosa', 'kacho'];
 const AGES = ['-29', '30-39', '40-49', '50-'] as const;
 
@@ -66,87 +68,51 @@ const csv =
     )
     .join('\r\n');
 const csvBytes = new TextEncoder().encode(csv);
-const units = [
-  { code: '10', name: '総務部', parent_code: null, level: '部' as const },
-  ...UNITS.map((code) => ({ code, name: `課${code}`, parent_code: '10', level: '課' as const })),
-];
+const units = sectionUnits(UNITS);
 
-async function freshDb(name: string) {
-  const conn = connect({ dialect: 'sqlite', path: join(work, `${name}.db`) });
-  await migrateToLatest(conn.db);
-  await upsertUnits(conn.db, units, '2025-04-01T00:00:00.000Z');
-  return conn;
-}
-
-function rawInsert(file: string): number {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+/** The raw baseline: the same answers' rows in one prepared-insert transaction. */
+const rawInsert: RawInsert = (db) => {
   const cols = SURVEY_RESPONSE_COLUMN_NAMES;
   const stmt = db.prepare(
     `insert into survey_responses (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`,
   );
   const values = data.map((r) => responseRow('kpi-2025', 'import', r));
-  const t0 = performance.now();
-  db.transaction(() => {
+  return () => {
     for (const v of values) stmt.run(...v);
-  })();
-  const ms = performance.now() - t0;
-  db.close();
-  return ms;
-}
+  };
+};
 
 async function importBench(rows: BenchRow[]) {
-  const rawMs: number[] = [];
-  const importMs: number[] = [];
-  const bulkMs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const raw = await freshDb(`sraw${i}`);
-    await raw.close();
-    rawMs.push(rawInsert(join(work, `sraw${i}.db`)));
-    const conn = await freshDb(`simp${i}`);
-    let t0 = performance.now();
-    await importKpiResponses(
-      conn.db,
-      2025,
-      { bytes: csvBytes, contentType: 'text/csv' },
-      { userId: null, loginId: 'bench' },
-      new Date(),
-    );
-    importMs.push(performance.now() - t0);
-    await conn.close();
-    const bulk = await freshDb(`sbulk${i}`);
-    t0 = performance.now();
-    await bulk.db.transaction().execute((trx) => insertKpiResponses(trx, 2025, 'import', data));
-    bulkMs.push(performance.now() - t0);
-    await bulk.close();
-  }
+  const ms = await timeOnFreshDbs('survey', units, rawInsert, {
+    import: (db) =>
+      importKpiResponses(
+        db,
+        2025,
+        { bytes: csvBytes, contentType: 'text/csv' },
+        { userId: null, loginId: 'bench' },
+        new Date(),
+      ),
+    bulk: (db) => db.transaction().execute((trx) => insertKpiResponses(trx, 2025, 'import', data)),
+  });
   const answers = RESPONDENTS * 15;
-  const raw = answers / (median(rawMs) / 1000);
-  const imp = answers / (median(importMs) / 1000);
-  const bulk = answers / (median(bulkMs) / 1000);
-  rows.push({
-    measure: 'Survey import, 1,005,000 answers (67,000 × 15; CSV parse + checks + insert), answers/s',
-    value: fmt(imp),
-    baseline: `${fmt(raw)} (raw prepared insert)`,
-    ratio: ratio(imp, raw),
-    target: '≥ 25%',
-  });
-  rows.push({
-    measure: 'Survey bulk insert alone (bulkWrite), answers/s',
-    value: fmt(bulk),
-    baseline: `${fmt(raw)} (raw prepared insert)`,
-    ratio: ratio(bulk, raw),
-    target: 'print',
-  });
+  const raw = perSecond(answers, ms.raw);
+  rows.push(
+    vsRawInsert(
+      'Survey import, 1,005,000 answers (67,000 × 15; CSV parse + checks + insert), answers/s',
+      perSecond(answers, ms.import),
+      raw,
+      '≥ 25%',
+    ),
+  );
+  rows.push(
+    vsRawInsert('Survey bulk insert alone (bulkWrite), answers/s', perSecond(answers, ms.bulk), raw, 'print'),
+  );
 }
 
 async function queryBench(rows: BenchRow[]) {
   const dbFile = join(work, 'survey-http.db');
   // A demo database (hr, the ward's units), then five years of 60,000 respondents on its units.
-  const first = startServer(dbFile, true);
-  await first.ready;
-  await stopServer(first.child);
+  await makeDemoDb(dbFile);
   const conn = connect({ dialect: 'sqlite', path: dbFile });
   const codes = (await listUnits(conn.db)).map((u) => u.code);
   for (const year of [2015, 2016, 2017, 2018, 2019]) {
@@ -155,9 +121,7 @@ async function queryBench(rows: BenchRow[]) {
       .execute((trx) => insertKpiResponses(trx, year, 'import', responses(60_000, year, codes)));
   }
   await conn.close();
-  const server = startServer(dbFile, true);
-  await server.ready;
-  try {
+  await withServer(dbFile, true, async () => {
     const cookie = await signIn('hr');
     const board = await latency('/api/kpis?fiscalYear=2019', cookie, 9);
     const byUnit = await latency('/api/kpis/breakdown?fiscalYear=2019&by=unit', cookie, 9);
@@ -167,9 +131,7 @@ async function queryBench(rows: BenchRow[]) {
       ['KPI breakdown by unit, same data, median ms', byUnit],
       ['KPI breakdown by grade, same data, median ms', byGrade],
     ] as const) {
-      rows.push({ measure, value: fmt(ms, 1), baseline: '—', ratio: '—', target: '< 150 ms' });
+      rows.push(printed(measure, fmt(ms, 1), '< 150 ms'));
     }
-  } finally {
-    await stopServer(server.child);
-  }
+  });
 }
