@@ -167,17 +167,11 @@ export async function saveMySheet(db: Db, user: User, now: Date, p: SheetRef, in
         return { criterionId: cr?.id ?? 0, layer: cr?.layer ?? 'potential', score: s.score, note: s.note };
       }),
     });
-    if (r.outcome === 'locked') {
+    if (r.outcome !== 'saved') {
       throw errors.conflict(
-        'この評価票は提出済みのため変更できません。採用担当に差し戻しを依頼してください',
-        {
-          current: sheetJson(r.current, x.codes),
-        },
-      );
-    }
-    if (r.outcome === 'stale') {
-      throw errors.conflict(
-        'この評価票は別の画面で更新されています。最新の内容を確認してから保存し直してください',
+        r.outcome === 'locked'
+          ? 'この評価票は提出済みのため変更できません。採用担当に差し戻しを依頼してください'
+          : 'この評価票は別の画面で更新されています。最新の内容を確認してから保存し直してください',
         { current: sheetJson(r.current, x.codes) },
       );
     }
