@@ -18,7 +18,9 @@ import {
   editablePart,
   gradeByCode,
   relationsOf,
+  visibleHistory,
   visibleParts,
+  visibleUpdatedBy,
   type SheetRelation,
   type User,
 } from '@jinzai/model';
@@ -48,7 +50,10 @@ export const statusOf = (s: SheetHeader) => ({
   revision: s.revision,
 });
 
-/** The sheet as this person may see it now: ratings filtered by stage and relation (docs/domain.md §4). */
+/**
+ * The sheet as this person may see it now (docs/domain.md §4): ratings, history and the last writer filtered by
+ * stage and relation.
+ */
 export async function sheetView(
   db: Db,
   user: User,
@@ -86,7 +91,10 @@ export async function sheetView(
     appealUntil: sheet.disclosedAt ? appealOpenUntil(sheet.disclosedAt) : null,
     revision: sheet.revision,
     updatedAt: sheet.updatedAt,
-    updatedBy: sheet.updatedBy,
+    updatedBy: visibleUpdatedBy(sheet.updatedBy, sheet, history, {
+      relations,
+      displayName: user.displayName,
+    }),
     period,
     staff: {
       staffNo: sheet.staffNo,
@@ -118,7 +126,7 @@ export async function sheetView(
     relations,
     editable,
     actions: allowedActions(statusOf(sheet), relations, now.toISOString()),
-    history,
+    history: visibleHistory(history, sheet, relations),
     revisions: relations.includes('adjuster') ? await listRevisions(db, sheet.id) : [],
   };
 }

@@ -54,10 +54,38 @@ export type AuditIn = (
 /** The 409 of optimistic locking: a clear message and the other person's current state of the sheet. */
 async function conflict(db: Db, user: User, id: number, now: Date): Promise<ApiError> {
   const { sheet, relations } = await sheetFor(db, user, id);
+  const current = await sheetView(db, user, sheet, relations, now);
   return errors.conflict(
-    `このシートは${sheet.updatedBy ?? '他の利用者'}さんが先に更新しました（${sheet.updatedAt}）。最新の内容を確認してから、もう一度保存してください`,
-    { current: await sheetView(db, user, sheet, relations, now) },
+    `このシートは${current.updatedBy ?? '他の利用者'}さんが先に更新しました（${sheet.updatedAt}）。最新の内容を確認してから、もう一度保存してください`,
+    { current },
   );
+}
+
+/** Thrown inside a write's transaction when the sheet is not at the version the writer read: rolls it all back. */
+class StaleVersion extends Error {}
+
+/** Refuses a stale version before anything is written or any other rule is checked. */
+function checkVersion(sheet: SheetHeader, version: number): void {
+  if (sheet.version !== version) throw new StaleVersion('stale sheet version');
+}
+
+/**
+ * Runs a sheet write in one transaction. A stale version (read first, and again by the conditional update)
+ * rolls back everything — goals, ratings, history, audit — and answers 409 with the sheet as it is now.
+ */
+async function versionedWrite<T>(
+  db: Db,
+  user: User,
+  id: number,
+  now: Date,
+  write: (trx: Db) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction().execute(write);
+  } catch (e) {
+    if (e instanceof StaleVersion) throw await conflict(db, user, id, now);
+    throw e;
+  }
 }
 
 export interface SaveInput {
@@ -92,7 +120,7 @@ async function saveContent(
   }
 }
 
-/** Saves a draft (no transition) with optimistic locking. */
+/** Saves a draft (no transition) with optimistic locking: a stale version writes nothing (409). */
 export async function saveSheet(
   db: Db,
   user: User,
@@ -102,12 +130,13 @@ export async function saveSheet(
   record: AuditIn,
 ) {
   const at = now.toISOString();
-  const done = await db.transaction().execute(async (trx) => {
+  return versionedWrite(db, user, id, now, async (trx) => {
     const { sheet, relations } = await sheetFor(trx, user, id);
+    checkVersion(sheet, input.version);
     const part = relations.map((r) => editablePart(statusOf(sheet), r)).find((p) => p !== null) ?? null;
     if (part === null) throw errors.forbidden();
     const updated = await updateSheetIfVersion(trx, id, input.version, {}, at, user.displayName);
-    if (!updated) return undefined;
+    if (!updated) throw new StaleVersion('stale sheet version');
     await saveContent(trx, sheet, part, input);
     await record(trx, {
       action: 'update',
@@ -118,8 +147,6 @@ export async function saveSheet(
     });
     return { before: sheet, part };
   });
-  if (!done) throw await conflict(db, user, id, now);
-  return done;
 }
 
 /** Which part's ratings must be complete before an action moves the sheet on. */
@@ -132,8 +159,9 @@ const REQUIRED: Partial<Record<SheetAction, { part: SheetRating['part']; overall
 
 /**
  * Takes a workflow action (docs/domain.md §4), saving the content sent with it first, all in one transaction
- * with optimistic locking: the state machine decides who may act when; completeness is checked here; every
- * transition goes to the history; confirming keeps a revision and writes the result for analytics.
+ * with optimistic locking (the version is checked first; a stale one writes nothing, 409): the state machine
+ * decides who may act when; completeness is checked here; every transition goes to the history; confirming
+ * keeps a revision and writes the result for analytics.
  */
 export async function actOnSheet(
   db: Db,
@@ -144,8 +172,9 @@ export async function actOnSheet(
   record: AuditIn,
 ) {
   const at = now.toISOString();
-  const done = await db.transaction().execute(async (trx) => {
+  return versionedWrite(db, user, id, now, async (trx) => {
     const { sheet, relations } = await sheetFor(trx, user, id);
+    checkVersion(sheet, input.version);
     const outcome = applyAction(statusOf(sheet), {
       action: input.action,
       relations,
@@ -195,7 +224,7 @@ export async function actOnSheet(
       at,
       user.displayName,
     );
-    if (!updated) return undefined;
+    if (!updated) throw new StaleVersion('stale sheet version');
     if (input.action === 'second-rate') await copyRatings(trx, id, 'second', 'final');
     await addHistory(trx, id, {
       at,
@@ -243,6 +272,4 @@ export async function actOnSheet(
     });
     return { before: sheet, after: updated, label: SHEET_ACTION_LABELS[input.action].ja };
   });
-  if (!done) throw await conflict(db, user, id, now);
-  return done;
 }

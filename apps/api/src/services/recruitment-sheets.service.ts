@@ -153,7 +153,8 @@ export async function saveMySheet(db: Db, user: User, now: Date, p: SheetRef, in
       details,
     );
   }
-  const result = await db.transaction().execute(async (trx) => {
+  // One transaction: a stale or locked sheet throws its 409 inside it, so nothing of the write is kept.
+  const saved = await db.transaction().execute(async (trx) => {
     const r = await saveSheet(trx, {
       stageId: x.stage.id,
       applicantId: x.applicant.id,
@@ -166,30 +167,25 @@ export async function saveMySheet(db: Db, user: User, now: Date, p: SheetRef, in
         return { criterionId: cr?.id ?? 0, layer: cr?.layer ?? 'potential', score: s.score, note: s.note };
       }),
     });
-    if (r.outcome === 'saved') {
-      if (input.submit) await bumpScoresVersion(trx, x.round.id);
-      await recordAudit(trx, actorOfUser(user), now, {
-        action: input.submit ? 'update' : 'create',
-        entity: 'recruit_sheet',
-        entityId: x.entityId,
-        after: sheetJson(r.sheet, x.codes),
-        detail: { submit: input.submit },
-      });
+    if (r.outcome !== 'saved') {
+      throw errors.conflict(
+        r.outcome === 'locked'
+          ? 'この評価票は提出済みのため変更できません。採用担当に差し戻しを依頼してください'
+          : 'この評価票は別の画面で更新されています。最新の内容を確認してから保存し直してください',
+        { current: sheetJson(r.current, x.codes) },
+      );
     }
-    return r;
-  });
-  if (result.outcome === 'locked') {
-    throw errors.conflict('この評価票は提出済みのため変更できません。採用担当に差し戻しを依頼してください', {
-      current: sheetJson(result.current, x.codes),
+    if (input.submit) await bumpScoresVersion(trx, x.round.id);
+    await recordAudit(trx, actorOfUser(user), now, {
+      action: input.submit ? 'update' : 'create',
+      entity: 'recruit_sheet',
+      entityId: x.entityId,
+      after: sheetJson(r.sheet, x.codes),
+      detail: { submit: input.submit },
     });
-  }
-  if (result.outcome !== 'saved') {
-    throw errors.conflict(
-      'この評価票は別の画面で更新されています。最新の内容を確認してから保存し直してください',
-      { current: sheetJson(result.current, x.codes) },
-    );
-  }
-  return sheetJson(result.sheet, x.codes);
+    return r.sheet;
+  });
+  return sheetJson(saved, x.codes);
 }
 
 /** Reopens a rater's submitted sheet with a reason, so that they can change it. */

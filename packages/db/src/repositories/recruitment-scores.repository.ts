@@ -127,11 +127,14 @@ export type SaveSheetResult =
 
 /**
  * Saves a rater's sheet with optimistic locking: the write goes through only when the stored version is the one the
- * rater read (0: none yet), and a submitted sheet is locked until a recruiter reopens it.
+ * rater read (0: none yet), and a submitted sheet is locked until a recruiter reopens it. A stale or locked sheet
+ * returns before any write; the caller throws its 409 inside the transaction.
  */
 export async function saveSheet(db: Db, input: SaveSheetInput): Promise<SaveSheetResult> {
   const [existing] = await listSheets(db, input.stageId, input.applicantId, input.raterId);
   if (existing && existing.status === 'submitted') return { outcome: 'locked', current: existing };
+  // The version first, before anything is written; the conditional update below guards a concurrent writer.
+  if (existing && existing.version !== input.expectedVersion) return { outcome: 'stale', current: existing };
   const status: SheetStatus = input.submit ? 'submitted' : 'draft';
   let sheetId: number;
   if (!existing) {

@@ -1,8 +1,9 @@
-// Personnel evaluation (docs/domain.md §4): periods, results, the workflow, goals, analytics, evaluator
-// assignments.
+// Personnel evaluation (docs/domain.md §4): periods, results, the workflow and what each relation sees, goals,
+// analytics, evaluator assignments.
 export * from './periods.js';
 export * from './results.js';
 export * from './workflow.js';
+export * from './sheet-visibility.js';
 export * from './goals.js';
 export * from './analytics.js';
 export * from './assignments.js';

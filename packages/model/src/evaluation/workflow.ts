@@ -158,6 +158,16 @@ const SEND_BACK: Partial<Record<SheetState, { as: SheetRelation; apply: (s: Shee
     adjust: { as: 'adjuster', apply: to('second') },
   };
 
+/**
+ * The relation an action was taken as, from the state it left (docs/domain.md §4 roles); null for an action the
+ * workflow does not know.
+ */
+export function actingRelation(action: string, from: SheetState): SheetRelation | null {
+  if (action === 'send-back') return SEND_BACK[from]?.as ?? null;
+  if (action === 'appeal') return 'evaluatee';
+  return (RULES as Partial<Record<string, Rule>>)[action]?.as ?? null;
+}
+
 /** Whether an appeal filed at `at` is within 7 days of the disclosure (docs/domain.md §4). */
 export function appealOpenUntil(disclosedAt: string): string {
   return new Date(Date.parse(disclosedAt) + APPEAL_DAYS * 86_400_000).toISOString();
