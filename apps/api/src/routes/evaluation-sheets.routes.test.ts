@@ -11,6 +11,7 @@ import {
   type SheetBody,
 } from '../testing/evaluation-fixture.js';
 import { createHarness, expectError, json, type Harness } from '../testing/harness.js';
+import { FORWARD_STEPS, STAGES } from '../testing/sheet-steps.js';
 
 describe.each(testDialects())('evaluation sheets on %s', (dialect) => {
   let h: Harness;
@@ -50,18 +51,8 @@ describe.each(testDialects())('evaluation sheets on %s', (dialect) => {
     return (await res.json()) as SheetBody;
   };
   const toStage = async (stage: string) => {
-    const steps: [keyof typeof c, string, ((s: SheetBody) => Record<string, unknown>)?][] = [
-      ['staff1', 'submit-goals', () => ({ goals: GOALS })],
-      ['eval1', 'agree-goals'],
-      ['staff1', 'self-evaluate', (s) => ({ ratings: allRatings(s, 'A', false) })],
-      ['eval1', 'first-rate', (s) => ({ ratings: allRatings(s, 'B') })],
-      ['eval2', 'second-rate', (s) => ({ ratings: allRatings(s, 'A') })],
-      ['hr', 'confirm'],
-      ['hr', 'disclose'],
-    ];
-    const order = ['goal-setting', 'self', 'first', 'second', 'adjust', 'confirmed', 'disclosed'];
-    const n = stage === 'goal-setting' ? 0 : order.indexOf(stage) + 1;
-    for (const [who, action, extra] of steps.slice(0, n)) await step(who, action, extra);
+    const n = stage === 'goal-setting' ? 0 : (STAGES as readonly string[]).indexOf(stage) + 1;
+    for (const [who, action, extra] of FORWARD_STEPS.slice(0, n)) await step(who, action, extra);
   };
 
   it('assigns the 課長 first and the 部長 second from the org tree', async () => {

@@ -27,6 +27,7 @@ import {
   type RatingInput,
   type SheetAction,
   type SheetPart,
+  type SheetRelation,
   type User,
 } from '@jinzai/model';
 import type { Kysely } from 'kysely';
@@ -70,18 +71,24 @@ function checkVersion(sheet: SheetHeader, version: number): void {
 }
 
 /**
- * Runs a sheet write in one transaction. A stale version (read first, and again by the conditional update)
- * rolls back everything — goals, ratings, history, audit — and answers 409 with the sheet as it is now.
+ * Runs a sheet write in one transaction, on the sheet as the user may see it, once its version is checked. A stale
+ * version (read first, and again by the conditional update) rolls back everything — goals, ratings, history,
+ * audit — and answers 409 with the sheet as it is now.
  */
 async function versionedWrite<T>(
   db: Db,
   user: User,
   id: number,
+  version: number,
   now: Date,
-  write: (trx: Db) => Promise<T>,
+  write: (trx: Db, view: { sheet: SheetHeader; relations: SheetRelation[] }) => Promise<T>,
 ): Promise<T> {
   try {
-    return await db.transaction().execute(write);
+    return await db.transaction().execute(async (trx) => {
+      const view = await sheetFor(trx, user, id);
+      checkVersion(view.sheet, version);
+      return write(trx, view);
+    });
   } catch (e) {
     if (e instanceof StaleVersion) throw await conflict(db, user, id, now);
     throw e;
@@ -130,9 +137,7 @@ export async function saveSheet(
   record: AuditIn,
 ) {
   const at = now.toISOString();
-  return versionedWrite(db, user, id, now, async (trx) => {
-    const { sheet, relations } = await sheetFor(trx, user, id);
-    checkVersion(sheet, input.version);
+  return versionedWrite(db, user, id, input.version, now, async (trx, { sheet, relations }) => {
     const part = relations.map((r) => editablePart(statusOf(sheet), r)).find((p) => p !== null) ?? null;
     if (part === null) throw errors.forbidden();
     const updated = await updateSheetIfVersion(trx, id, input.version, {}, at, user.displayName);
@@ -172,9 +177,7 @@ export async function actOnSheet(
   record: AuditIn,
 ) {
   const at = now.toISOString();
-  return versionedWrite(db, user, id, now, async (trx) => {
-    const { sheet, relations } = await sheetFor(trx, user, id);
-    checkVersion(sheet, input.version);
+  return versionedWrite(db, user, id, input.version, now, async (trx, { sheet, relations }) => {
     const outcome = applyAction(statusOf(sheet), {
       action: input.action,
       relations,

@@ -1,5 +1,6 @@
 // Test helpers that walk staff1's evaluation sheet through its workflow (docs/domain.md §4) as the ward's people.
 import { listAudit, listGoals, listHistory, listRatings } from '@jinzai/db';
+import { SHEET_STATES, type SheetState } from '@jinzai/model';
 import { expect } from 'vitest';
 import { allRatings, GOALS, openPeriodWithSheets, seedWard, type SheetBody } from './evaluation-fixture.js';
 import { json, type Harness } from './harness.js';
@@ -7,21 +8,13 @@ import { json, type Harness } from './harness.js';
 export type Who = 'hr' | 'eval1' | 'eval2' | 'eval3' | 'staff1' | 'staff2';
 
 /** The workflow's states in order, up to disclosure. */
-export const STAGES = [
-  'goal-setting',
-  'self',
-  'first',
-  'second',
-  'adjust',
-  'confirmed',
-  'disclosed',
-] as const;
-export type Stage = (typeof STAGES)[number];
+export type Stage = Exclude<SheetState, 'done'>;
+export const STAGES = SHEET_STATES.filter((s): s is Stage => s !== 'done');
 
 type Extra = (s: SheetBody) => Record<string, unknown>;
 
 /** The step that moves the sheet out of each state, by whom and with what content. */
-const FORWARD: [Who, string, Extra?][] = [
+export const FORWARD_STEPS: [Who, string, Extra?][] = [
   ['staff1', 'submit-goals', () => ({ goals: GOALS })],
   ['eval1', 'agree-goals'],
   ['staff1', 'self-evaluate', (s) => ({ ratings: allRatings(s, 'A', false) })],
@@ -62,7 +55,7 @@ export async function sheetWorld(h: Harness) {
   const toStage = async (stage: Stage) => {
     // Goal setting takes two steps (submit, agree); every later state one.
     const n = stage === 'goal-setting' ? 0 : STAGES.indexOf(stage) + 1;
-    for (const [who, action, extra] of FORWARD.slice(0, n)) await step(who, action, extra);
+    for (const [who, action, extra] of FORWARD_STEPS.slice(0, n)) await step(who, action, extra);
   };
   /** What the database holds for the sheet, read directly: header, goals, ratings, history and audit rows. */
   const stored = async () => {
