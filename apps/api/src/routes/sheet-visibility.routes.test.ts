@@ -177,7 +177,7 @@ describe.each(testDialects())('what each relation sees of a sheet on %s', (diale
       const stored = await w.stored();
       expect(hr.state, stage).toBe(state);
       expect(hr.version, stage).toBe(stored.header?.version);
-      expect(hr.updatedBy, stage).toBe(stored.header?.updated_by);
+      expect(hr.updatedBy, stage).toBe(stored.header?.updatedBy);
       expect(hr.history, stage).toEqual(stored.history);
       expect(hr.ratings, stage).toEqual(stored.ratings);
       for (const [who, e] of Object.entries(roles) as [Role, Expected][]) {

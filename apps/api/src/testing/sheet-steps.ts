@@ -1,5 +1,5 @@
 // Test helpers that walk staff1's evaluation sheet through its workflow (docs/domain.md §4) as the ward's people.
-import { listAudit, listGoals, listHistory, listRatings } from '@jinzai/db';
+import { getSheetHeader, listAudit, listGoals, listHistory, listRatings } from '@jinzai/db';
 import { SHEET_STATES, type SheetState } from '@jinzai/model';
 import { expect } from 'vitest';
 import { allRatings, GOALS, openPeriodWithSheets, seedWard, type SheetBody } from './evaluation-fixture.js';
@@ -60,11 +60,7 @@ export async function sheetWorld(h: Harness) {
   /** What the database holds for the sheet, read directly: header, goals, ratings, history and audit rows. */
   const stored = async () => {
     const db = h.db.db;
-    const header = await db
-      .selectFrom('review_sheets')
-      .selectAll()
-      .where('id', '=', sheetId)
-      .executeTakeFirst();
+    const header = await getSheetHeader(db, sheetId);
     return {
       header,
       goals: await listGoals(db, sheetId),
