@@ -2,58 +2,28 @@ import { finalOverallResults, listAudit } from '@jinzai/db';
 import { testDialects } from '@jinzai/db/testing';
 import { SHEET_STATES } from '@jinzai/model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  allRatings,
-  GOALS,
-  openPeriodWithSheets,
-  PEOPLE,
-  seedWard,
-  type SheetBody,
-} from '../testing/evaluation-fixture.js';
+import { allRatings, GOALS, PEOPLE, type SheetBody } from '../testing/evaluation-fixture.js';
 import { createHarness, expectError, json, type Harness } from '../testing/harness.js';
-import { FORWARD_STEPS, STAGES } from '../testing/sheet-steps.js';
+import { sheetWorld, type Stage, type Who } from '../testing/sheet-steps.js';
 
 describe.each(testDialects())('evaluation sheets on %s', (dialect) => {
   let h: Harness;
-  let c: Record<'hr' | 'eval1' | 'eval2' | 'eval3' | 'staff1' | 'staff2', string>;
+  let w: Awaited<ReturnType<typeof sheetWorld>>;
+  let c: Record<Who, string>;
   let sheetId: number;
   let periodId: number;
   beforeEach(async () => {
     h = await createHarness(dialect);
-    await seedWard(h);
-    c = {
-      hr: await h.login('hr'),
-      eval1: await h.login('eval1'),
-      eval2: await h.login('eval2'),
-      eval3: await h.login('eval3'),
-      staff1: await h.login('staff1'),
-      staff2: await h.login('staff2'),
-    };
-    ({ periodId, sheetId } = await openPeriodWithSheets(h, c.hr));
+    w = await sheetWorld(h);
+    ({ c, sheetId, periodId } = w);
   });
   afterEach(async () => h.dispose());
 
-  const get = async (who: keyof typeof c) => {
-    const res = await h.request(`/api/review/sheets/${sheetId}`, { cookie: c[who] });
-    expect(res.status, who).toBe(200);
-    return (await res.json()) as SheetBody;
-  };
-  const act = (who: keyof typeof c, body: Record<string, unknown>) =>
-    h.request(`/api/review/sheets/${sheetId}/actions`, json(body, 'POST', c[who]));
-  const step = async (
-    who: keyof typeof c,
-    action: string,
-    extra: (s: SheetBody) => Record<string, unknown> = () => ({}),
-  ) => {
-    const s = await get(who);
-    const res = await act(who, { action, version: s.version, ...extra(s) });
-    if (res.status !== 200) throw new Error(`${who} ${action}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as SheetBody;
-  };
-  const toStage = async (stage: string) => {
-    const n = stage === 'goal-setting' ? 0 : (STAGES as readonly string[]).indexOf(stage) + 1;
-    for (const [who, action, extra] of FORWARD_STEPS.slice(0, n)) await step(who, action, extra);
-  };
+  const get = (who: Who): Promise<SheetBody> => w.get(who);
+  const act = (who: Who, body: Record<string, unknown>) => w.act(who, body);
+  const step = (who: Who, action: string, extra?: (s: SheetBody) => Record<string, unknown>) =>
+    w.step(who, action, extra);
+  const toStage = (stage: string) => w.toStage(stage as Stage);
 
   it('assigns the 課長 first and the 部長 second from the org tree', async () => {
     const rows = await h.db.db
