@@ -39,7 +39,10 @@ export function describe(doc: RouteDoc): MiddlewareHandler {
   }, doc);
 }
 
-/** zValidator with the project's 400 error shape, documented in the OpenAPI document. */
+/**
+ * zValidator with the project's error shape, documented in the OpenAPI document: a bad body or query is a 400, a
+ * path parameter that is not a canonical id (or code) a 404.
+ */
 export function validate<T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S) {
   // A JSON body is first checked for characters no text may hold (docs/domain.md §8); the types stay the schema's.
   const checked = target === 'json' ? (safeJson.pipe(schema) as unknown as S) : schema;
@@ -49,6 +52,9 @@ export function validate<T extends keyof ValidationTargets, S extends z.ZodType>
         path: i.path.map(String).join('.'),
         message: i.message,
       }));
+      // A path that names nothing is not there: `/rounds/0x10` or `/rounds/abc` is a 404 like `/rounds/999999`.
+      if (target === 'param')
+        return c.json(errorBody('not_found', '指定されたものが見つかりません', details), 404);
       return c.json(errorBody('invalid_input', '入力内容に誤りがあります', details), 400);
     }
   });

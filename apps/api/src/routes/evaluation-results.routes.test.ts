@@ -140,9 +140,9 @@ describe.each(testDialects())('evaluation periods and results on %s', (dialect) 
     expect(await finalOverallResults(h.db.db, 2025)).toEqual([]);
   });
 
-  it('404s an unknown period and 400s a bad id', async () => {
+  it('404s an unknown period and an id that is no id', async () => {
     await expectError(await importResults(999, 'staff_no,overall\n000123,A\n'), 404);
-    await expectError(await importResults('abc', 'staff_no,overall\n000123,A\n'), 400);
-    await expectError(await importResults('99999999999', 'staff_no,overall\n000123,A\n'), 400);
+    await expectError(await importResults('abc', 'staff_no,overall\n000123,A\n'), 404);
+    await expectError(await importResults('99999999999', 'staff_no,overall\n000123,A\n'), 404);
   });
 });

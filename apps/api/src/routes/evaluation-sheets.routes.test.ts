@@ -208,7 +208,7 @@ describe.each(testDialects())('evaluation sheets on %s', (dialect) => {
     const s = await get('staff1');
     await expectError(await act('staff1', { action: 'fly', version: s.version }), 400);
     await expectError(await act('staff1', { action: 'submit-goals' }), 400);
-    await expectError(await h.request('/api/review/sheets/abc', { cookie: c.hr }), 400);
+    await expectError(await h.request('/api/review/sheets/abc', { cookie: c.hr }), 404);
     await expectError(await h.request('/api/review/sheets/999999', { cookie: c.hr }), 404);
   });
 

@@ -38,19 +38,19 @@ describe.each(testDialects())('hardening on %s', (dialect) => {
       `0${id}`,
     ]) {
       const res = await h.request(`/api/recruit/rounds/${text}`, { cookie: recruiter });
-      expect(res.status, text).toBe(400);
+      expect(res.status, text).toBe(404);
       const patched = await h.request(
         `/api/recruit/rounds/${text}`,
         json({ name: '書き換え' }, 'PATCH', recruiter),
       );
-      await expectError(patched, 400);
+      await expectError(patched, 404);
     }
     expect(await roundName(id)).toBe('選考3');
     expect((await h.request(`/api/recruit/rounds/${id}`, { cookie: recruiter })).status).toBe(200);
   });
 
-  it('refuses ids past PostgreSQL integer and a fiscal year that is not four digits', async () => {
-    await expectError(await h.request('/api/recruit/rounds/2147483648', { cookie: recruiter }), 400);
+  it('finds no id past PostgreSQL integer, and refuses a query fiscal year that is not four digits', async () => {
+    await expectError(await h.request('/api/recruit/rounds/2147483648', { cookie: recruiter }), 404);
     const hr = await h.login('hr');
     await expectError(await h.request('/api/kpis?fiscalYear=0x7e9', { cookie: hr }), 400);
     await expectError(await h.request('/api/kpis?fiscalYear=2025.0', { cookie: hr }), 400);

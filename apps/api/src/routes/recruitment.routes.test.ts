@@ -49,7 +49,7 @@ describe.each(testDialects())('recruitment rounds and applicants on %s', (dialec
         await expectError(await t.get(t.path('/applicants'), cookie), 403);
       }
       await expectError(await t.get('/api/recruit/rounds/999999', t.recruiter), 404);
-      await expectError(await t.get('/api/recruit/rounds/abc', t.recruiter), 400);
+      await expectError(await t.get('/api/recruit/rounds/abc', t.recruiter), 404);
     });
 
     it('edits stages, panels and criteria; closes the round', async () => {

@@ -165,6 +165,6 @@ describe.each(testDialects())('survey routes on %s', (dialect) => {
       await expectError(await h.request('/api/surveys/kpi/2025/response-rate', { cookie }), 403);
       await expectError(await h.request('/api/surveys/kpi/years', { cookie }), 403);
     }
-    await expectError(await h.request('/api/surveys/kpi/1999/responses', csv(HEADER, hr)), 400);
+    await expectError(await h.request('/api/surveys/kpi/1999/responses', csv(HEADER, hr)), 404);
   });
 });
