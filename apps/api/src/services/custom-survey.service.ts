@@ -35,7 +35,13 @@ import { readUploadTable } from '../import/table.js';
 import { recordImport } from '../audit.js';
 import type { Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
-import { BREAKDOWN_COLUMN, labelled, unknownUnitRows, type BreakdownBy } from './survey.service.js';
+import {
+  BREAKDOWN_COLUMN,
+  labelled,
+  refuseMixedSources,
+  unknownUnitRows,
+  type BreakdownBy,
+} from './survey.service.js';
 
 const ATTRIBUTE_COLUMNS = ['unit_code', 'grade_code', 'age_band', 'employment_type'] as const;
 
@@ -132,6 +138,7 @@ export async function importCustomResponses(
       });
   }
   return db.transaction().execute(async (trx) => {
+    await refuseMixedSources(trx, survey.id, 'import');
     details.push(...(await unknownUnitRows(trx, parsed)));
     throwIfAny('invalid_rows', details);
     const { replaced } = await replaceImportedCustomResponses(

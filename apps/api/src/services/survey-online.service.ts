@@ -11,6 +11,7 @@ import {
   recordOnlineCustomAnswer,
   recordOnlineKpiAnswer,
   responseAttributesOf,
+  responseSources,
   type Database,
 } from '@jinzai/db';
 import {
@@ -25,6 +26,7 @@ import {
 } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { ApiError, errors } from '../errors.js';
+import { refuseMixedSources } from './survey.service.js';
 
 const notOnRoster = () => new ApiError(403, 'forbidden', '職員名簿に登録された職員だけが回答できます');
 
@@ -57,7 +59,9 @@ export async function kpiSurveyStatus(
   now: Date,
   fiscalYear: number,
 ) {
-  const open = fiscalYear === fiscalYearOf(now);
+  // A year whose answers were imported from another tool is not answered online (one source a survey).
+  const sources = (await responseSources(db, [kpiSurveyId(fiscalYear)])).get(kpiSurveyId(fiscalYear));
+  const open = fiscalYear === fiscalYearOf(now) && !sources?.has('import');
   const answered = staffNo ? await hasAnswered(db, kpiSurveyId(fiscalYear), staffNo) : false;
   return { fiscalYear, open, canAnswer: open && !!staffNo && !answered, answered };
 }
@@ -71,6 +75,7 @@ export async function answerKpiSurvey(
   answers: Partial<Record<KpiCode, AgreementValue | null>>,
 ): Promise<void> {
   if (fiscalYear !== fiscalYearOf(now)) throw errors.conflict('この年度の職員アンケートは受け付けていません');
+  await refuseMixedSources(db, kpiSurveyId(fiscalYear), 'online');
   const who = await attributesOf(db, staffNo, fiscalYear);
   const response: KpiResponse = {
     ...who.attributes,
@@ -89,8 +94,14 @@ export async function openCustomSurveys(db: Kysely<Database>, staffNo: string | 
     listCustomSurveys(db),
     staffNo ? answeredSurveyIds(db, staffNo) : Promise.resolve(new Set<string>()),
   ]);
-  return all
-    .filter((s) => s.fiscalYear === year)
+  const ofYear = all.filter((s) => s.fiscalYear === year);
+  const sources = await responseSources(
+    db,
+    ofYear.map((s) => s.id),
+  );
+  // A survey whose answers were imported from another tool is not answered online (one source a survey).
+  return ofYear
+    .filter((s) => !sources.get(s.id)?.has('import'))
     .map((s) => ({
       id: s.id,
       fiscalYear: s.fiscalYear,
@@ -116,6 +127,7 @@ export async function answerCustomSurvey(
   if (!survey) throw errors.notFound('アンケート');
   const year = fiscalYearOf(now);
   if (survey.fiscalYear !== year) throw errors.conflict('このアンケートは受け付けていません');
+  await refuseMixedSources(db, survey.id, 'online');
   const v = customAnswerValues(survey.items, answers);
   if ('errors' in v) throw errors.badRequest('回答に誤りがあります', v.errors);
   const who = await attributesOf(db, staffNo, year);

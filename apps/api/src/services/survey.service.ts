@@ -1,35 +1,40 @@
 // The KPI survey's data (docs/domain.md §5): importing a year's answers, the board, breakdowns by attribute
 // and the response rate, with suppression enforced here; shared by the routes, the exports and the CLI.
 import {
+  type Database,
   deleteKpiResponses,
   insertKpiResponses,
   kpiMoments,
   kpiMomentsBy,
+  kpiSurveyId,
   kpiSurveyYears,
   listUnits,
   responseCountsByUnit,
+  responseSources,
   staffCountsByUnit,
-  type Database,
 } from '@jinzai/db';
 import {
+  addMoments,
   AGE_BANDS,
+  breakdown,
+  type BreakdownGroup,
+  createSurveyRowReader,
   EMPLOYMENT_TYPES,
   GRADES,
-  SURVEY_RESPONSE_COLUMNS,
-  addMoments,
-  breakdown,
-  createSurveyRowReader,
-  kpiBoard,
-  reportingUnitOf,
-  suppressedCells,
-  surveyResponseRowSchema,
-  type BreakdownGroup,
   type GroupMoments,
+  kpiBoard,
   type KpiResponse,
   type KpiRow,
+  reportingUnitOf,
+  sourceConflict,
+  suppressedCells,
+  SURVEY_RESPONSE_COLUMNS,
+  surveyResponseRowSchema,
+  type SurveySource,
   type Unit,
 } from '@jinzai/model';
 import type { Kysely } from 'kysely';
+import { errors } from '../errors.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
 import { missingReferences } from '../import/references.js';
 import { collectRows, readUploadTable, type TableRow } from '../import/table.js';
@@ -48,6 +53,13 @@ export async function unknownUnitRows(
     units,
     'unit_code',
   );
+}
+
+/** 409 when answers from `incoming` would join a survey whose answers came from the other source. */
+export async function refuseMixedSources(db: Kysely<Database>, surveyId: string, incoming: SurveySource) {
+  const sources = (await responseSources(db, [surveyId])).get(surveyId) ?? new Set();
+  const problem = sourceConflict(sources, incoming);
+  if (problem) throw errors.conflict(problem);
 }
 
 /**
@@ -76,6 +88,7 @@ export async function importKpiResponses(
   const details = slow.details;
   parsed.push(...slow.parsed);
   return db.transaction().execute(async (trx) => {
+    await refuseMixedSources(trx, kpiSurveyId(fiscalYear), 'import');
     details.push(...(await unknownUnitRows(trx, parsed)));
     throwIfAny('invalid_rows', details);
     const replaced = await deleteKpiResponses(trx, fiscalYear, 'import');

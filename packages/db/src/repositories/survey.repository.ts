@@ -158,6 +158,23 @@ export class AlreadyAnsweredError extends Error {
   override readonly name = 'AlreadyAnsweredError';
 }
 
+/** The sources the answers of these surveys came from, by survey (docs/domain.md §5: one source a survey). */
+export async function responseSources(
+  db: Db,
+  surveyIds: readonly string[],
+): Promise<Map<string, Set<ResponseSource>>> {
+  const out = new Map<string, Set<ResponseSource>>(surveyIds.map((id) => [id, new Set()]));
+  if (surveyIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('survey_responses')
+    .select(['survey_id', 'source'])
+    .distinct()
+    .where('survey_id', 'in', surveyIds)
+    .execute();
+  for (const r of rows) out.get(r.survey_id)?.add(r.source as ResponseSource);
+  return out;
+}
+
 /**
  * Stores an online answer (docs/domain.md §5): the response with attributes only, and separately that the
  * person has answered; nothing shared between the two rows (random id, no time). A second answer throws

@@ -4,3 +4,4 @@ export * from './breakdown.js';
 export * from './responses.js';
 export * from './custom.js';
 export * from './crosstab.js';
+export * from './sources.js';
