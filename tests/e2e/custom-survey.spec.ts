@@ -19,7 +19,8 @@ test('hr creates a survey, staff1 answers it once, hr sees the cross-tab', async
   await expectNoViolations(hr);
   await saveScreen(hr, 'custom-survey-list');
 
-  // staff1 answers: three choices are refused by the server, two are taken, a second answer is refused.
+  // staff1 answers: a third choice is refused in the browser (nothing is sent, nothing is lost), two are taken, a
+  // second answer is refused.
   const page = await signedInPage(browser, 'review', 'staff1');
   await page.getByRole('link', { name: 'アンケートに回答' }).click();
   await page.getByRole('link', { name: '通勤アンケート' }).click();
@@ -35,10 +36,18 @@ test('hr creates a survey, staff1 answers it once, hr sees the cross-tab', async
   await page.getByRole('group', { name: /問1 / }).getByLabel('そう思う', { exact: true }).check();
   const reasons = page.getByRole('group', { name: /問3 / });
   for (const o of ['混雑', '遠い', '費用']) await reasons.getByLabel(o).check();
+  await expect(reasons.getByRole('alert')).toHaveText(/選べるのは2つまでです。いま3つ選ばれています/);
+  await expectNoViolations(page);
+  await saveScreen(page, 'custom-survey-over-limit');
   await page.getByRole('button', { name: '回答を送信する' }).click();
-  await expect(page.getByTestId('cs-message')).toHaveText(/選択できる数を超えています/);
-  await page.getByRole('group', { name: /問3 / }).getByLabel('混雑').check();
-  await page.getByRole('group', { name: /問3 / }).getByLabel('遠い').check();
+  await expect(reasons.getByLabel('混雑')).toBeFocused();
+  await expect(reasons.getByLabel('費用')).toBeChecked();
+  await expect(
+    page.getByRole('group', { name: /問1 / }).getByLabel('そう思う', { exact: true }),
+  ).toBeChecked();
+  await expect(page.getByTestId('cs-message')).toHaveCount(0);
+  await reasons.getByLabel('費用').uncheck();
+  await expect(reasons.getByRole('alert')).toHaveCount(0);
   await page.getByRole('button', { name: '回答を送信する' }).click();
   await expect(page.getByTestId('cs-message')).toHaveText(/回答を受け付けました/);
 

@@ -1,4 +1,5 @@
 // Shared by both SvelteKit apps. Server-only helpers live in './server.ts' and './api.ts' (import them by path).
+export { default as ActionMessage } from './components/ActionMessage.svelte';
 export { default as AppError } from './components/AppError.svelte';
 export { default as AppFrame } from './components/AppFrame.svelte';
 export { default as AppShell } from './components/AppShell.svelte';

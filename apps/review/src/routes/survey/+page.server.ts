@@ -34,6 +34,7 @@ export const actions: Actions = {
         error: message.includes('回答済み') ? ('already' as const) : ('closed' as const),
       });
     if (status === 403) return fail(403, { error: 'notStaff' as const });
-    return fail(status, { error: 'error' as const });
+    // Every answer given goes back with the error, so that nothing chosen is lost.
+    return fail(status, { error: 'error' as const, values: answers });
   },
 };

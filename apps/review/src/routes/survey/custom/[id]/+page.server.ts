@@ -37,6 +37,7 @@ export const actions: Actions = {
     const { status, message, details } = r.failure.data;
     if (status === 409) return fail(409, { error: 'already' as const });
     if (status === 403) return fail(403, { error: 'notStaff' as const });
+    // Every answer given goes back with the error, so that nothing typed is lost.
     if (status === 400)
       return fail(400, {
         error: 'invalid' as const,
@@ -44,7 +45,8 @@ export const actions: Actions = {
           fileProblems(details)
             .map((d) => d.message)
             .join('、') || message,
+        values: answers,
       });
-    return fail(status, { error: 'error' as const });
+    return fail(status, { error: 'error' as const, values: answers });
   },
 };
