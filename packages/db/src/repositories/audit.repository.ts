@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
+import { bulkWrite } from './bulk.js';
 
 type Db = Kysely<Database>;
 
@@ -44,6 +45,42 @@ export async function writeAudit(db: Db, ...entries: AuditEntry[]): Promise<void
       })),
     )
     .execute();
+}
+
+/**
+ * Appends many entries at once, set-based (`bulkWrite`: a few statements however many entries), for the
+ * per-record changes of an import; pass the import's transaction.
+ */
+export async function writeAuditBatch(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await bulkWrite(
+    db,
+    {
+      table: 'audit_log',
+      columns: [
+        { name: 'at', type: 'text' },
+        { name: 'user_id', type: 'integer' },
+        { name: 'login_id', type: 'text' },
+        { name: 'action', type: 'text' },
+        { name: 'entity', type: 'text' },
+        { name: 'entity_id', type: 'text' },
+        { name: 'before_json', type: 'text' },
+        { name: 'after_json', type: 'text' },
+        { name: 'detail_json', type: 'text' },
+      ],
+    },
+    entries.map((e) => [
+      e.at,
+      e.userId,
+      e.loginId,
+      e.action,
+      e.entity,
+      e.entityId ?? null,
+      json(e.before),
+      json(e.after),
+      json(e.detail),
+    ]),
+  );
 }
 
 export interface AuditFilter {
