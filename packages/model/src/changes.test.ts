@@ -8,6 +8,13 @@ describe('fieldChanges', () => {
       after: { b: 'y', c: 2 },
     });
   });
+  it('compares nested values by content', () => {
+    expect(fieldChanges({ items: { a: 'A' } }, { items: { a: 'A' } })).toBeNull();
+    expect(fieldChanges({ items: { a: 'A' } }, { items: { a: 'B' } })).toEqual({
+      before: { items: { a: 'A' } },
+      after: { items: { a: 'B' } },
+    });
+  });
   it('is null when nothing changed', () => {
     expect(fieldChanges({ a: 1, b: 'x' }, { a: 1, b: 'x' })).toBeNull();
   });

@@ -6,6 +6,15 @@ export interface FieldChanges<T> {
   after: Partial<T>;
 }
 
+/** Whether two field values are the same: primitives by identity, objects and arrays by their JSON. */
+const same = (a: unknown, b: unknown) =>
+  Object.is(a, b) ||
+  (typeof a === 'object' &&
+    typeof b === 'object' &&
+    a !== null &&
+    b !== null &&
+    JSON.stringify(a) === JSON.stringify(b));
+
 /**
  * The fields of `after` that differ from `before` (null: nothing changed); a record that did not exist
  * (`before` null) has every field of `after` as changed.
@@ -19,7 +28,7 @@ export function fieldChanges<T extends object>(
   const now: Partial<T> = {};
   let changed = false;
   for (const key of Object.keys(after) as (keyof T)[]) {
-    if (Object.is(before[key], after[key])) continue;
+    if (same(before[key], after[key])) continue;
     was[key] = before[key];
     now[key] = after[key];
     changed = true;
