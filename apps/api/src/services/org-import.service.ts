@@ -22,9 +22,9 @@ export interface ImportSummary extends UpsertCounts {
 }
 
 /**
- * Audits an import in the transaction of its write: one entry per created or changed record (`recordEntity`,
- * the changed fields before and after) and the summary entry (`entity`: counts and the file's SHA-256); sums it
- * up for the response.
+ * Audits an import in the transaction of its write: one entry per created or changed record (`entity.record`:
+ * the changed fields before and after, in one bulk write) and the summary entry (`entity.summary`: counts and the
+ * file's SHA-256); sums it up for the response.
  */
 async function imported<T extends object>(
   trx: Kysely<Database>,

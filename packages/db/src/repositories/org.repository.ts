@@ -63,7 +63,7 @@ export async function listUnits(db: Db): Promise<Unit[]> {
 
 /**
  * Inserts or updates units by code (docs/interfaces.md "Organisation and staff": re-importing a code updates
- * that unit), set-based.
+ * that unit), set-based: the stored rows of the batch are read in one query first and returned with the new ones.
  */
 export async function upsertUnits(
   db: Db,
@@ -121,7 +121,8 @@ export async function getStaff(db: Db, staffNo: string): Promise<Staff | undefin
 
 /**
  * Inserts or updates staff by 職員番号 (docs/interfaces.md "Organisation and staff"), set-based; the job family
- * follows from the grade (docs/domain.md §3).
+ * follows from the grade (docs/domain.md §3). The stored rows of the batch are read in one query first and returned
+ * with the new ones.
  */
 export async function upsertStaff(
   db: Db,
