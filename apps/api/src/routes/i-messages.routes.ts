@@ -7,6 +7,12 @@ import { currentUser } from '../middleware/session.js';
 import { validate } from '../openapi.js';
 import { colleagues, iMessageCounts, myIMessages, sendIMessage } from '../services/i-messages.service.js';
 
+/**
+ * Who sends I・メッセージ and so may search the staff directory: staff and evaluators (HR passes every check);
+ * recruiters and interviewers as such do not (docs/domain.md §9: personal data is read only by who needs it).
+ */
+const SENDERS = ['staff', 'evaluator'] as const;
+
 /** I・メッセージ (品川式360°フィードバック, docs/domain.md §4): strengths only, no scores. */
 export const iMessageRoutes = new Hono<AppEnv>()
   .post(
@@ -14,6 +20,7 @@ export const iMessageRoutes = new Hono<AppEnv>()
     guard({
       summary: 'Send a colleague or supervisor an I・メッセージ about a strength (no scores)',
       tags: ['review'],
+      roles: SENDERS,
     }),
     validate(
       'json',
@@ -52,11 +59,17 @@ export const iMessageRoutes = new Hono<AppEnv>()
   .get(
     '/colleagues',
     guard({
-      summary: 'Find a colleague by name, kana or staff number (to address an I・メッセージ)',
+      summary: 'Find a colleague by name, kana or staff number (to address an I・メッセージ); audited',
       tags: ['review'],
+      roles: SENDERS,
     }),
     validate('query', z.object({ q: z.string().trim().min(1).max(50) })),
     async (c) => {
-      return c.json(await colleagues(c.var.deps.db, c.req.valid('query').q), 200);
+      const { db, now } = c.var.deps;
+      const user = currentUser(c);
+      return c.json(
+        await colleagues(db, { userId: user.id, loginId: user.loginId }, now(), c.req.valid('query').q),
+        200,
+      );
     },
   );

@@ -5,7 +5,7 @@ import {
   getSheetHeader,
   getStaff,
   reassignEvaluators,
-  sheetStatesOfPeriod,
+  sheetEvaluatorsOfPeriod,
   staffPlacements,
   upsertAssignments,
   writeAudit,
@@ -14,6 +14,7 @@ import {
 } from '@jinzai/db';
 import { evaluatorProblems, isLockedSheetState, SHEET_STATE_LABELS } from '@jinzai/model';
 import type { Kysely } from 'kysely';
+import { recordChanges } from '../audit.js';
 import { errors } from '../errors.js';
 import { parseAssignmentsFile } from '../import/evaluation-import.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
@@ -41,7 +42,7 @@ export async function importAssignments(
   const { rows, details } = await parseAssignmentsFile(file.bytes, file.contentType);
   return db.transaction().execute(async (trx) => {
     const staff = new Map((await staffPlacements(trx)).map((s) => [s.staffNo, s]));
-    const sheets = await sheetStatesOfPeriod(trx, periodId);
+    const sheets = await sheetEvaluatorsOfPeriod(trx, periodId);
     const all: ImportDetail[] = [...details];
     const seen = new Set<string>();
     for (const r of rows) {
@@ -57,7 +58,7 @@ export async function importAssignments(
           all.push({ row: r.row, column, message: `職員番号「${no}」の職員が見つかりません` });
       }
       for (const p of evaluatorProblems(r)) all.push({ row: r.row, ...p });
-      const state = sheets.get(r.staffNo);
+      const state = sheets.get(r.staffNo)?.state;
       if (state && isLockedSheetState(state))
         all.push({
           row: r.row,
@@ -86,13 +87,28 @@ export async function importAssignments(
       periodId,
       assignments.filter((r) => sheets.has(r.staffNo)),
     );
+    const evaluators = (a: Assignment) => ({ firstStaffNo: a.firstStaffNo, secondStaffNo: a.secondStaffNo });
+    const changed = await recordChanges(
+      trx,
+      actor,
+      now,
+      'review_assignment',
+      assignments.map((a) => {
+        const before = sheets.get(a.staffNo);
+        return {
+          key: `${periodId}/${a.staffNo}`,
+          before: before ? evaluators(before) : null,
+          after: evaluators(a),
+        };
+      }),
+    );
     await writeAudit(trx, {
       at: now.toISOString(),
       ...actor,
       action: 'import',
       entity: 'review_assignments',
       entityId: String(periodId),
-      detail: { rows: assignments.length, created: fresh.length },
+      detail: { rows: assignments.length, created: fresh.length, changed },
     });
     return { rows: assignments.length, created: fresh.length, updated: assignments.length - fresh.length };
   });

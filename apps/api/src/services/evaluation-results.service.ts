@@ -3,7 +3,7 @@
 import {
   listUnits,
   staffPlacements,
-  staffWithResults,
+  resultsOfPeriodFor,
   upsertResults,
   type Database,
   type EvaluationResult,
@@ -13,7 +13,7 @@ import type { Kysely } from 'kysely';
 import { parseResultsFile, resolveItems } from '../import/evaluation-import.js';
 import { resolveGrade } from '../import/org-import.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
-import { recordImport } from '../audit.js';
+import { recordChanges, recordImport } from '../audit.js';
 import type { Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
 
@@ -41,7 +41,11 @@ export async function importResults(
       ).map((s) => [s.staffNo, s]),
     );
     const units = new Set((await listUnits(trx)).map((u) => u.code));
-    const existing = await staffWithResults(trx, periodId);
+    const existing = await resultsOfPeriodFor(
+      trx,
+      periodId,
+      rows.map((r) => r.staffNo),
+    );
     const all: ImportDetail[] = [...details];
     const results: EvaluationResult[] = [];
     for (const r of rows) {
@@ -83,9 +87,26 @@ export async function importResults(
     throwIfAny('invalid_rows', all);
     await upsertResults(trx, results);
     const updated = results.filter((r) => existing.has(r.staffNo)).length;
+    const graded = (r: EvaluationResult) => ({
+      unitCode: r.unitCode,
+      gradeCode: r.gradeCode,
+      overall: r.overall,
+      items: r.items,
+    });
+    const changed = await recordChanges(
+      trx,
+      actor,
+      now,
+      'review_result',
+      results.map((r) => {
+        const before = existing.get(r.staffNo);
+        return { key: `${periodId}/${r.staffNo}`, before: before ? graded(before) : null, after: graded(r) };
+      }),
+    );
     await recordImport(trx, actor, now, { entity: 'review_results', entityId: String(periodId) }, file, {
       rows: results.length,
       updated,
+      changed,
     });
     return { rows: results.length, created: results.length - updated, updated };
   });

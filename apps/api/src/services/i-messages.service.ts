@@ -12,9 +12,10 @@ import {
 } from '@jinzai/db';
 import type { User } from '@jinzai/model';
 import type { Kysely } from 'kysely';
-import { audited } from '../audit.js';
+import { audited, recordAudit } from '../audit.js';
 import { errors } from '../errors.js';
 import { divisionAndDepartment } from '@jinzai/model';
+import type { Actor } from './actor.js';
 
 type Db = Kysely<Database>;
 
@@ -82,7 +83,16 @@ export async function iMessageCounts(db: Db) {
   };
 }
 
-/** Colleagues by name, kana or staff number, to address a message. */
-export async function colleagues(db: Db, q: string) {
-  return { staff: await findColleagues(db, q) };
+/**
+ * Colleagues by name, kana or staff number, to address a message; every search is audited with what was searched
+ * and how many were found (docs/domain.md §9).
+ */
+export async function colleagues(db: Db, actor: Actor, now: Date, q: string) {
+  const staff = await findColleagues(db, q);
+  await recordAudit(db, actor, now, {
+    action: 'read',
+    entity: 'staff_directory',
+    detail: { q, results: staff.length },
+  });
+  return { staff };
 }

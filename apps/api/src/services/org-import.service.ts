@@ -1,9 +1,16 @@
 // Organisation imports (docs/interfaces.md "Organisation and staff"): units and staff files, all or nothing,
 // audited.
-import { listUnits, upsertStaff, upsertUnits, type Database, type UpsertCounts } from '@jinzai/db';
+import {
+  listUnits,
+  upsertStaff,
+  upsertUnits,
+  type Database,
+  type UpsertCounts,
+  type UpsertResult,
+} from '@jinzai/db';
 import { birthYearProblem, leadsIntoCycle, UNIT_LEVELS, type UnitLevel } from '@jinzai/model';
 import type { Kysely } from 'kysely';
-import { recordImport } from '../audit.js';
+import { recordChanges, recordImport } from '../audit.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
 import { parseStaffFile, parseUnitsFile } from '../import/org-import.js';
 import { missingReferences } from '../import/references.js';
@@ -14,16 +21,22 @@ export interface ImportSummary extends UpsertCounts {
   rows: number;
 }
 
-/** Audits an import of `entity` in the transaction of its write, and sums it up for the response. */
-async function imported(
+/**
+ * Audits an import in the transaction of its write: one entry per created or changed record (`entity.record`:
+ * the changed fields before and after, in one bulk write) and the summary entry (`entity.summary`: counts and the
+ * file's SHA-256); sums it up for the response.
+ */
+async function imported<T extends object>(
   trx: Kysely<Database>,
   actor: Actor,
   now: Date,
-  entity: 'units' | 'staff',
+  entity: { summary: 'units' | 'staff'; record: 'unit' | 'staff' },
   file: Upload,
-  summary: ImportSummary,
+  result: UpsertResult<T>,
 ): Promise<ImportSummary> {
-  await recordImport(trx, actor, now, { entity }, file, { ...summary });
+  const summary = { rows: result.rows.length, created: result.created, updated: result.updated };
+  const changed = await recordChanges(trx, actor, now, entity.record, result.rows);
+  await recordImport(trx, actor, now, { entity: entity.summary }, file, { ...summary, changed });
   return summary;
 }
 
@@ -74,8 +87,8 @@ export async function importUnits(
     }
     throwIfAny('invalid_reference', details);
 
-    const counts = await upsertUnits(trx, rows, now.toISOString());
-    return imported(trx, actor, now, 'units', file, { rows: rows.length, ...counts });
+    const result = await upsertUnits(trx, rows, now.toISOString());
+    return imported(trx, actor, now, { summary: 'units', record: 'unit' }, file, result);
   });
 }
 
@@ -96,7 +109,7 @@ export async function importStaff(
   return db.transaction().execute(async (trx) => {
     const units = new Set((await listUnits(trx)).map((u) => u.code));
     throwIfAny('invalid_reference', missingReferences(rows, units, 'unit_code'));
-    const counts = await upsertStaff(trx, rows, now.toISOString());
-    return imported(trx, actor, now, 'staff', file, { rows: rows.length, ...counts });
+    const result = await upsertStaff(trx, rows, now.toISOString());
+    return imported(trx, actor, now, { summary: 'staff', record: 'staff' }, file, result);
   });
 }

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
+import { bulkWrite } from './bulk.js';
 
 type Db = Kysely<Database>;
 
@@ -46,6 +47,42 @@ export async function writeAudit(db: Db, ...entries: AuditEntry[]): Promise<void
     .execute();
 }
 
+/**
+ * Appends many entries at once, set-based (`bulkWrite`: a few statements however many entries), for the
+ * per-record changes of an import; pass the import's transaction.
+ */
+export async function writeAuditBatch(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await bulkWrite(
+    db,
+    {
+      table: 'audit_log',
+      columns: [
+        { name: 'at', type: 'text' },
+        { name: 'user_id', type: 'integer' },
+        { name: 'login_id', type: 'text' },
+        { name: 'action', type: 'text' },
+        { name: 'entity', type: 'text' },
+        { name: 'entity_id', type: 'text' },
+        { name: 'before_json', type: 'text' },
+        { name: 'after_json', type: 'text' },
+        { name: 'detail_json', type: 'text' },
+      ],
+    },
+    entries.map((e) => [
+      e.at,
+      e.userId,
+      e.loginId,
+      e.action,
+      e.entity,
+      e.entityId ?? null,
+      json(e.before),
+      json(e.after),
+      json(e.detail),
+    ]),
+  );
+}
+
 export interface AuditFilter {
   entity?: string;
   entityId?: string;
@@ -75,4 +112,60 @@ export async function listAudit(db: Db, filter: AuditFilter = {}): Promise<Audit
     after: parse(r.after_json),
     detail: parse(r.detail_json),
   }));
+}
+
+/** What replaces a redacted text in the audit log. */
+export const REDACTED = '（削除済み）';
+
+/** SQLite binds at most 32,766 parameters per statement; PostgreSQL 65,535. */
+const REDACT_PARAMS = 30_000;
+
+export interface AuditRedaction {
+  /** The audit rows of this entity id (among `entities`) lose the texts. */
+  entityId: string;
+  /** The personal texts (names, e-mail addresses) to remove wherever they appear in before, after or detail. */
+  texts: readonly (string | null)[];
+}
+
+/**
+ * Removes personal texts from the audit rows of the given entity ids (docs/domain.md §9: once the retention period
+ * ends, the person's data goes, the log included), set-based: one UPDATE … FROM a VALUES list per chunk, the same
+ * SQL on SQLite and PostgreSQL. The JSON columns are text, so each text is replaced in its JSON-escaped form (as
+ * it appears between the quotes of a JSON string) and the JSON stays valid; the rows themselves stay.
+ */
+export async function redactAudit(
+  db: Db,
+  entities: readonly string[],
+  redactions: readonly AuditRedaction[],
+): Promise<void> {
+  const width = Math.max(0, ...redactions.map((r) => r.texts.length));
+  if (width === 0 || entities.length === 0) return;
+  const escaped = (t: string | null) => (t ? JSON.stringify(t).slice(1, -1) : '');
+  const cols = Array.from({ length: width }, (_, i) => `t${i}`);
+  const column = (name: 'before_json' | 'after_json' | 'detail_json') =>
+    cols.reduce<RawBuilder<unknown>>(
+      (inner, c) => sql`replace(${inner}, ${sql.ref(`r.${c}`)}, ${REDACTED})`,
+      sql.ref(`audit_log.${name}`),
+    );
+  const perStatement = Math.max(1, Math.floor((REDACT_PARAMS - entities.length - 3) / (width + 1)));
+  for (let i = 0; i < redactions.length; i += perStatement) {
+    const values = redactions
+      .slice(i, i + perStatement)
+      .map(
+        (r) =>
+          sql`(${sql.join([
+            sql`cast(${r.entityId} as text)`,
+            ...cols.map((_, k) => sql`cast(${escaped(r.texts[k] ?? null)} as text)`),
+          ])})`,
+      );
+    await sql`with r (${sql.join([sql.id('entity_id'), ...cols.map((c) => sql.id(c))])}) as (values ${sql.join(values)})
+      update audit_log set
+        before_json = ${column('before_json')},
+        after_json = ${column('after_json')},
+        detail_json = ${column('detail_json')}
+      from r
+      where audit_log.entity_id = r.entity_id and audit_log.entity in (${sql.join(entities.map((e) => sql`${e}`))})`.execute(
+      db,
+    );
+  }
 }

@@ -74,3 +74,15 @@ async function sqliteValues<T extends keyof Database>(
     await db.executeQuery(CompiledQuery.raw(text, params));
   }
 }
+
+/**
+ * The values as a one-column subquery, `(select … )`, for `where(column, 'in', oneOf(db, values))`: however many
+ * values, they travel as one JSON parameter (json_each on SQLite, jsonb_array_elements_text on PostgreSQL), so a
+ * batch's rows are read in one query.
+ */
+export function oneOf(db: Kysely<Database>, values: readonly (string | number)[]): RawBuilder<string> {
+  const json = JSON.stringify(values);
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<string>`(select jsonb_array_elements_text(${json}::jsonb))`
+    : sql<string>`(select value from json_each(${json}))`;
+}

@@ -67,6 +67,29 @@ export async function sheetStatesOfPeriod(db: Db, periodId: number): Promise<Map
   return new Map(rows.map((r) => [r.staff_no, r.state as SheetState]));
 }
 
+/** The state and evaluators of each sheet of a period, by staff number (what an evaluators file replaces). */
+export async function sheetEvaluatorsOfPeriod(
+  db: Db,
+  periodId: number,
+): Promise<Map<string, Assignment & { state: SheetState }>> {
+  const rows = await db
+    .selectFrom('review_sheets')
+    .select(['staff_no', 'state', 'first_staff_no', 'second_staff_no'])
+    .where('period_id', '=', periodId)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.staff_no,
+      {
+        staffNo: r.staff_no,
+        state: r.state as SheetState,
+        firstStaffNo: r.first_staff_no,
+        secondStaffNo: r.second_staff_no,
+      },
+    ]),
+  );
+}
+
 /** The names of a period's first evaluators, by staff number. */
 export async function firstEvaluatorNames(db: Db, periodId: number): Promise<Map<string, string>> {
   const rows = await db

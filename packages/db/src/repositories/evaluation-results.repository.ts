@@ -3,7 +3,7 @@ import type { EvaluationGrade, PeriodKind } from '@jinzai/model';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ReviewPeriodTable } from '../schema-evaluation.js';
-import { bulkWrite } from './bulk.js';
+import { bulkWrite, oneOf } from './bulk.js';
 
 type Db = Kysely<Database>;
 
@@ -137,6 +137,36 @@ export async function countResults(db: Db, periodId: number): Promise<number> {
     .where('period_id', '=', periodId)
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** The stored results of a period for the given staff numbers, in one query. */
+export async function resultsOfPeriodFor(
+  db: Db,
+  periodId: number,
+  staffNos: readonly string[],
+): Promise<Map<string, EvaluationResult>> {
+  if (staffNos.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('review_results')
+    .selectAll()
+    .where('period_id', '=', periodId)
+    .where('staff_no', 'in', oneOf(db, staffNos))
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.staff_no,
+      {
+        periodId: r.period_id,
+        staffNo: r.staff_no,
+        unitCode: r.unit_code,
+        gradeCode: r.grade_code,
+        overall: r.overall as EvaluationGrade,
+        items: JSON.parse(r.items_json) as Record<string, EvaluationGrade>,
+        source: r.source as 'import' | 'sheet',
+        confirmedAt: r.confirmed_at,
+      },
+    ]),
+  );
 }
 
 /** The staff numbers that already have a result in a period. */

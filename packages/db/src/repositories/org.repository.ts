@@ -2,7 +2,7 @@ import type { EmploymentType, Staff, StaffRow, Unit, UnitLevel, UnitRow } from '
 import { gradeByCode } from '@jinzai/model';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, StaffTable, UnitTable } from '../schema.js';
-import { bulkWrite } from './bulk.js';
+import { bulkWrite, oneOf } from './bulk.js';
 
 type Db = Kysely<Database>;
 
@@ -29,6 +29,25 @@ export interface UpsertCounts {
   updated: number;
 }
 
+/** One record an upsert wrote: as it was (null: created) and as it is now. */
+export interface Upserted<T> {
+  key: string;
+  before: T | null;
+  after: T;
+}
+
+/** The counts of an upsert and, for each row, the record before and after (for the audit log's changes). */
+export interface UpsertResult<T> extends UpsertCounts {
+  rows: Upserted<T>[];
+}
+
+/** Pairs each new record with the stored one of its key, and counts the created ones. */
+function paired<T>(stored: Map<string, T>, next: readonly [string, T][]): UpsertResult<T> {
+  const rows = next.map(([key, after]) => ({ key, before: stored.get(key) ?? null, after }));
+  const created = rows.filter((r) => r.before === null).length;
+  return { created, updated: rows.length - created, rows };
+}
+
 async function countRows(db: Db, table: 'units' | 'staff'): Promise<number> {
   const r = await db
     .selectFrom(table)
@@ -44,10 +63,17 @@ export async function listUnits(db: Db): Promise<Unit[]> {
 
 /**
  * Inserts or updates units by code (docs/interfaces.md "Organisation and staff": re-importing a code updates
- * that unit), set-based.
+ * that unit), set-based: the stored rows of the batch are read in one query first and returned with the new ones.
  */
-export async function upsertUnits(db: Db, rows: readonly UnitRow[], now: string): Promise<UpsertCounts> {
-  const before = await countRows(db, 'units');
+export async function upsertUnits(
+  db: Db,
+  rows: readonly UnitRow[],
+  now: string,
+): Promise<UpsertResult<Unit>> {
+  const stored = await unitsByCode(
+    db,
+    rows.map((r) => r.code),
+  );
   await bulkWrite(
     db,
     {
@@ -63,8 +89,28 @@ export async function upsertUnits(db: Db, rows: readonly UnitRow[], now: string)
     },
     rows.map((r) => [r.code, r.name, r.parent_code, r.level, now]),
   );
-  const created = (await countRows(db, 'units')) - before;
-  return { created, updated: rows.length - created };
+  return paired(
+    stored,
+    rows.map((r) => [r.code, toUnit({ ...r, updated_at: now })]),
+  );
+}
+
+/** The stored units of the given codes, in one query. */
+export async function unitsByCode(db: Db, codes: readonly string[]): Promise<Map<string, Unit>> {
+  if (codes.length === 0) return new Map();
+  const found = await db.selectFrom('units').selectAll().where('code', 'in', oneOf(db, codes)).execute();
+  return new Map(found.map((r) => [r.code, toUnit(r)]));
+}
+
+/** The stored staff of the given 職員番号, in one query. */
+export async function staffByNo(db: Db, staffNos: readonly string[]): Promise<Map<string, Staff>> {
+  if (staffNos.length === 0) return new Map();
+  const found = await db
+    .selectFrom('staff')
+    .selectAll()
+    .where('staff_no', 'in', oneOf(db, staffNos))
+    .execute();
+  return new Map(found.map((r) => [r.staff_no, toStaff(r)]));
 }
 
 /** One member of staff by 職員番号, or undefined. */
@@ -75,10 +121,23 @@ export async function getStaff(db: Db, staffNo: string): Promise<Staff | undefin
 
 /**
  * Inserts or updates staff by 職員番号 (docs/interfaces.md "Organisation and staff"), set-based; the job family
- * follows from the grade (docs/domain.md §3).
+ * follows from the grade (docs/domain.md §3). The stored rows of the batch are read in one query first and returned
+ * with the new ones.
  */
-export async function upsertStaff(db: Db, rows: readonly StaffRow[], now: string): Promise<UpsertCounts> {
-  const before = await countRows(db, 'staff');
+export async function upsertStaff(
+  db: Db,
+  rows: readonly StaffRow[],
+  now: string,
+): Promise<UpsertResult<Staff>> {
+  const stored = await staffByNo(
+    db,
+    rows.map((r) => r.staff_no),
+  );
+  const next = rows.map((r) => ({
+    ...r,
+    job_family: gradeByCode(r.grade_code)?.familyCode ?? 'general',
+    updated_at: now,
+  }));
   await bulkWrite(
     db,
     {
@@ -96,20 +155,22 @@ export async function upsertStaff(db: Db, rows: readonly StaffRow[], now: string
       ],
       conflict: ['staff_no'],
     },
-    rows.map((r) => [
+    next.map((r) => [
       r.staff_no,
       r.name,
       r.name_kana,
       r.unit_code,
       r.grade_code,
-      gradeByCode(r.grade_code)?.familyCode ?? 'general',
+      r.job_family,
       r.employment_type,
       r.birth_year,
-      now,
+      r.updated_at,
     ]),
   );
-  const created = (await countRows(db, 'staff')) - before;
-  return { created, updated: rows.length - created };
+  return paired(
+    stored,
+    next.map((r) => [r.staff_no, toStaff(r)]),
+  );
 }
 
 /** Headcounts: staff per unit (direct members only). */

@@ -2,6 +2,7 @@ import { retentionDue, type ApplicantRow, type Decision } from '@jinzai/model';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../schema.js';
 import type { RecruitApplicantTable } from '../schema-recruitment.js';
+import { redactAudit } from './audit.repository.js';
 import { bulkWrite } from './bulk.js';
 
 type Db = Kysely<Database>;
@@ -158,10 +159,34 @@ export interface AnonymisedRound {
   applicants: number;
 }
 
+type PersonalFields = Pick<
+  Selectable<RecruitApplicantTable>,
+  'applicant_no' | 'name' | 'name_kana' | 'email'
+>;
+
+/** The audit entities whose rows name an applicant by `round/applicant` or `round/stage/applicant`. */
+const APPLICANT_AUDIT = ['recruit_applicant', 'recruit_decision', 'recruit_sheet'];
+
+/**
+ * Removes the applicants' name, kana and e-mail from the audit rows about them (their creation, decisions and
+ * sheets), set-based, before the applicants themselves are anonymised (docs/domain.md §9).
+ */
+async function redactApplicantAudit(db: Db, roundId: number, people: readonly PersonalFields[]) {
+  const stages = await db.selectFrom('recruit_stages').select('id').where('round_id', '=', roundId).execute();
+  const redactions = people.flatMap((p) => {
+    const texts = [p.name, p.name_kana, p.email];
+    return [
+      { entityId: `${roundId}/${p.applicant_no}`, texts },
+      ...stages.map((s) => ({ entityId: `${roundId}/${s.id}/${p.applicant_no}`, texts })),
+    ];
+  });
+  await redactAudit(db, APPLICANT_AUDIT, redactions);
+}
+
 /**
  * Anonymises the personal data (name, kana, email) of every applicant whose retention ended by `now`
  * (docs/domain.md §9): closed rounds only, the round's retention period, extended by consent. Scores and
- * decisions stay.
+ * decisions stay; the audit rows about them lose the same fields.
  */
 export async function anonymiseExpiredApplicants(db: Db, now: string): Promise<AnonymisedRound[]> {
   const rounds = await db
@@ -173,18 +198,21 @@ export async function anonymiseExpiredApplicants(db: Db, now: string): Promise<A
   const result: AnonymisedRound[] = [];
   for (const round of rounds) {
     const due: number[] = [];
+    const people: PersonalFields[] = [];
     for (const consent of [false, true]) {
       if (!retentionDue(round.closed_at, round.retention_months, consent, now)) continue;
       const rows = await db
         .selectFrom('recruit_applicants')
-        .select('id')
+        .select(['id', 'applicant_no', 'name', 'name_kana', 'email'])
         .where('round_id', '=', round.id)
         .where('consent', '=', consent ? 1 : 0)
         .where('anonymised_at', 'is', null)
         .execute();
       due.push(...rows.map((r) => r.id));
+      people.push(...rows);
     }
     if (due.length === 0) continue;
+    await redactApplicantAudit(db, round.id, people);
     for (let i = 0; i < due.length; i += 1000) {
       await db
         .updateTable('recruit_applicants')
