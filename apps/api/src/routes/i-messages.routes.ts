@@ -1,4 +1,5 @@
 // I・メッセージ (品川式360°フィードバック, docs/domain.md §4): strengths only, no scores.
+import { I_MESSAGE_SENDERS } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
@@ -7,11 +8,7 @@ import { currentUser } from '../middleware/session.js';
 import { validate } from '../openapi.js';
 import { colleagues, iMessageCounts, myIMessages, sendIMessage } from '../services/i-messages.service.js';
 
-/**
- * Who sends I・メッセージ and so may search the staff directory: staff and evaluators (HR passes every check);
- * recruiters and interviewers as such do not (docs/domain.md §9: personal data is read only by who needs it).
- */
-const SENDERS = ['staff', 'evaluator'] as const;
+const SENDERS = I_MESSAGE_SENDERS;
 
 /** I・メッセージ (品川式360°フィードバック, docs/domain.md §4): strengths only, no scores. */
 export const iMessageRoutes = new Hono<AppEnv>()

@@ -7,3 +7,4 @@ export * from './sheet-visibility.js';
 export * from './goals.js';
 export * from './analytics.js';
 export * from './assignments.js';
+export * from './i-messages.js';

@@ -1,13 +1,16 @@
 // Thank-you messages between colleagues: find a colleague, send one, read those received and sent.
 import { fail } from '@sveltejs/kit';
+import { canSendIMessages } from '@jinzai/model';
 import { apiClient, data, result } from '@jinzai/ui/client';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, url }) => {
-  const q = (url.searchParams.get('q') ?? '').trim().slice(0, 50);
+export const load: PageServerLoad = async ({ fetch, url, locals }) => {
+  // Only those who send I・メッセージ search the directory; everyone reads what they received.
+  const canSend = !!locals.user && canSendIMessages(locals.user);
+  const q = canSend ? (url.searchParams.get('q') ?? '').trim().slice(0, 50) : '';
   const found = q ? (await data(apiClient(fetch).review.colleagues.$get({ query: { q } }))).staff : [];
   const messages = await data(apiClient(fetch).review.messages.$get());
-  return { q, found, to: url.searchParams.get('to') ?? '', ...messages };
+  return { canSend, q, found, to: url.searchParams.get('to') ?? '', ...messages };
 };
 
 export const actions: Actions = {
