@@ -41,13 +41,22 @@ function xlsxBomb(): Uint8Array {
 
 const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.99) - 1] ?? NaN;
 
-/** ms of one GET /api/health. */
+/**
+ * ms of one GET /api/health, as a client sees it: a kept-alive connection that the server closed while it was busy
+ * is retried once on a new one, and the retry counts.
+ */
 async function health(): Promise<number> {
   const t0 = performance.now();
-  const res = await fetch(`http://127.0.0.1:${PORT}/api/health`);
-  if (res.status !== 200) throw new Error(`/api/health: ${res.status}`);
-  await res.arrayBuffer();
-  return performance.now() - t0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/health`);
+      if (res.status !== 200) throw new Error(`/api/health: ${res.status}`);
+      await res.arrayBuffer();
+      return performance.now() - t0;
+    } catch (err) {
+      if (attempt > 0) throw err;
+    }
+  }
 }
 
 /** Latencies of /api/health asked one after another until `job` settles (at least `min` of them). */
