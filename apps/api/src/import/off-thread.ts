@@ -78,6 +78,25 @@ function tooMuchMemory(): ImportTooLarge {
   );
 }
 
+/** The rows of the worker's chunks, one chunk per turn of the event loop. */
+async function tableOf(
+  header: string[],
+  encoding: Table['encoding'],
+  chunks: readonly { numbers: number[]; cells: string[] }[],
+): Promise<Table> {
+  const rows: TableRow[] = [];
+  const width = header.length;
+  for (const { numbers, cells } of chunks) {
+    if (rows.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    numbers.forEach((row, k) => {
+      const values: Record<string, string> = {};
+      for (let c = 0; c < width; c += 1) values[header[c] ?? ''] = cells[k * width + c] ?? '';
+      rows.push({ row, values });
+    });
+  }
+  return { header, rows, encoding };
+}
+
 /** Reads an upload as readTable does, in a worker thread: the same table, or the same ImportError. */
 export async function parseOffThread(bytes: Uint8Array, contentType: string | undefined): Promise<Table> {
   const worker = (await acquire()) ?? startWorker();
@@ -85,7 +104,9 @@ export async function parseOffThread(bytes: Uint8Array, contentType: string | un
   return new Promise<Table>((resolve, reject) => {
     let header: string[] = [];
     let encoding: Table['encoding'] = 'utf-8';
-    const rows: TableRow[] = [];
+    // Node hands over every queued message in one turn: the chunks are kept as they come and turned into rows
+    // afterwards, a chunk per turn of the event loop.
+    const chunks: { numbers: number[]; cells: string[] }[] = [];
     const finish = (alive: boolean, settle: () => void) => {
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -99,17 +120,11 @@ export async function parseOffThread(bytes: Uint8Array, contentType: string | un
         case 'header':
           ({ header, encoding } = message);
           break;
-        case 'rows': {
-          const width = header.length;
-          message.numbers.forEach((row, k) => {
-            const values: Record<string, string> = {};
-            for (let c = 0; c < width; c += 1) values[header[c] ?? ''] = message.cells[k * width + c] ?? '';
-            rows.push({ row, values });
-          });
+        case 'rows':
+          chunks.push(message);
           break;
-        }
         case 'done':
-          finish(true, () => resolve({ header, rows, encoding }));
+          finish(true, () => resolve(tableOf(header, encoding, chunks)));
           break;
         case 'refused': {
           const { code, details, status } = message;

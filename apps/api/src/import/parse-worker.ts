@@ -5,7 +5,7 @@ import type { WorkerJob, WorkerMessage } from './off-thread.js';
 import { parseTable } from './table.js';
 
 /** Rows per message: small enough that the main thread rebuilds each in a few milliseconds. */
-const CHUNK = 5_000;
+const CHUNK = 2_000;
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker runs only as a worker thread');

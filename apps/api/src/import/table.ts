@@ -272,7 +272,7 @@ export async function readImport<S extends z.ZodType>(
 }
 
 /** Rows checked between two turns of the event loop. */
-const ROWS_PER_TURN = 2_000;
+const ROWS_PER_TURN = 1_000;
 
 /** Japanese messages for zod's own issues (a schema's custom message takes precedence over this map). */
 function japaneseMessage(issue: z.core.$ZodRawIssue): string {
