@@ -44,7 +44,7 @@ export function tooLarge(c: Context, message = 'リクエストが大きすぎ�
 /** Maps anything thrown in a handler to the error shape; a 500 never carries a stack trace. */
 export function handleError(err: unknown, c: Context): Response {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
-  if (err instanceof ImportError) return c.json(errorBody(err.code, err.message, err.details), 400);
+  if (err instanceof ImportError) return c.json(errorBody(err.code, err.message, err.details), err.status);
   if (err instanceof HTTPException) {
     const status = err.status;
     if (status === 413) return tooLarge(c);

@@ -11,6 +11,7 @@ export { default as LangSwitch } from './components/LangSwitch.svelte';
 export { default as LoginForm } from './components/LoginForm.svelte';
 export { default as LoginPage } from './components/LoginPage.svelte';
 export { default as UploadField } from './components/UploadField.svelte';
+export { default as UploadSubmit } from './components/UploadSubmit.svelte';
 export { default as YearField } from './components/YearField.svelte';
 export { default as YearPicker } from './components/YearPicker.svelte';
 export type { AppKey, Column, NavLink } from './components/types.js';
@@ -18,6 +19,7 @@ export type { AppKey, Column, NavLink } from './components/types.js';
 export * from './i18n/index.js';
 export * from './format.js';
 export { langHref } from './links.js';
+export { uploading } from './upload.js';
 export { canUseRecruit, isHr } from './roles.js';
 export type {
   Competency,

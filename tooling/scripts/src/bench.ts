@@ -8,6 +8,7 @@ import { foundationBench } from './bench/foundation.bench.js';
 import { recruitmentBench } from './bench/recruitment.bench.js';
 import { customSurveyBench } from './bench/custom-survey.bench.js';
 import { surveyBench } from './bench/survey.bench.js';
+import { uploadBench } from './bench/upload.bench.js';
 import { work, type BenchRow } from './bench/harness.js';
 
 const rows: BenchRow[] = [];
@@ -18,6 +19,7 @@ const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [
   ['recruitment', recruitmentBench],
   ['survey', surveyBench],
   ['custom-survey', customSurveyBench],
+  ['upload', uploadBench],
 ];
 
 try {

@@ -1,5 +1,15 @@
 // Reading and writing CSV text (RFC 4180, as Excel writes and reads it).
 import { ImportError } from './errors.js';
+import {
+  cellTooLong,
+  MAX_CELL_LENGTH,
+  MAX_CELLS,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  tooManyCells,
+  tooManyColumns,
+  tooManyRows,
+} from './limits.js';
 
 /** One record of a CSV file: `row` counts records as Excel shows rows (blank lines included), from 1. */
 export interface CsvRecord {
@@ -13,6 +23,7 @@ export interface CsvRecord {
  * Parses RFC 4180 CSV: quoted fields with doubled quotes and line breaks, CR / LF / CRLF line ends,
  * an optional final line end. Blank lines are skipped but still counted in `row`, as Excel counts them.
  * Like Excel, it is lenient about a quote inside an unquoted field or text after a closing quote.
+ * The limits of limits.ts (rows, cells, a cell's length) are checked as it goes, before the next row is read.
  */
 export function parseCsvRecords(text: string): CsvRecord[] {
   const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -21,6 +32,7 @@ export function parseCsvRecords(text: string): CsvRecord[] {
   let i = 0;
   let row = 0;
   let line = 1;
+  let cells = 0;
 
   while (i < n) {
     row += 1;
@@ -67,7 +79,9 @@ export function parseCsvRecords(text: string): CsvRecord[] {
         blank = false;
       }
       i = j;
+      if (field.length > MAX_CELL_LENGTH) throw cellTooLong(row);
       fields.push(field);
+      if (fields.length > MAX_COLUMNS) throw tooManyColumns(row);
       if (i >= n) break;
       if (src.charCodeAt(i) === 44) {
         blank = false;
@@ -84,7 +98,13 @@ export function parseCsvRecords(text: string): CsvRecord[] {
       line += 1;
       break;
     }
-    if (!blank) records.push({ row, line: startLine, fields });
+    if (!blank) {
+      records.push({ row, line: startLine, fields });
+      cells += fields.length;
+      // The header and MAX_ROWS data rows.
+      if (records.length > MAX_ROWS + 1) throw tooManyRows();
+      if (cells > MAX_CELLS) throw tooManyCells();
+    }
   }
   return records;
 }

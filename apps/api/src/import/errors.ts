@@ -14,6 +14,8 @@ export class ImportError extends Error {
   override readonly name = 'ImportError';
   readonly code: string;
   readonly details: ImportDetail[];
+  /** The HTTP status of the answer: 400, or 413 for a file over a size limit (limits.ts). */
+  readonly status: 400 | 413 = 400;
 
   constructor(code: string, message: string, details: ImportDetail[] = []) {
     super(message);

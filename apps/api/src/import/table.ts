@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { parseCsvRecords } from './csv.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import { ImportError, MAX_DETAILS, throwIfAny, type ImportDetail } from './errors.js';
+import { parseOffThread } from './off-thread.js';
 import { isOle2, isZip, readXlsxRecords, XLSX_CONTENT_TYPE } from './xlsx.js';
 
 /** A data row of an uploaded table: `row` is its spreadsheet row (header = 1), values keyed by column. */
@@ -43,9 +44,19 @@ export interface Upload {
  * data rows. xlsx is recognised by its ZIP signature as well as by content type, since browsers and
  * scripts label uploads loosely. Rows whose every cell is empty are skipped. A CSV row with fewer cells than
  * the header, and a cell holding a character no text may hold (docs/domain.md §8), are errors naming the row.
+ * A CSV under INLINE_LIMIT is read here; anything larger, and every .xlsx, in a worker thread (off-thread.ts),
+ * so that other requests are answered while it is read.
  */
-
 export async function readTable(bytes: Uint8Array, contentType: string | undefined): Promise<Table> {
+  if (bytes.length < INLINE_LIMIT && !isZip(bytes)) return parseTable(bytes, contentType);
+  return parseOffThread(bytes, contentType);
+}
+
+/** A CSV smaller than this is read in a few milliseconds: not worth starting a worker for. */
+export const INLINE_LIMIT = 1024 * 1024;
+
+/** What readTable does, on the calling thread (the worker's body). */
+export async function parseTable(bytes: Uint8Array, contentType: string | undefined): Promise<Table> {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   let records: { row: number; fields: string[] }[];
   let encoding: Table['encoding'];
@@ -249,8 +260,19 @@ export async function readImport<S extends z.ZodType>(
   for (const { values } of table.rows) {
     for (const name of columns.optional) values[name] ??= '';
   }
-  return collectRows(table.rows, schema);
+  // In slices, letting other requests through between them: a large file's rows take seconds to check.
+  const collected: Collected<z.output<S>> = { parsed: [], details: [] };
+  for (let start = 0; start < table.rows.length; start += ROWS_PER_TURN) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    const { parsed, details } = collectRows(table.rows.slice(start, start + ROWS_PER_TURN), schema);
+    for (const p of parsed) collected.parsed.push(p);
+    for (const d of details) collected.details.push(d);
+  }
+  return collected;
 }
+
+/** Rows checked between two turns of the event loop. */
+const ROWS_PER_TURN = 1_000;
 
 /** Japanese messages for zod's own issues (a schema's custom message takes precedence over this map). */
 function japaneseMessage(issue: z.core.$ZodRawIssue): string {

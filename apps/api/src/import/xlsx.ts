@@ -6,6 +6,8 @@ let excel: Promise<typeof ExcelJS> | undefined;
 const loadExcel = () => (excel ??= import('exceljs').then((m) => m.default));
 import type { CsvCell } from './csv.js';
 import { ImportError } from './errors.js';
+import { cellTooLong, MAX_CELL_LENGTH, MAX_COLUMNS, tooManyColumns } from './limits.js';
+import { checkXlsxSize } from './zip.js';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -25,8 +27,12 @@ export interface SheetRecord {
   fields: string[];
 }
 
-/** Reads the first worksheet as text cells, keeping Excel's row numbers; empty rows are left out. */
+/**
+ * Reads the first worksheet as text cells, keeping Excel's row numbers; empty rows are left out. The file's size,
+ * rows and cells are checked against limits.ts before exceljs reads it; columns and cell lengths as it is read.
+ */
 export async function readXlsxRecords(bytes: Uint8Array): Promise<SheetRecord[]> {
+  checkXlsxSize(bytes);
   const workbook = new (await loadExcel()).Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; a copy gives one of exactly the file's bytes.
@@ -43,8 +49,11 @@ export async function readXlsxRecords(bytes: Uint8Array): Promise<SheetRecord[]>
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const fields: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (col > MAX_COLUMNS) throw tooManyColumns(rowNumber);
       while (fields.length < col - 1) fields.push('');
-      fields[col - 1] = cellText(cell.value, cell.numFmt);
+      const text = cellText(cell.value, cell.numFmt);
+      if (text.length > MAX_CELL_LENGTH) throw cellTooLong(rowNumber);
+      fields[col - 1] = text;
     });
     if (fields.some((f) => f !== '')) records.push({ row: rowNumber, fields });
   });

@@ -47,6 +47,9 @@ export const ja = {
   'error.home': 'トップページへ戻る',
 
   'common.jaOnly': '英語の説明が未登録のため、日本語で表示しています。',
+  'upload.busy': '取り込み中…',
+  'upload.busyStatus':
+    'ファイルを取り込んでいます。大きなファイルは数分かかることがあります。このままお待ちください',
 
   'layer.potential': 'ポテンシャル',
   'layer.stance': 'スタンス',
@@ -133,6 +136,8 @@ export const en: Messages = {
   'error.home': 'Back to the home page',
 
   'common.jaOnly': 'No English text yet; shown in Japanese.',
+  'upload.busy': 'Importing…',
+  'upload.busyStatus': 'Importing the file. A large file can take a few minutes; please wait.',
 
   'layer.potential': 'Potential',
   'layer.stance': 'Stance',
