@@ -1,5 +1,5 @@
 import type { Database, DialectName } from '@jinzai/db';
-import type { User } from '@jinzai/model';
+import { SIGN_IN_THROTTLE, type SignInThrottle, type User } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 
 /** What every route needs, injected so tests can swap the clock and the database. */
@@ -10,7 +10,8 @@ export interface Deps {
   now: () => Date;
   session: { idleMinutes: number; maxHours: number };
   allowedOrigins: readonly string[];
-  throttle: { maxFailures: number; windowMs: number; lockMs: number; maxFailuresPerIp: number };
+  /** How failed sign-ins delay further attempts (the rule is in model; tests may tighten it). */
+  throttle: SignInThrottle;
 }
 
 export interface AppEnv {
@@ -21,9 +22,4 @@ export interface AppEnv {
   };
 }
 
-export const defaultThrottle = {
-  maxFailures: 5,
-  windowMs: 15 * 60_000,
-  lockMs: 15 * 60_000,
-  maxFailuresPerIp: 50,
-} as const;
+export const defaultThrottle: SignInThrottle = SIGN_IN_THROTTLE;

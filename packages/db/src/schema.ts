@@ -51,11 +51,13 @@ export interface SessionTable {
   expires_at: Timestamp;
 }
 
+/** A counter of failed sign-ins (per login id and address, per login id, per address). */
 export interface LoginAttemptTable {
   key: string;
   failures: number;
-  window_start: Timestamp;
-  locked_until: Timestamp | null;
+  last_failure_at: Timestamp;
+  /** The next attempt under this key must wait until then. */
+  not_before: Timestamp | null;
 }
 
 export interface AuditLogTable {

@@ -51,7 +51,10 @@ export const authRoutes = new Hono<AppEnv>()
       responses: {
         200: { description: 'Signed in', schema: z.object({ user: userSchema }) },
         401: { description: 'Wrong login id or password' },
-        429: { description: 'Too many failed attempts' },
+        429: {
+          description:
+            'Too many failed attempts: wait Retry-After seconds (also in details.retryAfterSeconds)',
+        },
       },
     }),
     validate('json', loginSchema),

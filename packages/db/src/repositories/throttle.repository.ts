@@ -1,52 +1,55 @@
-import type { Kysely } from 'kysely';
+import { delayAfterFailures, type DelayRule } from '@jinzai/model';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
 
-export interface ThrottlePolicy {
-  /** Failures allowed inside the window before the key is locked. */
-  maxFailures: number;
-  windowMs: number;
-  lockMs: number;
-}
-
-/** When the key is locked until, if it is locked at now (stored in the database so every API process agrees). */
-export async function lockedUntil(db: Db, key: string, now: string): Promise<string | undefined> {
+/**
+ * Until when the next attempt under any of `keys` must wait, if that is after now (the latest of them). Stored in
+ * the database so that every API process agrees.
+ */
+export async function waitUntil(db: Db, keys: readonly string[], now: string): Promise<string | undefined> {
+  if (keys.length === 0) return undefined;
   const r = await db
     .selectFrom('login_attempts')
-    .select('locked_until')
-    .where('key', '=', key)
+    .select((eb) => eb.fn.max('not_before').as('until'))
+    .where('key', 'in', keys)
+    .where('not_before', '>', now)
     .executeTakeFirst();
-  return r?.locked_until && r.locked_until > now ? r.locked_until : undefined;
+  return r?.until ?? undefined;
 }
 
-/** Counts one failed sign-in for key; locks it when the window holds too many. Returns the lock end, if any. */
+/**
+ * Counts one failed sign-in under key (one atomic upsert, so concurrent processes do not lose a count; the count
+ * starts over after `rule.windowMs` without a failure) and sets the wait the rule asks for. Returns until when the
+ * next attempt must wait, if at all.
+ */
 export async function recordFailure(
   db: Db,
   key: string,
   now: Date,
-  policy: ThrottlePolicy,
+  rule: DelayRule,
 ): Promise<string | undefined> {
-  return db.transaction().execute(async (trx) => {
-    const nowIso = now.toISOString();
-    const r = await trx.selectFrom('login_attempts').selectAll().where('key', '=', key).executeTakeFirst();
-    const windowOpen = r && Date.parse(r.window_start) + policy.windowMs > now.getTime();
-    const failures = windowOpen ? r.failures + 1 : 1;
-    const windowStart = windowOpen ? r.window_start : nowIso;
-    const locked =
-      failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs).toISOString() : null;
-    await trx
-      .insertInto('login_attempts')
-      .values({ key, failures, window_start: windowStart, locked_until: locked })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({ failures, window_start: windowStart, locked_until: locked }),
-      )
-      .execute();
-    return locked ?? undefined;
-  });
+  const at = now.toISOString();
+  const windowFrom = new Date(now.getTime() - rule.windowMs).toISOString();
+  const { failures } = await db
+    .insertInto('login_attempts')
+    .values({ key, failures: 1, last_failure_at: at, not_before: null })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: sql<number>`case when login_attempts.last_failure_at > ${windowFrom} then login_attempts.failures + 1 else 1 end`,
+        last_failure_at: at,
+      }),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  const delay = delayAfterFailures(Number(failures), rule);
+  const notBefore = delay > 0 ? new Date(now.getTime() + delay).toISOString() : null;
+  await db.updateTable('login_attempts').set({ not_before: notBefore }).where('key', '=', key).execute();
+  return notBefore ?? undefined;
 }
 
-/** Forgets the failures of key (after a successful sign-in). */
+/** Forgets the failures under key (after a successful sign-in). */
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.deleteFrom('login_attempts').where('key', '=', key).execute();
 }
