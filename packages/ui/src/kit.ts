@@ -118,7 +118,14 @@ export function signInPage(paths: AppPaths) {
       if (!loginId || !password) return fail(400, { loginId, error: 'missing' as const });
 
       const result = await createApi(fetch).login({ loginId, password });
-      if (!result.ok) return fail(result.status, { loginId, error: result.reason });
+      if (!result.ok) {
+        const wait = result.retryAfterSeconds;
+        return fail(result.status, {
+          loginId,
+          error: result.reason,
+          ...(wait ? { retryAfterSeconds: wait } : {}),
+        });
+      }
 
       cookies.set(
         SESSION_COOKIE,
