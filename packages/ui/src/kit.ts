@@ -41,6 +41,7 @@ export function createServerHooks(
       apiOrigin: env.apiOrigin,
       cookie: event.request.headers.get('cookie'),
       clientAddress: event.getClientAddress(),
+      ...(env.internalToken ? { internalToken: env.internalToken } : {}),
     });
     // The API is not a route of this app: send it straight there, not through SvelteKit's own routing.
     return apiRequest ? globalThis.fetch(apiRequest) : fetch(request);
