@@ -9,7 +9,7 @@ import { deleteExpiredSessions } from '@jinzai/db';
 import { createApp } from './app.js';
 import { depsFor, openDatabase } from './boot.js';
 import { ADDRESS_HEADER, configureAppsEnv, PROTOCOL_HEADER, readEnv } from './env.js';
-import { clientAddress, forwardedProtocol, parseTrustedProxies } from './http/peer.js';
+import { parseTrustedProxies, visitorOf } from './http/peer.js';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -56,16 +56,22 @@ const server = createServer((req, res) => {
   if (underPrefix(url, '/api')) return void api(req, res);
   // The protocol and the visitor's address as the socket saw them, or as a proxy of TRUSTED_PROXIES forwarded them
   // (ORIGIN, when set, overrides the protocol in the apps). Always overwritten: a client cannot set them.
-  const header = (name: string) => {
+  const forwarded = (name: string, key: 'forwardedFor' | 'forwardedProto') => {
     const v = req.headers[name];
-    return Array.isArray(v) ? v.join(',') : v;
+    const text = Array.isArray(v) ? v.join(',') : v;
+    return text === undefined ? {} : { [key]: text };
   };
-  const peer = req.socket.remoteAddress;
-  const tls = 'encrypted' in req.socket && req.socket.encrypted;
-  req.headers[PROTOCOL_HEADER] = tls
-    ? 'https'
-    : (forwardedProtocol(peer, header('x-forwarded-proto'), trustedProxies) ?? 'http');
-  req.headers[ADDRESS_HEADER] = clientAddress(peer, header('x-forwarded-for'), trustedProxies) ?? '';
+  const visitor = visitorOf(
+    {
+      peer: req.socket.remoteAddress,
+      tls: 'encrypted' in req.socket && req.socket.encrypted === true,
+      ...forwarded('x-forwarded-for', 'forwardedFor'),
+      ...forwarded('x-forwarded-proto', 'forwardedProto'),
+    },
+    trustedProxies,
+  );
+  req.headers[PROTOCOL_HEADER] = visitor.protocol;
+  req.headers[ADDRESS_HEADER] = visitor.address;
   if (underPrefix(url, '/recruit')) return apps.recruit(req, res, notFound(res));
   if (underPrefix(url, '/review')) return apps.review(req, res, notFound(res));
   if (url === '/' || url.startsWith('/?')) {

@@ -91,6 +91,20 @@ export function forwardedProtocol(
   return last === 'https' || last === 'http' ? last : undefined;
 }
 
+/**
+ * The visitor of a request that main.ts hands to the apps: the protocol (TLS on the socket, else a trusted proxy's
+ * X-Forwarded-Proto, else http) and the address (see `clientAddress`; empty when unknown).
+ */
+export function visitorOf(
+  request: { peer: string | undefined; tls: boolean; forwardedFor?: string; forwardedProto?: string },
+  trusted: TrustedProxies,
+): { protocol: 'http' | 'https'; address: string } {
+  const protocol = request.tls
+    ? 'https'
+    : (forwardedProtocol(request.peer, request.forwardedProto, trusted) ?? 'http');
+  return { protocol, address: clientAddress(request.peer, request.forwardedFor, trusted) ?? '' };
+}
+
 /** The header through which the apps' server side passes the visitor's address on to the API, with a token. */
 export const INTERNAL_TOKEN_HEADER = 'x-jinzai-internal';
 
