@@ -75,6 +75,7 @@ export async function signIn(
   await createSession(db, {
     id,
     userId: found.user.id,
+    credentialGeneration: found.credentialGeneration,
     createdAt: at,
     lastSeenAt: at,
     expiresAt: new Date(now.getTime() + session.idleMinutes * 60_000).toISOString(),
