@@ -261,12 +261,12 @@ async function accountCommand(
     ).catch((e: unknown) => fail(e instanceof ApiError ? `${loginId}: ${e.message}` : String(e)));
     const done =
       sub === 'disable'
-        ? '無効にしました'
+        ? 'を無効にしました'
         : sub === 'enable'
-          ? '有効にしました'
-          : 'パスワードを再設定しました';
+          ? 'を有効にしました'
+          : 'のパスワードを再設定しました';
     io.out(
-      `ユーザー ${r.loginId} を${done}${r.sessionsEnded > 0 ? `（セッション ${r.sessionsEnded} 件を終了）` : ''}`,
+      `ユーザー ${r.loginId} ${done}${r.sessionsEnded > 0 ? `（セッション ${r.sessionsEnded} 件を終了）` : ''}`,
     );
   } finally {
     await conn.close();
