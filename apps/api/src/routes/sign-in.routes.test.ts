@@ -79,4 +79,24 @@ describe.each(testDialects())('sign-in throttling on %s', (dialect) => {
     }
     expect((await attempt('staff', PASSWORD, '192.0.2.10')).status).toBe(200);
   });
+
+  it('does not let a burst of parallel attempts slip past the wait', async () => {
+    await open();
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, () => attempt('staff', 'guess', '198.51.100.66').then((r) => r.status)),
+    );
+    expect(burst.filter((s) => s === 401)).toHaveLength(5);
+    expect(burst.filter((s) => s === 429)).toHaveLength(7);
+    h.clock.advance(1000);
+    expect((await attempt('staff', PASSWORD, '198.51.100.66')).status).toBe(200);
+  });
+
+  it('does not count successful sign-ins against a shared address', async () => {
+    await open({
+      throttle: { ...defaultThrottle, address: { ...defaultThrottle.address, freeFailures: 2 } },
+    });
+    for (const who of ['hr', 'recruiter', 'interviewer', 'evaluator', 'staff', 'hr']) {
+      expect((await attempt(who, PASSWORD, '192.0.2.10')).status).toBe(200);
+    }
+  });
 });

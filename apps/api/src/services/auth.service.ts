@@ -1,11 +1,11 @@
 // Signing in and out (docs/interfaces.md "Start, sign-in, demo"): argon2id passwords, database sessions, and
 // growing delays after failed attempts (per login id and address, per login id, per address), never a lock.
 import {
-  clearFailures,
+  claimAttempt,
   createSession,
   deleteSession,
   findUserForLogin,
-  recordFailure,
+  forgiveAttempt,
   waitUntil,
   type Database,
 } from '@jinzai/db';
@@ -55,22 +55,30 @@ export async function signIn(
   const { throttle, session } = config;
   const keys = throttleKeys(input.loginId, input.ip);
   const at = now.toISOString();
-  const wait = await waitUntil(db, [keys.pair, keys.loginId, keys.address], at);
+  const all = [keys.pair, keys.loginId, keys.address];
+  const wait = await waitUntil(db, all, at);
   if (wait) throw tooSoon(wait, now);
+  // Each attempt counts as a failure until its password proves right, so parallel attempts cannot slip past a wait.
+  for (const [key, rule] of [
+    [keys.pair, throttle.pair],
+    [keys.loginId, throttle.loginId],
+    [keys.address, throttle.address],
+  ] as const) {
+    if (!(await claimAttempt(db, key, now, rule))) throw tooSoon((await waitUntil(db, all, at)) ?? at, now);
+  }
 
   const found = await findUserForLogin(db, input.loginId);
   const ok = found
     ? await verifyPassword(found.passwordHash, input.password)
     : (await verifyPassword(await dummyHash, input.password), false);
   if (!found || !ok) {
-    await recordFailure(db, keys.pair, now, throttle.pair);
-    await recordFailure(db, keys.loginId, now, throttle.loginId);
-    await recordFailure(db, keys.address, now, throttle.address);
     await recordAudit(db, NOBODY, now, { action: 'login-failed', entity: 'user', entityId: input.loginId });
     return null;
   }
-  // Only the pair's own count is forgiven: an attacker's failures on the id or the address still stand.
-  await clearFailures(db, keys.pair);
+  // The pair starts over; the login id and the address keep an attacker's other failures counted.
+  await forgiveAttempt(db, keys.pair, now, throttle.pair, { all: true });
+  await forgiveAttempt(db, keys.loginId, now, throttle.loginId);
+  await forgiveAttempt(db, keys.address, now, throttle.address);
   const { token, id } = newSessionToken();
   await createSession(db, {
     id,
