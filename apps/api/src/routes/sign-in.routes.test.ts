@@ -83,7 +83,9 @@ describe.each(testDialects())('sign-in throttling on %s', (dialect) => {
   it('does not let a burst of parallel attempts slip past the wait', async () => {
     await open();
     const burst = await Promise.all(
-      Array.from({ length: 12 }, () => attempt('staff', 'guess', '198.51.100.66').then((r) => r.status)),
+      Array.from({ length: 12 }, () =>
+        Promise.resolve(attempt('staff', 'guess', '198.51.100.66')).then((r) => r.status),
+      ),
     );
     expect(burst.filter((s) => s === 401)).toHaveLength(5);
     expect(burst.filter((s) => s === 429)).toHaveLength(7);
@@ -98,5 +100,14 @@ describe.each(testDialects())('sign-in throttling on %s', (dialect) => {
     for (const who of ['hr', 'recruiter', 'interviewer', 'evaluator', 'staff', 'hr']) {
       expect((await attempt(who, PASSWORD, '192.0.2.10')).status).toBe(200);
     }
+  });
+
+  it('counts IPv6 addresses by their /64, so rotating inside it does not start over', async () => {
+    await open();
+    const statuses: number[] = [];
+    for (let i = 1; i <= 7; i++)
+      statuses.push((await attempt('staff', 'guess', `2001:db8:1:2::${i}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    expect((await attempt('staff', PASSWORD, '2001:db8:1:3::1')).status).toBe(200);
   });
 });

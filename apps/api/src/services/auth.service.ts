@@ -9,7 +9,7 @@ import {
   waitUntil,
   type Database,
 } from '@jinzai/db';
-import { secondsToWait, type User } from '@jinzai/model';
+import { secondsToWait, throttleAddress, type User } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit.js';
 import type { Deps } from '../deps.js';
@@ -35,8 +35,9 @@ const tooSoon = (until: string, now: Date) => {
 };
 
 /** The throttle's counters for an attempt: the pair (one person's typos), the login id, the address. */
-function throttleKeys(loginId: string, ip: string) {
+function throttleKeys(loginId: string, clientIp: string) {
   const id = loginId.toLowerCase();
+  const ip = throttleAddress(clientIp);
   return { pair: `pair:${id}|${ip}`, loginId: `id:${id}`, address: `ip:${ip}` };
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { delayAfterFailures, failuresAfter, secondsToWait, SIGN_IN_THROTTLE } from './sign-in-throttle.js';
+import {
+  delayAfterFailures,
+  failuresAfter,
+  secondsToWait,
+  SIGN_IN_THROTTLE,
+  throttleAddress,
+} from './sign-in-throttle.js';
 
 describe('sign-in throttle rule', () => {
   const { pair, loginId } = SIGN_IN_THROTTLE;
@@ -20,5 +26,14 @@ describe('sign-in throttle rule', () => {
   it('rounds the wait up to whole seconds', () => {
     expect(secondsToWait(1500, 0)).toBe(2);
     expect(secondsToWait(1000, 999)).toBe(1);
+  });
+
+  it('counts an IPv4 address as it is and an IPv6 address by its /64', () => {
+    expect(throttleAddress('203.0.113.5')).toBe('203.0.113.5');
+    expect(throttleAddress('unknown')).toBe('unknown');
+    expect(throttleAddress('2001:db8:1:2::99')).toBe('2001:db8:1:2::/64');
+    expect(throttleAddress('2001:0DB8:0001:0002:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(throttleAddress('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(throttleAddress('::1')).toBe('0:0:0:0::/64');
   });
 });

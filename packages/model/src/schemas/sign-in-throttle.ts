@@ -50,3 +50,20 @@ export function failuresAfter(
 export function secondsToWait(notBefore: number, now: number): number {
   return Math.max(1, Math.ceil((notBefore - now) / 1000));
 }
+
+/**
+ * The address under which failures are counted: an IPv4 address as it is, an IPv6 address by its /64 (one
+ * household or office usually holds a whole /64, so rotating inside it must not make a new address).
+ */
+export function throttleAddress(ip: string): string {
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail] = ip.toLowerCase().split('::');
+  const groups = (part: string) =>
+    part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : [];
+  const h = groups(head);
+  const t = tail === undefined ? [] : groups(tail);
+  const all =
+    tail === undefined ? h : [...h, ...Array<string>(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t];
+  const prefix = all.slice(0, 4).map((g) => (parseInt(g, 16) || 0).toString(16));
+  return `${prefix.join(':')}::/64`;
+}
