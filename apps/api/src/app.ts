@@ -16,6 +16,7 @@ import { analyticsRoutes } from './routes/analytics.routes.js';
 import { kpiRoutes } from './routes/kpi.routes.js';
 import { surveyRoutes } from './routes/survey.routes.js';
 import { customSurveyRoutes } from './routes/custom-survey.routes.js';
+import { usersRoutes } from './routes/users.routes.js';
 
 /** Every API route, chained so that the apps' typed client sees their types. */
 export const apiRoutes = new Hono<AppEnv>()
@@ -23,6 +24,7 @@ export const apiRoutes = new Hono<AppEnv>()
   .route('/health', healthRoutes)
   .route('/auth', authRoutes)
   .route('/me', meRoutes)
+  .route('/users', usersRoutes)
   .route('/standards', standardsRoutes)
   .route('/org', orgRoutes)
   .route('/review', evaluationRoutes)

@@ -2,6 +2,7 @@
 import { connect, countUsers, migrateToLatest, parseDatabaseUrl, type Connection } from '@jinzai/db';
 import { defaultThrottle, type Deps } from './deps.js';
 import type { Env } from './env.js';
+import { parseTrustedProxies } from './http/peer.js';
 import { seedDemo } from './demo/seed.js';
 
 /** Opens the database of DATABASE_URL, migrates it, and gives a new one the demo data unless JINZAI_DEMO=0. */
@@ -24,14 +25,17 @@ export async function openDatabase(
   return { conn, migrated, seeded };
 }
 
-/** The API's dependencies for a running process. */
-export function depsFor(conn: Connection, env: Env): Deps {
+/** The API's dependencies for a running process; `internalToken` is the one the apps' server side sends. */
+export function depsFor(conn: Connection, env: Env, internalToken?: string): Deps {
   return {
     db: conn.db,
     dialect: conn.dialect,
     now: () => new Date(),
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
     allowedOrigins: env.ALLOWED_ORIGINS,
+    trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
+    ...(env.ORIGIN ? { origin: env.ORIGIN } : {}),
+    ...(internalToken ? { internalToken } : {}),
     throttle: { ...defaultThrottle },
   };
 }

@@ -15,9 +15,10 @@ import {
   migrateToLatest,
   parseDatabaseUrl,
 } from '@jinzai/db';
-import { newUserSchema } from '@jinzai/model';
+import { newUserSchema, passwordSchema } from '@jinzai/model';
 import { openDatabase } from './boot.js';
 import type { Env } from './env.js';
+import { ApiError } from './errors.js';
 import { ImportError } from './import/errors.js';
 import { XLSX_CONTENT_TYPE } from './import/xlsx.js';
 import { hashPassword } from './passwords.js';
@@ -26,12 +27,18 @@ import { importResults } from './services/evaluation-results.service.js';
 import { importStaff, importUnits } from './services/org-import.service.js';
 import { importApplicantsFile, importScoresFile } from './services/recruitment-import.service.js';
 import { importKpiResponses } from './services/survey.service.js';
+import type { Actor } from './services/actor.js';
+import { disableUser, enableUser, resetPassword } from './services/users.service.js';
 
 const USAGE = `使い方: jinzai <command> [options]   (--db PATH|postgres://… または DATABASE_URL でデータベースを指定)
 
   migrate                                   データベースを最新のスキーマにします
   users add LOGIN --name 氏名 --role ROLE [--role ROLE…] [--staff-no 職員番号] [--password PW]
                                             ユーザーを追加します（--password 省略時は生成して表示）
+  users disable LOGIN                       ユーザーを無効にし、すべてのセッションを終了します
+  users enable LOGIN                        無効にしたユーザーを有効に戻します（古いセッションは戻りません）
+  users reset-password LOGIN                パスワードを再設定します（標準入力の1行目、またはプロンプトから）。
+                                            すべてのセッションを終了します
   seed-demo                                 デモデータ（約4,000名の区）を登録します
   import units|staff FILE                   CSV（UTF-8/BOM付き/CP932）または .xlsx を取り込みます
   import results FILE --period ID           過去の人事評価結果を評価期間に取り込みます
@@ -43,10 +50,12 @@ const USAGE = `使い方: jinzai <command> [options]   (--db PATH|postgres://…
 
 class CliError extends Error {}
 
-/** Where the CLI writes; tests capture it. */
+/** Where the CLI writes, and how it reads a secret; tests capture and supply them. */
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** A password from the person at the command line (stdin or a prompt); null when it was mistyped. */
+  readSecret?: (prompt: string) => Promise<string | null>;
 }
 
 function fail(message: string): never {
@@ -95,7 +104,11 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
       return;
     }
     case 'users': {
-      if (rest[0] !== 'add' || !rest[1]) fail('使い方: jinzai users add LOGIN --name 氏名 --role ROLE');
+      if (rest[0] !== 'add') {
+        await accountCommand(rest[0], rest[1], databaseUrl, actor, io);
+        return;
+      }
+      if (!rest[1]) fail('使い方: jinzai users add LOGIN --name 氏名 --role ROLE');
       const generated = values.password === undefined;
       const parsed = newUserSchema.safeParse({
         loginId: rest[1],
@@ -216,6 +229,50 @@ function readImportFile(file: string): { bytes: Uint8Array; contentType: string 
 }
 
 /** Runs one jinzai command; returns the exit code. Errors become messages naming the row and column, not stacks. */
+/** `jinzai users disable|enable|reset-password LOGIN` (docs/interfaces.md "Accounts"): the services HR's routes call. */
+async function accountCommand(
+  sub: string | undefined,
+  loginId: string | undefined,
+  databaseUrl: string | undefined,
+  actor: Actor,
+  io: CliIo,
+): Promise<void> {
+  if (!loginId || (sub !== 'disable' && sub !== 'enable' && sub !== 'reset-password')) {
+    fail('使い方: jinzai users <add|disable|enable|reset-password> LOGIN');
+  }
+  let password: string | undefined;
+  if (sub === 'reset-password') {
+    const typed = await (io.readSecret ?? (() => Promise.resolve(null)))('新しいパスワード: ');
+    if (typed === null) fail('パスワードが一致しません（または入力がありません）');
+    const parsed = passwordSchema.safeParse(typed);
+    if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join('\n'));
+    password = parsed.data;
+  }
+  const conn = connect(parseDatabaseUrl(databaseUrl));
+  try {
+    await migrateToLatest(conn.db);
+    const now = new Date();
+    const r = await (
+      sub === 'disable'
+        ? disableUser(conn.db, actor, now, loginId)
+        : sub === 'enable'
+          ? enableUser(conn.db, actor, now, loginId)
+          : resetPassword(conn.db, actor, now, loginId, password as string)
+    ).catch((e: unknown) => fail(e instanceof ApiError ? `${loginId}: ${e.message}` : String(e)));
+    const done =
+      sub === 'disable'
+        ? 'を無効にしました'
+        : sub === 'enable'
+          ? 'を有効にしました'
+          : 'のパスワードを再設定しました';
+    io.out(
+      `ユーザー ${r.loginId} ${done}${r.sessionsEnded > 0 ? `（セッション ${r.sessionsEnded} 件を終了）` : ''}`,
+    );
+  } finally {
+    await conn.close();
+  }
+}
+
 export async function runCli(argv: string[], env: Env, io: CliIo): Promise<number> {
   try {
     await main(argv, env, io);

@@ -1,6 +1,7 @@
 import type { Database, DialectName } from '@jinzai/db';
-import type { User } from '@jinzai/model';
+import { SIGN_IN_THROTTLE, type SignInThrottle, type User } from '@jinzai/model';
 import type { Kysely } from 'kysely';
+import type { TrustedProxies } from './http/peer.js';
 
 /** What every route needs, injected so tests can swap the clock and the database. */
 export interface Deps {
@@ -10,7 +11,14 @@ export interface Deps {
   now: () => Date;
   session: { idleMinutes: number; maxHours: number };
   allowedOrigins: readonly string[];
-  throttle: { maxFailures: number; windowMs: number; lockMs: number; maxFailuresPerIp: number };
+  /** The proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (TRUSTED_PROXIES); none by default. */
+  trustedProxies?: TrustedProxies;
+  /** The public origin (ORIGIN), e.g. https://jinzai.example.jp behind a TLS-terminating proxy. */
+  origin?: string;
+  /** The token with which the apps' server side proves that its X-Forwarded-For is the visitor's address. */
+  internalToken?: string;
+  /** How failed sign-ins delay further attempts (the rule is in model; tests may tighten it). */
+  throttle: SignInThrottle;
 }
 
 export interface AppEnv {
@@ -21,9 +29,4 @@ export interface AppEnv {
   };
 }
 
-export const defaultThrottle = {
-  maxFailures: 5,
-  windowMs: 15 * 60_000,
-  lockMs: 15 * 60_000,
-  maxFailuresPerIp: 50,
-} as const;
+export const defaultThrottle: SignInThrottle = SIGN_IN_THROTTLE;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/peer.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -26,6 +27,28 @@ const schema = z.object({
             .filter(Boolean)
         : [],
     ),
+  /**
+   * The reverse proxies (comma-separated IP addresses or CIDR ranges) whose X-Forwarded-For and X-Forwarded-Proto
+   * are believed; none by default.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      try {
+        parseTrustedProxies(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      }
+    }),
+  /** The public origin when it differs from what the socket shows, e.g. https://jinzai.example.jp behind a proxy. */
+  ORIGIN: z
+    .string()
+    .url()
+    .optional()
+    .transform((v) => (v ? new URL(v).origin : undefined)),
+  /** Shared by the API and the apps' server side when they run as separate processes (else made at start-up). */
+  JINZAI_INTERNAL_TOKEN: z.string().min(16).optional(),
   /** Where the built SvelteKit apps live (defaults to the monorepo's apps/). */
   JINZAI_APPS_DIR: z.string().optional(),
   CI: z.string().optional(),
@@ -46,13 +69,19 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 /** The header through which main.ts tells the SvelteKit apps (adapter-node) the protocol of each request. */
 export const PROTOCOL_HEADER = 'x-jinzai-protocol';
 
+/** The header through which main.ts tells the apps the visitor's address (worked out from TRUSTED_PROXIES). */
+export const ADDRESS_HEADER = 'x-jinzai-client-address';
+
 /**
  * adapter-node reads its settings from process.env when its handler loads, and without ORIGIN or PROTOCOL_HEADER it
  * assumes https: a sign-in form posted over plain http would then look cross-site to SvelteKit. Point it at a header
  * that the server sets on every request from the socket itself.
  */
-export function configureAppsEnv(target: NodeJS.ProcessEnv = process.env): void {
+export function configureAppsEnv(target: NodeJS.ProcessEnv = process.env, internalToken?: string): void {
   target['PROTOCOL_HEADER'] ??= PROTOCOL_HEADER;
+  target['ADDRESS_HEADER'] ??= ADDRESS_HEADER;
+  // The apps' server side sends it with the visitor's address, so that the API believes that address.
+  if (internalToken) target['JINZAI_INTERNAL_TOKEN'] = internalToken;
   // Uploads (CSV, .xlsx) pass through the apps' form actions to the API, which has its own 64 MB limit.
   target['BODY_SIZE_LIMIT'] ??= '64M';
 }

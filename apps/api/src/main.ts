@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
@@ -7,7 +8,8 @@ import { getRequestListener } from '@hono/node-server';
 import { deleteExpiredSessions } from '@jinzai/db';
 import { createApp } from './app.js';
 import { depsFor, openDatabase } from './boot.js';
-import { configureAppsEnv, PROTOCOL_HEADER, readEnv } from './env.js';
+import { ADDRESS_HEADER, configureAppsEnv, PROTOCOL_HEADER, readEnv } from './env.js';
+import { parseTrustedProxies, visitorOf } from './http/peer.js';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -15,7 +17,9 @@ const started = performance.now();
 const env = readEnv();
 const log = (m: string) => console.log(`[jinzai] ${m}`);
 
-configureAppsEnv();
+const internalToken = env.JINZAI_INTERNAL_TOKEN ?? randomBytes(32).toString('base64url');
+const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
+configureAppsEnv(process.env, internalToken);
 
 /** Loads a built SvelteKit app (adapter-node's handler), or a page that says it is not built. */
 async function loadApp(name: 'recruit' | 'review'): Promise<NodeHandler> {
@@ -33,7 +37,7 @@ async function loadApp(name: 'recruit' | 'review'): Promise<NodeHandler> {
 }
 
 const { conn, seeded } = await openDatabase(env, { log });
-const app = createApp(depsFor(conn, env));
+const app = createApp(depsFor(conn, env, internalToken));
 const api = getRequestListener(app.fetch);
 const apps = { recruit: await loadApp('recruit'), review: await loadApp('review') };
 
@@ -50,8 +54,24 @@ const underPrefix = (url: string, prefix: string) =>
 const server = createServer((req, res) => {
   const url = req.url ?? '/';
   if (underPrefix(url, '/api')) return void api(req, res);
-  // The protocol as the socket saw it (a TLS-terminating proxy in front should set ORIGIN instead).
-  req.headers[PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+  // The protocol and the visitor's address as the socket saw them, or as a proxy of TRUSTED_PROXIES forwarded them
+  // (ORIGIN, when set, overrides the protocol in the apps). Always overwritten: a client cannot set them.
+  const forwarded = (name: string, key: 'forwardedFor' | 'forwardedProto') => {
+    const v = req.headers[name];
+    const text = Array.isArray(v) ? v.join(',') : v;
+    return text === undefined ? {} : { [key]: text };
+  };
+  const visitor = visitorOf(
+    {
+      peer: req.socket.remoteAddress,
+      tls: 'encrypted' in req.socket && req.socket.encrypted === true,
+      ...forwarded('x-forwarded-for', 'forwardedFor'),
+      ...forwarded('x-forwarded-proto', 'forwardedProto'),
+    },
+    trustedProxies,
+  );
+  req.headers[PROTOCOL_HEADER] = visitor.protocol;
+  req.headers[ADDRESS_HEADER] = visitor.address;
   if (underPrefix(url, '/recruit')) return apps.recruit(req, res, notFound(res));
   if (underPrefix(url, '/review')) return apps.review(req, res, notFound(res));
   if (url === '/' || url.startsWith('/?')) {

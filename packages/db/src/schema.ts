@@ -35,6 +35,8 @@ export interface UserTable {
   staff_no: string | null;
   active: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
+  /** Goes up when every session of the user must end (disabled, password reset). */
+  credential_generation: ColumnType<number, number | undefined, number>;
 }
 
 export interface UserRoleTable {
@@ -49,13 +51,17 @@ export interface SessionTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
+  /** The user's credential generation when the session was opened; live only while it is still the user's. */
+  credential_generation: ColumnType<number, number | undefined, number>;
 }
 
+/** A counter of failed sign-ins (per login id and address, per login id, per address). */
 export interface LoginAttemptTable {
   key: string;
   failures: number;
-  window_start: Timestamp;
-  locked_until: Timestamp | null;
+  last_failure_at: Timestamp;
+  /** The next attempt under this key must wait until then. */
+  not_before: Timestamp | null;
 }
 
 export interface AuditLogTable {

@@ -73,7 +73,20 @@ export function readSetCookie(headers: Headers, name: string): SessionCookie | n
 export type LoginFailure = 'invalid' | 'rateLimited' | 'missing' | 'unavailable';
 export type LoginResult =
   | { ok: true; user: SessionUser; session: SessionCookie }
-  | { ok: false; status: number; reason: LoginFailure };
+  | { ok: false; status: number; reason: LoginFailure; retryAfterSeconds?: number };
+
+/** The seconds a 429 asks to wait: its Retry-After header, else `details.retryAfterSeconds`; undefined if neither. */
+async function retryAfter(res: Response): Promise<number | undefined> {
+  const header = Number(res.headers.get('retry-after'));
+  if (Number.isInteger(header) && header > 0) return header;
+  try {
+    const body = (await res.json()) as { error?: { details?: { retryAfterSeconds?: unknown } } };
+    const seconds = body.error?.details?.retryAfterSeconds;
+    return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function createApi(fetch: Fetch) {
   const api = hc<AppType>('/', { fetch }).api;
@@ -101,11 +114,12 @@ export function createApi(fetch: Fetch) {
             : res.status === 400
               ? 'missing'
               : 'unavailable';
-      return {
-        ok: false,
-        status: res.status === 401 || res.status === 429 || res.status === 400 ? res.status : 503,
-        reason,
-      };
+      const status = res.status === 401 || res.status === 429 || res.status === 400 ? res.status : 503;
+      if (res.status === 429) {
+        const seconds = await retryAfter(res);
+        if (seconds !== undefined) return { ok: false, status, reason, retryAfterSeconds: seconds };
+      }
+      return { ok: false, status, reason };
     },
 
     async logout(): Promise<void> {

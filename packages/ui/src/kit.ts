@@ -41,6 +41,7 @@ export function createServerHooks(
       apiOrigin: env.apiOrigin,
       cookie: event.request.headers.get('cookie'),
       clientAddress: event.getClientAddress(),
+      ...(env.internalToken ? { internalToken: env.internalToken } : {}),
     });
     // The API is not a route of this app: send it straight there, not through SvelteKit's own routing.
     return apiRequest ? globalThis.fetch(apiRequest) : fetch(request);
@@ -118,7 +119,14 @@ export function signInPage(paths: AppPaths) {
       if (!loginId || !password) return fail(400, { loginId, error: 'missing' as const });
 
       const result = await createApi(fetch).login({ loginId, password });
-      if (!result.ok) return fail(result.status, { loginId, error: result.reason });
+      if (!result.ok) {
+        const wait = result.retryAfterSeconds;
+        return fail(result.status, {
+          loginId,
+          error: result.reason,
+          ...(wait ? { retryAfterSeconds: wait } : {}),
+        });
+      }
 
       cookies.set(
         SESSION_COOKIE,

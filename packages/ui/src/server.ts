@@ -9,6 +9,8 @@ export const LANG_COOKIE_MAX_AGE = 60 * 60 * 24 * 365;
 export interface AppEnv {
   /** Where the API listens, e.g. http://127.0.0.1:3000 (origin only). */
   readonly apiOrigin: string;
+  /** The token with which the API believes the visitor's address this server passes on (JINZAI_INTERNAL_TOKEN). */
+  readonly internalToken?: string;
 }
 
 /** Reads the apps' settings from the environment, failing with a message that names the variable. */
@@ -30,7 +32,8 @@ export function parseAppEnv(env: Readonly<Record<string, string | undefined>>): 
   if (url.pathname !== '/' || url.search || url.hash) {
     throw new Error(`JINZAI_API_ORIGIN must be an origin without a path, got "${raw}"`);
   }
-  return { apiOrigin: url.origin };
+  const internalToken = env['JINZAI_INTERNAL_TOKEN']?.trim();
+  return internalToken ? { apiOrigin: url.origin, internalToken } : { apiOrigin: url.origin };
 }
 
 /** The language of a request: `?lang=` wins (and should be remembered in the cookie), then the cookie, then Japanese. */
@@ -93,7 +96,13 @@ export function loginUrl(loginPath: string, url: URL): string {
  */
 export async function toApiRequest(
   request: Request,
-  opts: { appOrigin: string; apiOrigin: string; cookie: string | null; clientAddress?: string },
+  opts: {
+    appOrigin: string;
+    apiOrigin: string;
+    cookie: string | null;
+    clientAddress?: string;
+    internalToken?: string;
+  },
 ): Promise<Request | null> {
   const url = new URL(request.url);
   if (url.origin !== opts.appOrigin || !url.pathname.startsWith('/api/')) return null;
@@ -102,9 +111,13 @@ export async function toApiRequest(
   headers.delete('host');
   if (opts.cookie) headers.set('cookie', opts.cookie);
   else headers.delete('cookie');
-  // The API throttles sign-in per address: it must see the visitor's, not this server's.
+  // The API throttles sign-in per address: it must see the visitor's, not this server's. It believes the address
+  // only with the internal token; never pass on a token or forwarded headers that the browser sent.
+  headers.delete('x-forwarded-for');
+  headers.delete('x-forwarded-proto');
+  headers.delete('x-jinzai-internal');
   if (opts.clientAddress) headers.set('x-forwarded-for', opts.clientAddress);
-  else headers.delete('x-forwarded-for');
+  if (opts.clientAddress && opts.internalToken) headers.set('x-jinzai-internal', opts.internalToken);
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   return new Request(new URL(`${url.pathname}${url.search}`, opts.apiOrigin), {
     method: request.method,

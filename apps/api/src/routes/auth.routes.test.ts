@@ -2,7 +2,6 @@ import { listAudit } from '@jinzai/db';
 import { testDialects } from '@jinzai/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, expectError, json, type Harness } from '../testing/harness.js';
-import { clientIp } from './auth.routes.js';
 
 describe.each(testDialects())('auth routes on %s', (dialect) => {
   let h: Harness;
@@ -60,20 +59,6 @@ describe.each(testDialects())('auth routes on %s', (dialect) => {
     await expectError(await h.request('/api/auth/login', json(big)), 413);
   });
 
-  it('throttles repeated failures per login id, then lets the person in after the lock', async () => {
-    for (let i = 0; i < 4; i++) {
-      await expectError(await h.request('/api/auth/login', json({ loginId: 'staff', password: 'bad' })), 401);
-    }
-    await expectError(await h.request('/api/auth/login', json({ loginId: 'staff', password: 'bad' })), 429);
-    // Even the right password waits out the lock.
-    await expectError(
-      await h.request('/api/auth/login', json({ loginId: 'staff', password: 'correct-horse-battery' })),
-      429,
-    );
-    h.clock.advance(16 * 60_000);
-    expect(await h.login('staff')).toMatch(/^jinzai_session=/);
-  });
-
   it('ends an idle session', async () => {
     const cookie = await h.login('staff');
     h.clock.advance(59 * 60_000);
@@ -117,20 +102,5 @@ describe.each(testDialects())('auth routes on %s', (dialect) => {
     await expectError(await h.request('/api/me'), 401);
     await expectError(await h.request('/api/auth/logout', { method: 'POST' }), 401);
     await expectError(await h.request('/api/me', { cookie: 'jinzai_session=forged' }), 401);
-  });
-});
-
-describe('clientIp', () => {
-  const ctx = (remote: string | undefined, forwarded?: string) =>
-    ({
-      env: remote === undefined ? undefined : { incoming: { socket: { remoteAddress: remote } } },
-      req: { header: (name: string) => (name === 'x-forwarded-for' ? forwarded : undefined) },
-    }) as unknown as Parameters<typeof clientIp>[0];
-
-  it('believes X-Forwarded-For only from loopback (the apps), not from other clients', () => {
-    expect(clientIp(ctx('127.0.0.1', '203.0.113.7'))).toBe('203.0.113.7');
-    expect(clientIp(ctx('::1', '203.0.113.7, 10.0.0.1'))).toBe('203.0.113.7');
-    expect(clientIp(ctx('198.51.100.9', '203.0.113.7'))).toBe('198.51.100.9');
-    expect(clientIp(ctx('198.51.100.9'))).toBe('198.51.100.9');
   });
 });

@@ -1,11 +1,12 @@
 // Sign-in, sign-out and the signed-in user (docs/interfaces.md "Start, sign-in, demo").
 import { loginSchema, type User } from '@jinzai/model';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
 import { errorBody } from '../errors.js';
 import { actorOf } from '../http/actor.js';
+import { clientIp, isHttps } from '../http/peer.js';
 import { currentUser, SESSION_COOKIE } from '../middleware/session.js';
 import { describe, validate } from '../openapi.js';
 import { signIn, signOut } from '../services/auth.service.js';
@@ -17,21 +18,6 @@ export const userSchema = z.object({
   roles: z.array(z.string()),
   staffNo: z.string().nullable(),
 });
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
-/**
- * The address a sign-in attempt comes from, for throttling. X-Forwarded-For is believed only from loopback: that is
- * the apps' own server side passing on the visitor's address; anyone else could write any address there.
- */
-export function clientIp(c: Context<AppEnv>): string {
-  const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
-    ?.socket;
-  const remote = socket?.remoteAddress;
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded && (remote === undefined || LOOPBACK.has(remote))) return forwarded;
-  return remote ?? 'unknown';
-}
 
 const publicUser = (u: User) => ({
   id: u.id,
@@ -51,7 +37,10 @@ export const authRoutes = new Hono<AppEnv>()
       responses: {
         200: { description: 'Signed in', schema: z.object({ user: userSchema }) },
         401: { description: 'Wrong login id or password' },
-        429: { description: 'Too many failed attempts' },
+        429: {
+          description:
+            'Too many failed attempts: wait Retry-After seconds (also in details.retryAfterSeconds)',
+        },
       },
     }),
     validate('json', loginSchema),
@@ -72,7 +61,7 @@ export const authRoutes = new Hono<AppEnv>()
         path: '/',
         httpOnly: true,
         sameSite: 'Lax',
-        secure: new URL(c.req.url).protocol === 'https:',
+        secure: isHttps(c),
         maxAge: cfg.maxHours * 3600,
       });
       c.set('user', user);

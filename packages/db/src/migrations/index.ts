@@ -3,6 +3,8 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-recruitment.js';
 import * as m0003 from './0003-evaluation.js';
 import * as m0004 from './0004-survey.js';
+import * as m0005 from './0005-sign-in-delays.js';
+import * as m0006 from './0006-credential-generation.js';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +12,8 @@ export const migrations: Record<string, Migration> = {
   '0002-recruitment': m0002,
   '0003-evaluation': m0003,
   '0004-survey': m0004,
+  '0005-sign-in-delays': m0005,
+  '0006-credential-generation': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,6 +11,8 @@ export interface Session {
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
+  /** The user's credential generation at sign-in (see `findUserForLogin`); 0 when not given. */
+  credentialGeneration?: number;
 }
 
 /** Stores a new session under the hash of its token. */
@@ -23,6 +25,7 @@ export async function createSession(db: Db, s: Session): Promise<void> {
       created_at: s.createdAt,
       last_seen_at: s.lastSeenAt,
       expires_at: s.expiresAt,
+      credential_generation: s.credentialGeneration ?? 0,
     })
     .execute();
 }
@@ -43,7 +46,9 @@ const sessionQuery = prepared(['id', 'now'], (db, p) =>
     ])
     .where('sessions.id', '=', p('id'))
     .where('sessions.expires_at', '>', p('now'))
-    .where('users.active', '=', 1),
+    .where('users.active', '=', 1)
+    // Disabling the user or resetting the password moved the generation on: older sessions never come back.
+    .whereRef('sessions.credential_generation', '=', 'users.credential_generation'),
 );
 
 const rolesQuery = prepared(['userId'], (db, p) =>
@@ -54,7 +59,10 @@ const rolesQuery = prepared(['userId'], (db, p) =>
     .orderBy('role'),
 );
 
-/** The live session with this id and its active user; expired sessions and inactive users yield undefined. */
+/**
+ * The live session with this id and its active user; expired sessions, inactive users and sessions of an older
+ * credential generation yield undefined.
+ */
 export async function findLiveSession(
   db: Db,
   id: string,
@@ -93,6 +101,12 @@ export async function touchSession(db: Db, id: string, lastSeenAt: string, expir
 /** Ends a session (logout). */
 export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+/** Ends every session of a user (disabled, password reset); returns how many. */
+export async function deleteSessionsOfUser(db: Db, userId: number): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 /** Removes every expired session; returns how many. */

@@ -58,7 +58,7 @@ export async function createUser(db: Db, input: CreateUserInput, now: string): P
 export async function findUserForLogin(
   db: Db,
   loginId: string,
-): Promise<{ user: User; passwordHash: string } | undefined> {
+): Promise<{ user: User; passwordHash: string; credentialGeneration: number } | undefined> {
   const r = await db
     .selectFrom('users')
     .selectAll()
@@ -70,7 +70,45 @@ export async function findUserForLogin(
   return {
     user: { id: r.id, loginId: r.login_id, displayName: r.display_name, roles, staffNo: r.staff_no },
     passwordHash: r.password_hash,
+    credentialGeneration: Number(r.credential_generation),
   };
+}
+
+/** A user's account state by login id (active or not), for HR's account administration; undefined if none. */
+export async function findAccount(
+  db: Db,
+  loginId: string,
+): Promise<{ id: number; loginId: string; active: boolean } | undefined> {
+  const r = await db
+    .selectFrom('users')
+    .select(['id', 'login_id', 'active'])
+    .where('login_id', '=', loginId)
+    .executeTakeFirst();
+  return r ? { id: r.id, loginId: r.login_id, active: r.active === 1 } : undefined;
+}
+
+/** Disables or enables a user; disabling also moves the credential generation on (see sessions). */
+export async function setUserActive(db: Db, userId: number, active: boolean): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      active: active ? 1 : 0,
+      ...(active ? {} : { credential_generation: eb('credential_generation', '+', 1) }),
+    }))
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Replaces a user's password hash and moves the credential generation on, so that old sessions end. */
+export async function setPasswordHash(db: Db, userId: number, passwordHash: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: passwordHash,
+      credential_generation: eb('credential_generation', '+', 1),
+    }))
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** A user by id (active or not), or undefined. */

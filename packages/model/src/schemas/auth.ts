@@ -30,11 +30,20 @@ export const loginIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9._@-]+$/, { message: '英数字と . _ @ - のみ使えます' });
 
+/** A password a person may choose (or HR may set): at least 10 characters. */
+export const passwordSchema = z
+  .string()
+  .min(10, { message: 'パスワードは10文字以上にしてください' })
+  .max(200);
+
+/** A new password set by HR (POST /api/users/{loginId}/password, CLI `users reset-password`). */
+export const passwordResetSchema = z.object({ password: passwordSchema });
+
 /** A new user (CLI `users add`, and HR's user administration). */
 export const newUserSchema = z.object({
   loginId: loginIdSchema,
   displayName: z.string().trim().min(1).max(100),
-  password: z.string().min(10, { message: 'パスワードは10文字以上にしてください' }).max(200),
+  password: passwordSchema,
   roles: z.array(roleSchema).min(1),
   staffNo: z.string().trim().min(1).max(32).nullable().default(null),
 });

@@ -33,6 +33,7 @@ export const ja = {
   'login.submit': 'ログイン',
   'login.error.invalid': 'ログインIDまたはパスワードが正しくありません',
   'login.error.rateLimited': 'ログイン試行が多すぎます。しばらくしてから再度お試しください',
+  'login.error.rateLimitedFor': 'ログイン試行が多すぎます。{seconds}秒後に再度お試しください',
   'login.error.missing': 'ログインIDとパスワードを入力してください',
   'login.error.unavailable': 'ただいまログインできません。しばらくしてから再度お試しください',
 
@@ -122,6 +123,7 @@ export const en: Messages = {
   'login.submit': 'Sign in',
   'login.error.invalid': 'The login ID or password is incorrect',
   'login.error.rateLimited': 'Too many sign-in attempts. Please wait a while and try again',
+  'login.error.rateLimitedFor': 'Too many sign-in attempts. Please try again in {seconds} seconds',
   'login.error.missing': 'Enter your login ID and password',
   'login.error.unavailable': 'Signing in is not possible right now. Please try again later',
 
