@@ -2,19 +2,11 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { csv, expectError, hrHarness } from '../testing/harness.js';
-import { ImportError } from './errors.js';
+import { rejection } from '../testing/import-errors.js';
 import { readTable } from './table.js';
 import { XLSX_CONTENT_TYPE } from './xlsx.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const failure = async (p: Promise<unknown>) => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(ImportError);
-  return e as ImportError & { status?: number };
-};
 
 interface ZipPart {
   name: string;
@@ -81,7 +73,7 @@ function workbook(sheetData: string): Uint8Array {
 describe('CSV limits', () => {
   it('refuses more than 300,000 data rows with a 413 naming the limit', async () => {
     const text = `code\n${'1\n'.repeat(300_001)}`;
-    const e = await failure(readTable(utf8(text), 'text/csv'));
+    const e = await rejection(readTable(utf8(text), 'text/csv'));
     expect(e.code).toBe('too_large');
     expect(e.status).toBe(413);
     expect(e.message).toContain('300,000 行');
@@ -91,14 +83,14 @@ describe('CSV limits', () => {
   });
 
   it('refuses a row of more than 1,000 cells, naming the row', async () => {
-    const e = await failure(readTable(utf8(`a,b\n1,2\n${'x,'.repeat(1_000)}x\n`), 'text/csv'));
+    const e = await rejection(readTable(utf8(`a,b\n1,2\n${'x,'.repeat(1_000)}x\n`), 'text/csv'));
     expect(e.code).toBe('too_many_columns');
     expect(e.details).toEqual([{ row: 3, message: expect.stringContaining('1,000 列') as string }]);
   });
 
   it('refuses more than 5,000,000 cells in all', async () => {
     const row = `${'x,'.repeat(999)}x\n`;
-    const e = await failure(readTable(utf8(row.repeat(5_001)), 'text/csv'));
+    const e = await rejection(readTable(utf8(row.repeat(5_001)), 'text/csv'));
     expect(e.code).toBe('too_large');
     expect(e.message).toContain('5,000,000 セル');
   });
@@ -106,7 +98,7 @@ describe('CSV limits', () => {
   it('refuses a cell of more than 32,767 characters, quoted or not, naming the row', async () => {
     const long = 'あ'.repeat(32_768);
     for (const cell of [long, `"${long}"`]) {
-      const e = await failure(readTable(utf8(`code,name\n1,ok\n2,${cell}\n`), 'text/csv'));
+      const e = await rejection(readTable(utf8(`code,name\n1,ok\n2,${cell}\n`), 'text/csv'));
       expect(e.code).toBe('cell_too_long');
       expect(e.details).toEqual([{ row: 3, message: expect.stringContaining('32,767 文字') as string }]);
     }
@@ -118,7 +110,7 @@ describe('xlsx limits', () => {
     const bytes = zip([
       { name: 'xl/worksheets/sheet1.xml', content: Buffer.from('<worksheet/>'), declaredSize: 200 * 2 ** 20 },
     ]);
-    const e = await failure(readTable(bytes, XLSX_CONTENT_TYPE));
+    const e = await rejection(readTable(bytes, XLSX_CONTENT_TYPE));
     expect(e.code).toBe('too_large');
     expect(e.status).toBe(413);
     expect(e.message).toContain('128 MB');
@@ -134,7 +126,7 @@ describe('xlsx limits', () => {
       },
     ]);
     expect(bytes.length).toBeLessThan(1024 * 1024);
-    const e = await failure(readTable(bytes, XLSX_CONTENT_TYPE));
+    const e = await rejection(readTable(bytes, XLSX_CONTENT_TYPE));
     expect(e.code).toBe('too_large');
     expect(e.message).toContain('128 MB');
   });
@@ -144,14 +136,14 @@ describe('xlsx limits', () => {
       { length: 300_002 },
       (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>x</t></is></c></row>`,
     ).join('');
-    const e = await failure(readTable(workbook(rows), XLSX_CONTENT_TYPE));
+    const e = await rejection(readTable(workbook(rows), XLSX_CONTENT_TYPE));
     expect(e.code).toBe('too_large');
     expect(e.message).toContain('300,000 行');
   });
 
   it('refuses more than 5,000,000 cells before reading the sheet', async () => {
     const row = `<row>${'<c/>'.repeat(1_000)}</row>`;
-    const e = await failure(readTable(workbook(row.repeat(5_001)), XLSX_CONTENT_TYPE));
+    const e = await rejection(readTable(workbook(row.repeat(5_001)), XLSX_CONTENT_TYPE));
     expect(e.code).toBe('too_large');
     expect(e.message).toContain('5,000,000 セル');
   });

@@ -16,16 +16,44 @@ export interface AccountChange {
   sessionsEnded: number;
 }
 
-const change = ({ loginId, active, sessionsEnded }: AccountChange): AccountChange => ({
-  loginId,
-  active,
-  sessionsEnded,
-});
-
 async function accountOf(trx: Db, loginId: string) {
   const account = await findAccount(trx, loginId);
   if (!account) throw errors.notFound('ユーザー');
   return account;
+}
+
+type Account = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
+
+/**
+ * One change of an account, in one transaction with its audit row: `apply` makes the change and says whether the
+ * account is active after it and how many sessions it ended. The audit row names the change, the active flag before
+ * and after, and the sessions ended — never a password or its hash.
+ */
+async function changeAccount(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  loginId: string,
+  kind: 'disable' | 'enable' | 'password-reset',
+  apply: (trx: Db, account: Account) => Promise<{ active: boolean; sessionsEnded: number }>,
+): Promise<AccountChange> {
+  const r = await audited(
+    db,
+    actor,
+    now,
+    async (trx) => {
+      const account = await accountOf(trx, loginId);
+      return { account, ...(await apply(trx, account)) };
+    },
+    ({ account, active, sessionsEnded }) => ({
+      action: 'update',
+      entity: 'user',
+      entityId: String(account.id),
+      ...(active !== account.active ? { before: { active: account.active }, after: { active } } : {}),
+      detail: { change: kind, loginId: account.loginId, ...(sessionsEnded ? { sessionsEnded } : {}) },
+    }),
+  );
+  return { loginId: r.account.loginId, active: r.active, sessionsEnded: r.sessionsEnded };
 }
 
 /**
@@ -33,56 +61,21 @@ async function accountOf(trx: Db, loginId: string) {
  * credential generation moves on, so re-enabling revives none). HR cannot disable themselves.
  */
 export async function disableUser(db: Db, actor: Actor, now: Date, loginId: string): Promise<AccountChange> {
-  return audited(
-    db,
-    actor,
-    now,
-    async (trx) => {
-      const account = await accountOf(trx, loginId);
-      if (account.id === actor.userId) {
-        throw new ApiError(409, 'conflict', '自分自身のアカウントは無効にできません');
-      }
-      await setUserActive(trx, account.id, false);
-      const sessionsEnded = await deleteSessionsOfUser(trx, account.id);
-      return { id: account.id, loginId: account.loginId, active: false, sessionsEnded, was: account.active };
-    },
-    (r) => ({
-      action: 'update',
-      entity: 'user',
-      entityId: String(r.id),
-      before: { active: r.was },
-      after: { active: false },
-      detail: { change: 'disable', loginId: r.loginId, sessionsEnded: r.sessionsEnded },
-    }),
-  ).then(change);
+  return changeAccount(db, actor, now, loginId, 'disable', async (trx, account) => {
+    if (account.id === actor.userId) {
+      throw new ApiError(409, 'conflict', '自分自身のアカウントは無効にできません');
+    }
+    await setUserActive(trx, account.id, false);
+    return { active: false, sessionsEnded: await deleteSessionsOfUser(trx, account.id) };
+  });
 }
 
 /** Enables a user again: they may sign in with their password; no old session comes back. */
 export async function enableUser(db: Db, actor: Actor, now: Date, loginId: string): Promise<AccountChange> {
-  return audited(
-    db,
-    actor,
-    now,
-    async (trx) => {
-      const account = await accountOf(trx, loginId);
-      await setUserActive(trx, account.id, true);
-      return {
-        id: account.id,
-        loginId: account.loginId,
-        active: true,
-        sessionsEnded: 0,
-        was: account.active,
-      };
-    },
-    (r) => ({
-      action: 'update',
-      entity: 'user',
-      entityId: String(r.id),
-      before: { active: r.was },
-      after: { active: true },
-      detail: { change: 'enable', loginId: r.loginId },
-    }),
-  ).then(change);
+  return changeAccount(db, actor, now, loginId, 'enable', async (trx, account) => {
+    await setUserActive(trx, account.id, true);
+    return { active: true, sessionsEnded: 0 };
+  });
 }
 
 /** Sets a new password for a user (already validated by `passwordSchema`) and ends every session of theirs. */
@@ -95,22 +88,8 @@ export async function resetPassword(
 ): Promise<AccountChange> {
   // Hashing takes a while: outside the transaction.
   const passwordHash = await hashPassword(password);
-  return audited(
-    db,
-    actor,
-    now,
-    async (trx) => {
-      const account = await accountOf(trx, loginId);
-      await setPasswordHash(trx, account.id, passwordHash);
-      const sessionsEnded = await deleteSessionsOfUser(trx, account.id);
-      return { id: account.id, loginId: account.loginId, active: account.active, sessionsEnded };
-    },
-    // Never the password or its hash in the log.
-    (r) => ({
-      action: 'update',
-      entity: 'user',
-      entityId: String(r.id),
-      detail: { change: 'password-reset', loginId: r.loginId, sessionsEnded: r.sessionsEnded },
-    }),
-  ).then(change);
+  return changeAccount(db, actor, now, loginId, 'password-reset', async (trx, account) => {
+    await setPasswordHash(trx, account.id, passwordHash);
+    return { active: account.active, sessionsEnded: await deleteSessionsOfUser(trx, account.id) };
+  });
 }

@@ -2,7 +2,7 @@
 import type { EvaluationGrade, PeriodKind } from '@jinzai/model';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../schema.js';
-import type { ReviewPeriodTable } from '../schema-evaluation.js';
+import type { ReviewPeriodTable, ReviewResultTable } from '../schema-evaluation.js';
 import { bulkWrite, oneOf } from './bulk.js';
 
 type Db = Kysely<Database>;
@@ -42,6 +42,17 @@ const toPeriod = (r: Selectable<ReviewPeriodTable>): Period => ({
   discloseDue: r.disclose_due,
   scaleVersion: r.scale_version,
   createdAt: r.created_at,
+});
+
+const toResult = (r: Selectable<ReviewResultTable>): EvaluationResult => ({
+  periodId: r.period_id,
+  staffNo: r.staff_no,
+  unitCode: r.unit_code,
+  gradeCode: r.grade_code,
+  overall: r.overall as EvaluationGrade,
+  items: JSON.parse(r.items_json) as Record<string, EvaluationGrade>,
+  source: r.source as 'import' | 'sheet',
+  confirmedAt: r.confirmed_at,
 });
 
 /** Creates a period. */
@@ -152,21 +163,7 @@ export async function resultsOfPeriodFor(
     .where('period_id', '=', periodId)
     .where('staff_no', 'in', oneOf(db, staffNos))
     .execute();
-  return new Map(
-    rows.map((r) => [
-      r.staff_no,
-      {
-        periodId: r.period_id,
-        staffNo: r.staff_no,
-        unitCode: r.unit_code,
-        gradeCode: r.grade_code,
-        overall: r.overall as EvaluationGrade,
-        items: JSON.parse(r.items_json) as Record<string, EvaluationGrade>,
-        source: r.source as 'import' | 'sheet',
-        confirmedAt: r.confirmed_at,
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.staff_no, toResult(r)]));
 }
 
 /** The staff numbers that already have a result in a period. */
@@ -194,14 +191,7 @@ export async function resultsOfStaff(
     .orderBy('p.id')
     .execute();
   return rows.map((r) => ({
-    periodId: r.period_id,
-    staffNo: r.staff_no,
-    unitCode: r.unit_code,
-    gradeCode: r.grade_code,
-    overall: r.overall as EvaluationGrade,
-    items: JSON.parse(r.items_json) as Record<string, EvaluationGrade>,
-    source: r.source as 'import' | 'sheet',
-    confirmedAt: r.confirmed_at,
+    ...toResult(r),
     fiscalYear: r.fiscal_year,
     kind: r.kind as PeriodKind,
     periodName: r.name,
