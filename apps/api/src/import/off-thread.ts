@@ -13,10 +13,16 @@ export interface WorkerJob {
 /** What a worker sends back: the header, rows in chunks (cells flat, in header order), then done or the error. */
 export type WorkerMessage =
   | { type: 'header'; header: string[]; encoding: Table['encoding'] }
-  | { type: 'rows'; numbers: number[]; cells: string[] }
+  | { type: 'rows'; numbers: number[]; cells: string }
   | { type: 'done' }
   | { type: 'refused'; code: string; message: string; details: ImportDetail[]; status: 400 | 413 }
   | { type: 'failed'; message: string };
+
+/**
+ * Between the cells of a chunk: NUL, which no cell can hold (a file with NUL is refused as binary or UTF-16, and
+ * control characters in a cell are refused before the rows are sent).
+ */
+export const CELL_SEPARATOR = '\u0000';
 
 /** Uploads read at the same time; more wait their turn (each worker may take up to its memory limit). */
 const MAX_WORKERS = 2;
@@ -82,12 +88,14 @@ function tooMuchMemory(): ImportTooLarge {
 async function tableOf(
   header: string[],
   encoding: Table['encoding'],
-  chunks: readonly { numbers: number[]; cells: string[] }[],
+  chunks: readonly { numbers: number[]; cells: string }[],
 ): Promise<Table> {
   const rows: TableRow[] = [];
   const width = header.length;
-  for (const { numbers, cells } of chunks) {
+  for (const chunk of chunks) {
     if (rows.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    const { numbers } = chunk;
+    const cells = chunk.cells.split(CELL_SEPARATOR);
     numbers.forEach((row, k) => {
       const values: Record<string, string> = {};
       for (let c = 0; c < width; c += 1) values[header[c] ?? ''] = cells[k * width + c] ?? '';
@@ -106,7 +114,7 @@ export async function parseOffThread(bytes: Uint8Array, contentType: string | un
     let encoding: Table['encoding'] = 'utf-8';
     // Node hands over every queued message in one turn: the chunks are kept as they come and turned into rows
     // afterwards, a chunk per turn of the event loop.
-    const chunks: { numbers: number[]; cells: string[] }[] = [];
+    const chunks: { numbers: number[]; cells: string }[] = [];
     const finish = (alive: boolean, settle: () => void) => {
       worker.off('message', onMessage);
       worker.off('error', onError);

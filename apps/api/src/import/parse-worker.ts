@@ -1,7 +1,7 @@
 // The worker thread that reads uploads (decode, CSV or .xlsx, row checks) off the server's event loop; see off-thread.ts.
 import { parentPort } from 'node:worker_threads';
 import { ImportError } from './errors.js';
-import type { WorkerJob, WorkerMessage } from './off-thread.js';
+import { CELL_SEPARATOR, type WorkerJob, type WorkerMessage } from './off-thread.js';
 import { parseTable } from './table.js';
 
 /** Rows per message: small enough that the main thread rebuilds each in a few milliseconds. */
@@ -20,7 +20,8 @@ port.on('message', ({ bytes, contentType }: WorkerJob) => {
         const slice = table.rows.slice(start, start + CHUNK);
         const cells: string[] = [];
         for (const { values } of slice) for (const name of table.header) cells.push(values[name] ?? '');
-        post({ type: 'rows', numbers: slice.map((r) => r.row), cells });
+        // One string per chunk: copying it to the main thread costs far less than copying each cell.
+        post({ type: 'rows', numbers: slice.map((r) => r.row), cells: cells.join(CELL_SEPARATOR) });
       }
       post({ type: 'done' });
     },
