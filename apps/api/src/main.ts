@@ -5,7 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
-import { deleteExpiredSessions } from '@jinzai/db';
+import { deleteExpiredSessions, deleteStaleAttempts } from '@jinzai/db';
+import { SIGN_IN_MEMORY_MS } from '@jinzai/model';
 import { createApp } from './app.js';
 import { depsFor, openDatabase } from './boot.js';
 import { ADDRESS_HEADER, configureAppsEnv, PROTOCOL_HEADER, readEnv } from './env.js';
@@ -81,10 +82,14 @@ const server = createServer((req, res) => {
   notFound(res)();
 });
 
-const sweep = setInterval(
-  () => void deleteExpiredSessions(conn.db, new Date().toISOString()).catch(() => {}),
-  3_600_000,
-);
+// Hourly housekeeping, idempotent, so every API process may run it: ended sessions and sign-in counters that can no
+// longer matter.
+const sweep = setInterval(() => {
+  const now = new Date();
+  const quietSince = new Date(now.getTime() - SIGN_IN_MEMORY_MS).toISOString();
+  void deleteExpiredSessions(conn.db, now.toISOString()).catch(() => {});
+  void deleteStaleAttempts(conn.db, quietSince, now.toISOString()).catch(() => {});
+}, 3_600_000);
 sweep.unref();
 
 server.listen(env.PORT, env.HOST, () => {

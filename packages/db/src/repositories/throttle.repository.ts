@@ -84,3 +84,16 @@ export async function forgiveAttempt(
     .where('key', '=', key)
     .execute();
 }
+
+/**
+ * Forgets the counters that can no longer matter: no failure since `quietSince` (older than the longest window) and
+ * no wait still running at `now`. The hourly sweep calls it; any API process may, the delete is idempotent.
+ */
+export async function deleteStaleAttempts(db: Db, quietSince: string, now: string): Promise<number> {
+  const r = await db
+    .deleteFrom('login_attempts')
+    .where('last_failure_at', '<', quietSince)
+    .where((eb) => eb.or([eb('not_before', 'is', null), eb('not_before', '<=', now)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

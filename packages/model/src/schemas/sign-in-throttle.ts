@@ -26,6 +26,11 @@ export const SIGN_IN_THROTTLE: SignInThrottle = {
   address: { freeFailures: 1000, windowMs: 60 * 60_000, maxDelayMs: 60_000 },
 };
 
+/** How long a counter without a new failure can still matter: after the longest window it starts over anyway. */
+export const SIGN_IN_MEMORY_MS = Math.max(
+  ...Object.values(SIGN_IN_THROTTLE).map((r: DelayRule) => r.windowMs),
+);
+
 /**
  * How long the next attempt must wait after the `failures`-th failure of a window: nothing while failures are free,
  * then 1 s, 2 s, 4 s … (2^k seconds for the k-th failure past the free ones, counting from 0), at most the cap.
