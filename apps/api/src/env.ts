@@ -77,7 +77,7 @@ export const ADDRESS_HEADER = 'x-jinzai-client-address';
  * assumes https: a sign-in form posted over plain http would then look cross-site to SvelteKit. Point it at a header
  * that the server sets on every request from the socket itself.
  */
-export function configureAppsEnv(target: NodeJS.ProcessEnv = process.env, internalToken?: string): void {
+export function configureAppsEnv(internalToken?: string, target: NodeJS.ProcessEnv = process.env): void {
   target['PROTOCOL_HEADER'] ??= PROTOCOL_HEADER;
   target['ADDRESS_HEADER'] ??= ADDRESS_HEADER;
   // The apps' server side sends it with the visitor's address, so that the API believes that address.

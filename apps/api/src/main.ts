@@ -20,7 +20,7 @@ const log = (m: string) => console.log(`[jinzai] ${m}`);
 
 const internalToken = env.JINZAI_INTERNAL_TOKEN ?? randomBytes(32).toString('base64url');
 const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
-configureAppsEnv(process.env, internalToken);
+configureAppsEnv(internalToken);
 
 /** Loads a built SvelteKit app (adapter-node's handler), or a page that says it is not built. */
 async function loadApp(name: 'recruit' | 'review'): Promise<NodeHandler> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueDateOf } from './periods.js';
-import { relationsOf } from './workflow.js';
+import { relationsOf, turnOf } from './workflow.js';
 
 const sheet = { staffNo: '000001', firstStaffNo: '000010', secondStaffNo: '000020' };
 
@@ -38,5 +38,18 @@ describe('dueDateOf', () => {
     expect(dueDateOf(period, 'disclosed')).toBeNull();
     expect(dueDateOf(period, 'done')).toBeNull();
     expect(dueDateOf({ ...period, selfDue: null }, 'self')).toBeNull();
+  });
+});
+
+describe('turnOf', () => {
+  it('names who acts next in each state, from the workflow rules', () => {
+    expect(turnOf('goal-setting')).toBe('evaluatee');
+    expect(turnOf('self')).toBe('evaluatee');
+    expect(turnOf('first')).toBe('first');
+    expect(turnOf('second')).toBe('second');
+    expect(turnOf('adjust')).toBe('adjuster');
+    expect(turnOf('confirmed')).toBe('adjuster');
+    expect(turnOf('disclosed')).toBe('evaluatee');
+    expect(turnOf('done')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // What each relation sees of a sheet's history and metadata at each stage (docs/domain.md §4: the evaluatee sees
 // the evaluators' work only once disclosed), beside the ratings rule `visibleParts`.
-import { actingRelation, visibleParts, type SheetRelation, type SheetState } from './workflow.js';
+import { actingRelation, turnOf, visibleParts, type SheetRelation, type SheetState } from './workflow.js';
 
 /** What a history entry says about a step: enough to tell who took it, towards whom, and why. */
 export interface HistoryFacts {
@@ -18,18 +18,6 @@ export interface SheetStage {
   revision: number;
 }
 
-/** Whose turn a state is (the relation that acts next), in a state reached by any step but these two. */
-const TURN: Record<SheetState, SheetRelation | null> = {
-  'goal-setting': 'evaluatee',
-  self: 'evaluatee',
-  first: 'first',
-  second: 'second',
-  adjust: 'adjuster',
-  confirmed: 'adjuster',
-  disclosed: 'evaluatee',
-  done: null,
-};
-
 /**
  * The relation a step hands the sheet to (docs/domain.md §4 workflow): submitted goals go to the first evaluator
  * for agreement, an appeal to the adjuster; every other step to whoever acts in the state it reached.
@@ -37,7 +25,7 @@ const TURN: Record<SheetState, SheetRelation | null> = {
 export function receivingRelation(entry: Pick<HistoryFacts, 'action' | 'toState'>): SheetRelation | null {
   if (entry.action === 'submit-goals') return 'first';
   if (entry.action === 'appeal') return 'adjuster';
-  return TURN[entry.toState];
+  return turnOf(entry.toState);
 }
 
 /**

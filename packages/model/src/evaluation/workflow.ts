@@ -168,6 +168,14 @@ export function actingRelation(action: string, from: SheetState): SheetRelation 
   return (RULES as Partial<Record<string, Rule>>)[action]?.as ?? null;
 }
 
+/**
+ * Whose turn a state is: the relation of the workflow's first step out of it (in goal-setting the evaluatee submits
+ * before the first evaluator agrees; once disclosed the evaluatee acknowledges), or null when no step leaves it.
+ */
+export function turnOf(state: SheetState): SheetRelation | null {
+  return Object.values(RULES).find((r) => r.from === state)?.as ?? null;
+}
+
 /** Whether an appeal filed at `at` is within 7 days of the disclosure (docs/domain.md §4). */
 export function appealOpenUntil(disclosedAt: string): string {
   return new Date(Date.parse(disclosedAt) + APPEAL_DAYS * 86_400_000).toISOString();
