@@ -66,13 +66,29 @@ describe.each(testDialects())('evaluation beside KPIs on %s', (dialect) => {
 
   it('leaves out a unit under 5 answers and its complement', async () => {
     await importYear(
+      `${rows('1010', 6, '4')}\n${rows('1020', 5, '2')}\n${rows('1040', 7, '1')}\n${rows('1030', 3, '3')}`,
+    );
+    const body = (await (
+      await h.request('/api/analytics/evaluation-vs-kpi?fiscalYear=2025&kpi=q01', { cookie: hr })
+    ).json()) as Scatter;
+    // 広報課 (3 answers) is out, and 経理課 (5, the smallest other) with it: the whole minus the others would be 広報課.
+    expect(body.units.map((u) => u.unitCode)).toEqual(['1010', '1040']);
+  });
+
+  it('counts a small 係 inside its 課, where nothing is left to subtract', async () => {
+    await importYear(
       `${rows('1010', 6, '4')}\n${rows('1020', 5, '2')}\n${rows('1040', 7, '1')}\n${rows('101010', 2, '3')}`,
     );
     const body = (await (
       await h.request('/api/analytics/evaluation-vs-kpi?fiscalYear=2025&kpi=q01', { cookie: hr })
     ).json()) as Scatter;
-    // 人事係 (2 answers) is out, and 経理課 (5, the smallest other) with it.
-    expect(body.units.map((u) => u.unitCode)).toEqual(['1010', '1040']);
+    // 人事係 (2 answers) is not shown on its own; 人事課 is shown with them: (6 × 4 + 2 × 3) / 8.
+    expect(body.units.map((u) => [u.unitCode, u.n])).toEqual([
+      ['1010', 8],
+      ['1020', 5],
+      ['1040', 7],
+    ]);
+    expect(body.units[0]?.kpiMean).toBeCloseTo(30 / 8, 12);
   });
 
   it('shows the distribution of grades beside outcome 06', async () => {

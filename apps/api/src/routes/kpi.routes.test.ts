@@ -9,6 +9,7 @@ interface Group {
   key: string;
   n: number | null;
   suppressed: boolean;
+  withheld?: string | null;
   kpis: { code: string; mean: number | null; n: number | null; suppressed: boolean }[];
 }
 
@@ -71,8 +72,10 @@ describe.each(testDialects())('KPI routes on %s', (dialect) => {
       labelEn: '人事課',
       n: null,
       suppressed: true,
+      withheld: 'complement',
       kpis: [],
     });
+    expect(groups[1]?.withheld).toBe('small');
     expect(groups[2]?.kpis[0]).toMatchObject({ code: 'q01', mean: 2, n: 9, suppressed: false });
   });
 

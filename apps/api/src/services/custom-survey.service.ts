@@ -1,18 +1,17 @@
 // HR-defined surveys (docs/domain.md §5): defining them, importing their answers, and their results and
 // cross-tabs with suppression enforced here.
 import {
-  choiceCountsBy,
   createCustomSurvey,
   customItemMoments,
   getCustomSurvey,
   listCustomSurveys,
-  listUnits,
   replaceImportedCustomResponses,
   type CustomResponse,
   type CustomSurvey,
   type Database,
 } from '@jinzai/db';
 import {
+  breakdownKeys,
   choiceCrossTab,
   itemColumn,
   kpiFigures,
@@ -21,9 +20,7 @@ import {
   parseAgreementCell,
   parseChoiceCell,
   parseEmploymentType,
-  reportingUnitOf,
   resolveGradeCode,
-  type ChoiceGroupCounts,
   type CrossTabColumn,
   type CustomSurveyDefinition,
   type KpiFigures,
@@ -35,13 +32,8 @@ import { readUploadTable } from '../import/table.js';
 import { recordImport } from '../audit.js';
 import type { Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
-import {
-  BREAKDOWN_COLUMN,
-  labelled,
-  refuseMixedSources,
-  unknownUnitRows,
-  type BreakdownBy,
-} from './survey.service.js';
+import { choiceDisclosure } from './survey-disclosure.service.js';
+import { labelled, refuseMixedSources, unknownUnitRows, type BreakdownBy } from './survey.service.js';
 
 const ATTRIBUTE_COLUMNS = ['unit_code', 'grade_code', 'age_band', 'employment_type'] as const;
 
@@ -181,7 +173,7 @@ export interface LabelledColumn extends CrossTabColumn {
 
 /**
  * A cross-tab of a multiple-choice item by an attribute (policy III-2-(2), reasons by age band): counts per option
- * × group with the total, small groups and their complements withheld in the API. Units count under their 課.
+ * × group with the total, under the item's disclosure plan (docs/domain.md §5). Units count under their 課.
  */
 export async function customCrossTab(
   db: Kysely<Database>,
@@ -191,23 +183,7 @@ export async function customCrossTab(
 ): Promise<{ options: string[]; total: CrossTabColumn; groups: LabelledColumn[] }> {
   const item = survey.items[itemIndex];
   if (!item || item.kind !== 'choice') throw new Error('not a choice item');
-  const [raw, units] = await Promise.all([
-    choiceCountsBy(db, survey.id, itemIndex, item.options.length, BREAKDOWN_COLUMN[by]),
-    listUnits(db),
-  ]);
-  let groups: ChoiceGroupCounts[] = raw;
-  if (by === 'unit') {
-    const tree = new Map(units.map((u) => [u.code, u]));
-    const rolled = new Map<string, { key: string; respondents: number; counts: number[] }>();
-    for (const g of raw) {
-      const key = reportingUnitOf(g.key, tree);
-      const into = rolled.get(key) ?? { key, respondents: 0, counts: item.options.map(() => 0) };
-      into.respondents += g.respondents;
-      g.counts.forEach((n, k) => (into.counts[k] = (into.counts[k] ?? 0) + n));
-      rolled.set(key, into);
-    }
-    groups = [...rolled.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  }
-  const t = choiceCrossTab(groups, item.options.length);
+  const { cells, units, disclosure } = await choiceDisclosure(db, survey.id, itemIndex, item.options.length);
+  const t = choiceCrossTab(disclosure, breakdownKeys(by, cells, units), item.options.length);
   return { options: item.options, total: t.total, groups: labelled(t.groups, by, units) };
 }

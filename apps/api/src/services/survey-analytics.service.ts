@@ -1,7 +1,7 @@
 // Evaluation data beside the KPI survey (docs/domain.md §5, docs/interfaces.md "Survey and KPIs"): the
 // scatter of units and the distribution of final grades. Both read evaluation data, so both are in the audit
 // log.
-import { finalOverallResults, kpiMomentsBy, listUnits, writeAudit, type Database } from '@jinzai/db';
+import { finalOverallResults, writeAudit, type Database } from '@jinzai/db';
 import {
   EVALUATION_GRADES,
   MIN_EVALUATED_STAFF,
@@ -9,12 +9,14 @@ import {
   evaluationPoints,
   kpiFigures,
   spearman,
-  suppressedCells,
+  finestShownUnits,
+  unitGroup,
   unitAndDescendants,
   type KpiCode,
 } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import type { Actor } from './actor.js';
+import { kpiDisclosure } from './survey-disclosure.service.js';
 import { kpiBoardOf } from './survey.service.js';
 
 export interface ScatterUnit {
@@ -39,9 +41,10 @@ async function auditRead(db: Kysely<Database>, actor: Actor, now: Date, fiscalYe
 }
 
 /**
- * By unit named in the survey answers: the mean evaluation (S = 5 … D = 1) of the staff in the unit and the units
- * under it against the unit's mean answer to one KPI, with Spearman's rho (docs/domain.md §5). A unit
- * withheld by suppression, or with fewer than MIN_EVALUATED_STAFF evaluated staff, is left out.
+ * By unit: the mean evaluation (S = 5 … D = 1) of the staff in the unit and the units under it against the unit's
+ * mean answer to one KPI, with Spearman's rho (docs/domain.md §5). The units are the finest ones the year's
+ * disclosure plan shows for that question, so the scatter withholds what every other view withholds; a unit with
+ * fewer than MIN_EVALUATED_STAFF evaluated staff is left out.
  */
 export async function evaluationVsKpi(
   db: Kysely<Database>,
@@ -50,30 +53,24 @@ export async function evaluationVsKpi(
   fiscalYear: number,
   kpi: KpiCode,
 ) {
-  const [units, results, answers] = await Promise.all([
-    listUnits(db),
+  const [{ cells, units, disclosure }, results] = await Promise.all([
+    kpiDisclosure(db, fiscalYear),
     finalOverallResults(db, fiscalYear),
-    kpiMomentsBy(db, fiscalYear, 'unit_code'),
   ]);
   const pointsByUnit = new Map<string, number[]>();
   for (const r of results)
     pointsByUnit.set(r.unitCode, [...(pointsByUnit.get(r.unitCode) ?? []), evaluationPoints(r.overall)]);
 
-  // Units whose answers to this question are withheld are left out, and so are their complements, so that the
-  // published total minus the plotted units never gives a small unit's mean.
-  const cells = answers.map((g) => ({ key: g.key, n: (g.questions.get(kpi) ?? NO_MOMENTS).n }));
-  const hidden = suppressedCells(cells);
-  const names = new Map(units.map((u) => [u.code, u.name]));
+  const tree = new Map(units.map((u) => [u.code, u]));
   const plotted: ScatterUnit[] = [];
-  for (const g of answers) {
-    if (hidden.has(g.key)) continue;
-    const points = [...unitAndDescendants(g.key, units)].flatMap((code) => pointsByUnit.get(code) ?? []);
+  for (const code of finestShownUnits(disclosure, units, kpi)) {
+    const points = [...unitAndDescendants(code, units)].flatMap((c) => pointsByUnit.get(c) ?? []);
     if (points.length < MIN_EVALUATED_STAFF) continue;
-    const f = kpiFigures(g.questions.get(kpi) ?? NO_MOMENTS);
+    const f = kpiFigures(disclosure.moments.get(unitGroup(code))?.get(kpi) ?? NO_MOMENTS);
     if (f.mean === null) continue;
     plotted.push({
-      unitCode: g.key,
-      name: names.get(g.key) ?? g.key,
+      unitCode: code,
+      name: unitPathName(code, tree),
       evaluationMean: points.reduce((a, b) => a + b, 0) / points.length,
       kpiMean: f.mean,
       n: f.n,
@@ -85,7 +82,25 @@ export async function evaluationVsKpi(
     plotted.map((u) => u.kpiMean),
   );
   await auditRead(db, actor, now, fiscalYear, { view: 'evaluation-vs-kpi', kpi });
-  return { fiscalYear, kpi, units: plotted, leftOut: answers.length - plotted.length, spearman: rho };
+  const answered = new Set(cells.map((c) => c.unitCode)).size;
+  return {
+    fiscalYear,
+    kpi,
+    units: plotted,
+    leftOut: Math.max(0, answered - plotted.length),
+    spearman: rho,
+  };
+}
+
+/** A unit's name under its 課 (「企画調整課 庶務係」), so that two 庶務係 can be told apart. */
+function unitPathName(
+  code: string,
+  tree: ReadonlyMap<string, { name: string; parentCode: string | null; level: string }>,
+) {
+  const u = tree.get(code);
+  if (!u) return code;
+  const parent = u.parentCode ? tree.get(u.parentCode) : undefined;
+  return u.level === '係' && parent ? `${parent.name} ${u.name}` : u.name;
 }
 
 /** The distribution of a year's final evaluation grades beside outcome 06 (頑張りが認められる, q15). */

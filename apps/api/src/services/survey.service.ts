@@ -4,30 +4,28 @@ import {
   type Database,
   deleteKpiResponses,
   insertKpiResponses,
+  listUnits,
   kpiMoments,
-  kpiMomentsBy,
   kpiSurveyId,
   kpiSurveyYears,
-  listUnits,
-  responseCountsByUnit,
   responseSources,
   staffCountsByUnit,
 } from '@jinzai/db';
 import {
-  addMoments,
   AGE_BANDS,
   breakdown,
+  breakdownKeys,
+  disclosureOf,
+  reportingGroupOf,
+  TOTAL,
   type BreakdownGroup,
   createSurveyRowReader,
   EMPLOYMENT_TYPES,
   GRADES,
-  type GroupMoments,
   kpiBoard,
   type KpiResponse,
   type KpiRow,
-  reportingUnitOf,
   sourceConflict,
-  suppressedCells,
   SURVEY_RESPONSE_COLUMNS,
   surveyResponseRowSchema,
   type SurveySource,
@@ -41,6 +39,7 @@ import { collectRows, readUploadTable, type TableRow } from '../import/table.js'
 import { recordImport } from '../audit.js';
 import type { Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
+import { kpiDisclosure } from './survey-disclosure.service.js';
 
 /** The rows of an import whose unit_code is not in the organisation (a survey answer names a known unit). */
 export async function unknownUnitRows(
@@ -126,14 +125,6 @@ export async function kpiBoardOf(
 export const BREAKDOWN_BY = ['unit', 'grade', 'age_band', 'employment_type'] as const;
 export type BreakdownBy = (typeof BREAKDOWN_BY)[number];
 
-/** The survey_cells / survey_responses column each breakdown groups by. */
-export const BREAKDOWN_COLUMN = {
-  unit: 'unit_code',
-  grade: 'grade_code',
-  age_band: 'age_band',
-  employment_type: 'employment_type',
-} as const;
-
 /** The order and names of the keys of each breakdown. */
 function labelsOf(by: BreakdownBy, units: readonly Unit[]): Map<string, { ja: string; en: string }> {
   switch (by) {
@@ -171,36 +162,16 @@ export interface LabelledGroup extends BreakdownGroup {
 }
 
 /**
- * A breakdown of a year's KPIs (docs/interfaces.md "Survey and KPIs" `/api/kpis/breakdown`) with suppression
- * enforced here, in the API: units are counted under their 課 (docs/domain.md §5), so one breakdown is one
- * partition of the year's answers.
+ * A breakdown of a year's KPIs (docs/interfaces.md "Survey and KPIs" `/api/kpis/breakdown`) under the year's one
+ * disclosure plan: units are counted under their 課 (docs/domain.md §5).
  */
 export async function kpiBreakdownOf(
   db: Kysely<Database>,
   fiscalYear: number,
   by: BreakdownBy,
 ): Promise<LabelledGroup[]> {
-  const [raw, units] = await Promise.all([kpiMomentsBy(db, fiscalYear, BREAKDOWN_COLUMN[by]), listUnits(db)]);
-  let groups: GroupMoments[] = raw;
-  if (by === 'unit') {
-    const tree = new Map(units.map((u) => [u.code, u]));
-    const rolled = new Map<
-      string,
-      { key: string; respondents: number; questions: Map<string, ReturnType<typeof addMoments>> }
-    >();
-    for (const g of raw) {
-      const key = reportingUnitOf(g.key, tree);
-      const into = rolled.get(key) ?? { key, respondents: 0, questions: new Map() };
-      into.respondents += g.respondents;
-      for (const [q, m] of g.questions) {
-        const had = into.questions.get(q);
-        into.questions.set(q, had ? addMoments(had, m) : m);
-      }
-      rolled.set(key, into);
-    }
-    groups = [...rolled.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  }
-  return labelled(breakdown(groups), by, units);
+  const { cells, units, disclosure } = await kpiDisclosure(db, fiscalYear);
+  return labelled(breakdown(disclosure, breakdownKeys(by, cells, units)), by, units);
 }
 
 /** The fiscal years with KPI survey responses, and how many answered in each. */
@@ -209,47 +180,45 @@ export async function kpiSurveyYearList(db: Kysely<Database>) {
 }
 
 /**
- * A year's response rate by unit against the staff roster (docs/domain.md §5): both counted under their 課,
- * and the response counts of small units and their complements withheld.
+ * A year's response rate by unit against the staff roster (docs/domain.md §5): both counted under their 課, and
+ * the response counts shown where the year's disclosure plan shows the unit's respondents.
  */
 export async function kpiResponseRate(db: Kysely<Database>, fiscalYear: number) {
-  const [units, roster, answers] = await Promise.all([
-    listUnits(db),
+  const [{ cells, units, disclosure }, roster] = await Promise.all([
+    kpiDisclosure(db, fiscalYear),
     staffCountsByUnit(db),
-    responseCountsByUnit(db, fiscalYear),
   ]);
   const tree = new Map(units.map((u) => [u.code, u]));
-  const byReportingUnit = (counts: ReadonlyMap<string, number>) => {
-    const out = new Map<string, number>();
-    for (const [code, n] of counts) {
-      const key = reportingUnitOf(code, tree);
-      out.set(key, (out.get(key) ?? 0) + n);
-    }
-    return out;
-  };
-  const staff = byReportingUnit(roster);
-  const responses = byReportingUnit(answers);
-  const keys = [...new Set([...staff.keys(), ...responses.keys()])].sort();
-  const hidden = suppressedCells(keys.map((k) => ({ key: k, n: responses.get(k) ?? 0 })));
+  const keys = new Map(breakdownKeys('unit', cells, units).map((k) => [k.key, k.group]));
+  const staff = new Map<string, number>();
+  for (const [code, n] of roster) {
+    const group = reportingGroupOf(code, tree);
+    const key = group.slice(group.indexOf(':') + 1);
+    keys.set(key, group);
+    staff.set(key, (staff.get(key) ?? 0) + n);
+  }
   const totalStaff = [...staff.values()].reduce((a, b) => a + b, 0);
-  const totalResponses = [...responses.values()].reduce((a, b) => a + b, 0);
+  const totalResponses = disclosure.respondents.get(TOTAL) ?? 0;
   return {
     fiscalYear,
     staff: totalStaff,
     responses: totalResponses,
     rate: totalStaff > 0 ? totalResponses / totalStaff : null,
-    units: keys.map((k) => {
-      const s = staff.get(k) ?? 0;
-      const suppressed = hidden.has(k);
-      const n = suppressed ? null : (responses.get(k) ?? 0);
-      return {
-        unitCode: k,
-        name: tree.get(k)?.name ?? k,
-        staff: s,
-        responses: n,
-        rate: n === null || s === 0 ? null : n / s,
-        suppressed,
-      };
-    }),
+    units: [...keys]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, group]) => {
+        const s = staff.get(k) ?? 0;
+        const shown = disclosureOf(disclosure, group);
+        const n = shown.shown ? (disclosure.respondents.get(group) ?? 0) : null;
+        return {
+          unitCode: k,
+          name: tree.get(k)?.name ?? k,
+          staff: s,
+          responses: n,
+          rate: n === null || s === 0 ? null : n / s,
+          suppressed: !shown.shown,
+          withheld: shown.shown ? null : shown.reason,
+        };
+      }),
   };
 }

@@ -3,11 +3,12 @@ import { upsertStaff, upsertUnits } from '@jinzai/db';
 import type { StaffRow, UnitRow } from '@jinzai/model';
 import type { Harness } from './harness.js';
 
-/** The units the route tests use: 総務部 → 人事課 (→ 人事係), 経理課, 広報課, 契約課. Parents come first. */
+/** The units the route tests use: 総務部 → 人事課 (→ 人事係, 庶務係), 経理課, 広報課, 契約課. Parents come first. */
 const UNITS = {
   '10': { name: '総務部', parent_code: null, level: '部' },
   '1010': { name: '人事課', parent_code: '10', level: '課' },
   '101010': { name: '人事係', parent_code: '1010', level: '係' },
+  '101020': { name: '庶務係', parent_code: '1010', level: '係' },
   '1020': { name: '経理課', parent_code: '10', level: '課' },
   '1030': { name: '広報課', parent_code: '10', level: '課' },
   '1040': { name: '契約課', parent_code: '10', level: '課' },

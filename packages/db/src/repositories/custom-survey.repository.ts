@@ -5,19 +5,15 @@ import {
   FAVOURABLE_MIN,
   itemColumn,
   type AnswerMoments,
-  type ChoiceGroupCounts,
   type CustomItem,
+  optionKey,
   type ResponseAttributes,
+  type SurveyCell,
 } from '@jinzai/model';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { bulkWrite, type BulkColumnType } from './bulk.js';
-import {
-  AlreadyAnsweredError,
-  RESPONSE_HEAD_COLUMNS,
-  type BreakdownAttribute,
-  type ResponseSource,
-} from './survey.repository.js';
+import { AlreadyAnsweredError, RESPONSE_HEAD_COLUMNS, type ResponseSource } from './survey.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -193,33 +189,51 @@ export async function customItemMoments(
 }
 
 /**
- * Per group of one attribute, the respondents who answered a multiple-choice item and the count of each option
- * (docs/domain.md §5 cross-tabs; suppression is the caller's). Groups with no answer to the item are absent.
+ * Per combination of attributes, the respondents who answered a multiple-choice item and how many chose each
+ * option, as survey cells (docs/domain.md §5 cross-tabs: `opt1`… hold the option counts as sums). Combinations with
+ * no answer to the item are absent.
  */
-export async function choiceCountsBy(
+export async function choiceCells(
   db: Db,
   surveyId: string,
   itemIndex: number,
   options: number,
-  by: BreakdownAttribute,
-): Promise<ChoiceGroupCounts[]> {
+): Promise<SurveyCell[]> {
   const col = sql.ref(itemColumn(itemIndex));
   const { rows } = await sql<{
-    k: string;
+    unit_code: string;
+    grade_code: string;
+    age_band: string;
+    employment_type: string;
     m: number;
     n: number;
-  }>`select ${sql.ref(by)} as k, ${col} as m, count(*) as n
+  }>`select unit_code, grade_code, age_band, employment_type, ${col} as m, count(*) as n
     from survey_responses where survey_id = ${surveyId} and ${col} is not null
-    group by ${sql.ref(by)}, ${col}`.execute(db);
-  const out = new Map<string, { key: string; respondents: number; counts: number[] }>();
+    group by unit_code, grade_code, age_band, employment_type, ${col}`.execute(db);
+  const out = new Map<string, { cell: SurveyCell; counts: number[] }>();
   for (const r of rows) {
-    const key = String(r.k);
-    const g = out.get(key) ?? { key, respondents: 0, counts: Array.from({ length: options }, () => 0) };
+    const key = [r.unit_code, r.grade_code, r.age_band, r.employment_type].join('\t');
+    const had = out.get(key) ?? {
+      cell: {
+        unitCode: String(r.unit_code),
+        gradeCode: String(r.grade_code),
+        ageBand: String(r.age_band),
+        employmentType: String(r.employment_type),
+        respondents: 0,
+        questions: new Map(),
+      },
+      counts: Array.from({ length: options }, () => 0),
+    };
     const n = Number(r.n);
     const m = Number(r.m);
-    g.respondents += n;
-    for (let k = 0; k < options; k++) if (m & (1 << k)) g.counts[k] = (g.counts[k] ?? 0) + n;
-    out.set(key, g);
+    had.cell.respondents += n;
+    for (let k = 0; k < options; k++) if (m & (1 << k)) had.counts[k] = (had.counts[k] ?? 0) + n;
+    out.set(key, had);
   }
-  return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...out.values()].map(({ cell, counts }) => ({
+    ...cell,
+    questions: new Map(
+      counts.map((c, k) => [optionKey(k), { n: cell.respondents, sum: c, sumSq: c, favourable: 0 }]),
+    ),
+  }));
 }

@@ -7,7 +7,7 @@ import {
   hasAnswered,
   insertKpiResponses,
   kpiMoments,
-  kpiMomentsBy,
+  kpiCells,
   kpiSurveyId,
   kpiSurveyYears,
   recordOnlineKpiAnswer,
@@ -40,8 +40,8 @@ describe.each(testDialects())('survey repository on %s', (dialect) => {
     const m = (await kpiMoments(t.db, [2025, 2024])).get(2025);
     expect(m?.respondents).toBe(4);
     expect(m?.questions.get('q01')).toEqual({ n: 3, sum: 8, sumSq: 26, favourable: 2 });
-    const by = await kpiMomentsBy(t.db, 2025, 'unit_code');
-    expect(by.map((g) => [g.key, g.respondents, g.questions.get('q15')?.n])).toEqual([
+    const cells = await kpiCells(t.db, 2025);
+    expect(cells.map((g) => [g.unitCode, g.respondents, g.questions.get('q15')?.n])).toEqual([
       ['a', 2, 2],
       ['b', 2, 1],
     ]);

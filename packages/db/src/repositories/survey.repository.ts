@@ -10,6 +10,7 @@ import {
   type KpiCode,
   type KpiResponse,
   type ResponseAttributes,
+  type SurveyCell,
 } from '@jinzai/model';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
@@ -244,38 +245,24 @@ export async function kpiMoments(
   return out;
 }
 
-export type BreakdownAttribute = 'unit_code' | 'grade_code' | 'age_band' | 'employment_type';
-
 /**
- * The year's KPI moments grouped by one attribute of the responses (docs/domain.md §5 breakdowns; suppression
- * is the caller's).
+ * Every cell of a year's KPI survey: the attributes, the respondents and the moments of each question
+ * (docs/domain.md §5 "One disclosure plan": every view's figures and the plan are summed from these).
  */
-export async function kpiMomentsBy(
-  db: Db,
-  fiscalYear: number,
-  by: BreakdownAttribute,
-): Promise<{ key: string; respondents: number; questions: Map<KpiCode, AnswerMoments> }[]> {
-  const { rows } =
-    await sql<MomentsRow>`select ${sql.ref(by)} as k, sum(respondents) as respondents, ${sql.join(momentsSelect)}
-    from survey_cells where survey_id = ${kpiSurveyId(fiscalYear)} group by ${sql.ref(by)} order by ${sql.ref(by)}`.execute(
-      db,
-    );
+export async function kpiCells(db: Db, fiscalYear: number): Promise<SurveyCell[]> {
+  const { rows } = await sql<MomentsRow>`select unit_code, grade_code, age_band, employment_type,
+    sum(respondents) as respondents, ${sql.join(momentsSelect)}
+    from survey_cells where survey_id = ${kpiSurveyId(fiscalYear)}
+    group by unit_code, grade_code, age_band, employment_type
+    order by unit_code, grade_code, age_band, employment_type`.execute(db);
   return rows.map((r) => ({
-    key: String(r['k']),
+    unitCode: String(r['unit_code']),
+    gradeCode: String(r['grade_code']),
+    ageBand: String(r['age_band']),
+    employmentType: String(r['employment_type']),
     respondents: Number(r['respondents']),
     questions: readMoments(r),
   }));
-}
-
-/** Responses per unit of a year (for the response rate against the roster). */
-export async function responseCountsByUnit(db: Db, fiscalYear: number): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('survey_cells')
-    .select(['unit_code', (eb) => eb.fn.sum<number>('respondents').as('n')])
-    .where('survey_id', '=', kpiSurveyId(fiscalYear))
-    .groupBy('unit_code')
-    .execute();
-  return new Map(rows.map((r) => [r.unit_code, Number(r.n)]));
 }
 
 /** The fiscal years that have KPI survey responses, with their counts, oldest first. */

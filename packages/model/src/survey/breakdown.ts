@@ -1,12 +1,49 @@
 import { KPI_QUESTIONS, type KpiCode } from '../kpis.js';
-import { kpiFigures, NO_MOMENTS, type AnswerMoments } from './kpi-figures.js';
-import { suppressedCells } from './suppression.js';
+import type { Unit } from '../org.js';
+import {
+  attributeGroup,
+  disclosureOf,
+  reportingGroupOf,
+  type AttributeDimension,
+  type GroupId,
+  type SurveyCell,
+  type SurveyDisclosure,
+  type WithheldReason,
+} from './disclosure.js';
+import { kpiFigures, NO_MOMENTS } from './kpi-figures.js';
 
-/** A group of a breakdown as SQL returns it: respondents and the moments of each question. */
-export interface GroupMoments {
+/** What a breakdown groups answers by (docs/interfaces.md "Survey and KPIs" `by`). */
+export type BreakdownDimension = 'unit' | AttributeDimension;
+
+/** A group of a breakdown: the key it is listed under and the plan's group it stands for. */
+export interface BreakdownKey {
   key: string;
-  respondents: number;
-  questions: ReadonlyMap<string, AnswerMoments>;
+  group: GroupId;
+}
+
+/**
+ * The groups of a breakdown that hold answers (docs/domain.md §5): by unit, the reporting units (answers are
+ * counted under their 課, or under their 部 where they belong to no 課); otherwise the values of the attribute.
+ */
+export function breakdownKeys(
+  by: BreakdownDimension,
+  cells: readonly Pick<SurveyCell, 'unitCode' | 'gradeCode' | 'ageBand' | 'employmentType'>[],
+  units: readonly Pick<Unit, 'code' | 'parentCode' | 'level'>[],
+): BreakdownKey[] {
+  const tree = new Map(units.map((u) => [u.code, u]));
+  const out = new Map<string, GroupId>();
+  for (const c of cells) {
+    if (by === 'unit') {
+      const group = reportingGroupOf(c.unitCode, tree);
+      out.set(group.slice(group.indexOf(':') + 1), group);
+    } else {
+      const value = by === 'grade' ? c.gradeCode : by === 'age_band' ? c.ageBand : c.employmentType;
+      out.set(value, attributeGroup(by, value));
+    }
+  }
+  return [...out]
+    .map(([key, group]) => ({ key, group }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 export interface BreakdownCell {
@@ -16,6 +53,8 @@ export interface BreakdownCell {
   n: number | null;
   favourable: number | null;
   suppressed: boolean;
+  /** Why the cell is withheld, or null when shown. */
+  withheld: WithheldReason | null;
 }
 
 /**
@@ -26,42 +65,35 @@ export interface BreakdownGroup {
   key: string;
   n: number | null;
   suppressed: boolean;
+  withheld: WithheldReason | null;
   kpis: BreakdownCell[];
 }
 
 /**
- * A breakdown with suppression enforced (docs/domain.md §5): groups under 5 respondents and their complements
- * are withheld whole; then, question by question, cells under 5 answers (blank answers make a question's n
- * smaller than the group's) and their complements are withheld, so that no figure can be had by subtraction
- * from the published totals.
+ * A breakdown with the survey's disclosure plan applied (docs/domain.md §5): a group whose respondents the plan
+ * withholds is withheld whole; otherwise each question's figures are shown where that question's plan shows them
+ * (blank answers make a question's groups smaller).
  */
 export function breakdown(
-  groups: readonly GroupMoments[],
+  d: SurveyDisclosure,
+  keys: readonly BreakdownKey[],
   questions: readonly KpiCode[] = KPI_QUESTIONS.map((k) => k.code),
 ): BreakdownGroup[] {
-  const hiddenGroups = suppressedCells(groups.map((g) => ({ key: g.key, n: g.respondents })));
-  const hiddenCells = new Map<KpiCode, Set<string>>();
-  for (const q of questions) {
-    hiddenCells.set(
-      q,
-      suppressedCells(
-        groups.map((g) => ({ key: g.key, n: (g.questions.get(q) ?? NO_MOMENTS).n })),
-        hiddenGroups,
-      ),
-    );
-  }
-  return groups.map((g) => {
-    if (hiddenGroups.has(g.key)) return { key: g.key, n: null, suppressed: true, kpis: [] };
+  return keys.map(({ key, group }) => {
+    const whole = disclosureOf(d, group);
+    if (!whole.shown) return { key, n: null, suppressed: true, withheld: whole.reason, kpis: [] };
     return {
-      key: g.key,
-      n: g.respondents,
+      key,
+      n: d.respondents.get(group) ?? 0,
       suppressed: false,
+      withheld: null,
       kpis: questions.map((code) => {
-        if (hiddenCells.get(code)?.has(g.key)) {
-          return { code, mean: null, n: null, favourable: null, suppressed: true };
+        const shown = disclosureOf(d, group, code);
+        if (!shown.shown) {
+          return { code, mean: null, n: null, favourable: null, suppressed: true, withheld: shown.reason };
         }
-        const f = kpiFigures(g.questions.get(code) ?? NO_MOMENTS);
-        return { code, mean: f.mean, n: f.n, favourable: f.favourable, suppressed: false };
+        const f = kpiFigures(d.moments.get(group)?.get(code) ?? NO_MOMENTS);
+        return { code, mean: f.mean, n: f.n, favourable: f.favourable, suppressed: false, withheld: null };
       }),
     };
   });

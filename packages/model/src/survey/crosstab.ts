@@ -1,14 +1,8 @@
-import { MIN_GROUP_SIZE } from './kpi-figures.js';
-import { suppressedCells } from './suppression.js';
+import type { BreakdownKey } from './breakdown.js';
+import { disclosureOf, TOTAL, type SurveyDisclosure, type WithheldReason } from './disclosure.js';
 
-/** A group's answers to one multiple-choice item, as SQL counts them: respondents and choices per option. */
-export interface ChoiceGroupCounts {
-  key: string;
-  /** Respondents in the group who answered the item. */
-  respondents: number;
-  /** counts[k-1]: how many chose option k. */
-  counts: readonly number[];
-}
+/** The key under which a cross-tab cell holds the count of option k (0-based) as a sum. */
+export const optionKey = (k: number): string => `opt${k + 1}`;
 
 export interface CrossTabColumn {
   key: string;
@@ -16,38 +10,40 @@ export interface CrossTabColumn {
   respondents: number | null;
   counts: (number | null)[];
   suppressed: boolean;
+  /** Why the column is withheld, or null when shown. */
+  withheld: WithheldReason | null;
 }
 
 /**
  * A cross-tab of a multiple-choice item by a group (docs/domain.md §5; policy III-2-(2) 退職を考えた理由 by age
- * band): counts per option × group and the total column. Groups under 5 respondents and their complements are
- * withheld whole, with the KPI breakdowns' suppressedCells, so that no group's counts follow from the total
- * by subtraction; the total's counts too when fewer than 5 answered at all.
+ * band): counts per option × group and the total column, from cells whose respondents are those who answered the
+ * item and whose sums are the option counts (`optionKey`). Columns are shown where the survey's disclosure plan
+ * over those respondents shows the group, so that no group under 5 follows from the others by subtraction.
  */
 export function choiceCrossTab(
-  groups: readonly ChoiceGroupCounts[],
+  d: SurveyDisclosure,
+  keys: readonly BreakdownKey[],
   options: number,
 ): { total: CrossTabColumn; groups: CrossTabColumn[] } {
-  const hidden = suppressedCells(groups.map((g) => ({ key: g.key, n: g.respondents })));
-  const total = Array.from({ length: options }, (_, k) => groups.reduce((s, g) => s + (g.counts[k] ?? 0), 0));
-  const respondents = groups.reduce((s, g) => s + g.respondents, 0);
-  const small = respondents < MIN_GROUP_SIZE;
-  return {
-    total: {
-      key: 'total',
-      respondents,
-      counts: small ? total.map(() => null) : total,
-      suppressed: small,
-    },
-    groups: groups.map((g) =>
-      hidden.has(g.key)
-        ? { key: g.key, respondents: null, counts: total.map(() => null), suppressed: true }
-        : {
-            key: g.key,
-            respondents: g.respondents,
-            counts: Array.from({ length: options }, (_, k) => g.counts[k] ?? 0),
-            suppressed: false,
-          },
-    ),
+  const column = (key: string, group: string): CrossTabColumn => {
+    const shown = disclosureOf(d, group);
+    if (!shown.shown) {
+      return {
+        key,
+        respondents: group === TOTAL ? (d.respondents.get(TOTAL) ?? 0) : null,
+        counts: Array.from({ length: options }, () => null),
+        suppressed: true,
+        withheld: shown.reason,
+      };
+    }
+    const m = d.moments.get(group);
+    return {
+      key,
+      respondents: d.respondents.get(group) ?? 0,
+      counts: Array.from({ length: options }, (_, k) => m?.get(optionKey(k))?.sum ?? 0),
+      suppressed: false,
+      withheld: null,
+    };
   };
+  return { total: column('total', TOTAL), groups: keys.map((k) => column(k.key, k.group)) };
 }

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { choiceCrossTab } from './crosstab.js';
+import { breakdownKeys } from './breakdown.js';
+import { choiceCrossTab, optionKey } from './crosstab.js';
+import { surveyDisclosure, type SurveyCell } from './disclosure.js';
 import {
   choiceMask,
   customAnswerValues,
@@ -88,35 +90,61 @@ describe('custom survey definition and answers', () => {
   });
 });
 
+/** Cells of one age band each: who answered the item and how many chose each option. */
+const choiceCells = (groups: { ageBand: string; respondents: number; counts: number[] }[]): SurveyCell[] =>
+  groups.map((g) => ({
+    unitCode: '01',
+    gradeCode: 'shuji',
+    ageBand: g.ageBand,
+    employmentType: 'regular',
+    respondents: g.respondents,
+    questions: new Map(
+      g.counts.map((c, k) => [optionKey(k), { n: g.respondents, sum: c, sumSq: c, favourable: 0 }]),
+    ),
+  }));
+const units = [{ code: '01', name: '総務部', parentCode: null, level: '部' as const }];
+
 describe('choiceCrossTab', () => {
   it('counts per option and group with the total, withholding small groups and a complement', () => {
-    const t = choiceCrossTab(
-      [
-        { key: '-29', respondents: 3, counts: [1, 2, 0] },
-        { key: '30-39', respondents: 10, counts: [5, 4, 1] },
-        { key: '40-49', respondents: 20, counts: [8, 8, 8] },
-      ],
-      3,
-    );
-    expect(t.total).toEqual({ key: 'total', respondents: 33, counts: [14, 14, 9], suppressed: false });
+    const cells = choiceCells([
+      { ageBand: '-29', respondents: 3, counts: [1, 2, 0] },
+      { ageBand: '30-39', respondents: 10, counts: [5, 4, 1] },
+      { ageBand: '40-49', respondents: 20, counts: [8, 8, 8] },
+    ]);
+    const d = surveyDisclosure(cells, units, [], [0, 1, 2].map(optionKey));
+    const t = choiceCrossTab(d, breakdownKeys('age_band', cells, units), 3);
+    expect(t.total).toEqual({
+      key: 'total',
+      respondents: 33,
+      counts: [14, 14, 9],
+      suppressed: false,
+      withheld: null,
+    });
     expect(t.groups[0]).toMatchObject({ suppressed: true, respondents: null, counts: [null, null, null] });
-    // The complement: the smallest shown group, so that the total minus the rest does not give the group of 3.
-    expect(t.groups[1]).toMatchObject({ suppressed: true });
-    expect(t.groups[2]).toEqual({ key: '40-49', respondents: 20, counts: [8, 8, 8], suppressed: false });
+    expect(t.groups[0]?.withheld).toBe('small');
+    // The complement: the smaller shown group, so that the total minus the rest does not give the group of 3.
+    expect(t.groups[1]).toMatchObject({ suppressed: true, withheld: 'complement' });
+    expect(t.groups[2]).toEqual({
+      key: '40-49',
+      respondents: 20,
+      counts: [8, 8, 8],
+      suppressed: false,
+      withheld: null,
+    });
   });
-});
 
-describe('choiceCrossTab suppression (property)', () => {
-  it('never shows a group under 5, and the withheld groups hold 0 or at least 5 respondents from two groups', () => {
+  it('never shows a group under 5, and shows the total whenever 5 or more answered', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 8 }), (sizes) => {
-        const groups = sizes.map((n, i) => ({ key: `g${i}`, respondents: n, counts: [n, 0] }));
-        const t = choiceCrossTab(groups, 2);
-        const hidden = t.groups.filter((g) => g.suppressed);
+      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 4 }), (sizes) => {
+        const bands = ['-29', '30-39', '40-49', '50-'];
+        const cells = choiceCells(
+          sizes.flatMap((n, i) =>
+            n > 0 ? [{ ageBand: bands[i] as string, respondents: n, counts: [n, 0] }] : [],
+          ),
+        );
+        const d = surveyDisclosure(cells, units, [], [0, 1].map(optionKey));
+        const t = choiceCrossTab(d, breakdownKeys('age_band', cells, units), 2);
         for (const g of t.groups) if (!g.suppressed) expect(g.respondents).toBeGreaterThanOrEqual(5);
-        const withheld = hidden.reduce((s, g) => s + (sizes[Number(g.key.slice(1))] ?? 0), 0);
-        const nonEmpty = hidden.filter((g) => (sizes[Number(g.key.slice(1))] ?? 0) > 0).length;
-        expect(withheld === 0 || (withheld >= 5 && nonEmpty >= 2) || t.total.suppressed).toBe(true);
         const all = sizes.reduce((a, b) => a + b, 0);
         expect(t.total.respondents).toBe(all);
         expect(t.total.suppressed).toBe(all < 5);
