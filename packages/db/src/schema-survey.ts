@@ -77,6 +77,13 @@ export type SurveyCellTable = Sums & {
   respondents: number;
 };
 
+/** The disclosure plan last chosen for a survey or one of its items, and the fingerprint of its cells. */
+export interface SurveyPlanTable {
+  plan_key: string;
+  fingerprint: string;
+  plan_json: string;
+}
+
 /** The survey area's tables. */
 export interface SurveyTables {
   surveys: SurveyTable;
@@ -84,4 +91,5 @@ export interface SurveyTables {
   survey_participants: SurveyParticipantTable;
   survey_cells: SurveyCellTable;
   programme_counts: ProgrammeCountTable;
+  survey_plans: SurveyPlanTable;
 }

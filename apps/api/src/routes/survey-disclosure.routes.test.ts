@@ -138,4 +138,41 @@ describe.each(testDialects())('one disclosure plan across the survey views on %s
     expect(byUnit.find((g) => g.key === '1030')?.withheld).toBe('small');
     expect(byUnit.filter((g) => g.withheld === 'complement')).toHaveLength(1);
   });
+
+  it('keeps the plan beside the answers for every process, and chooses again when the answers change', async () => {
+    await importKpiRows(h, hr, 2025, `${rows('1020', 9, '3')}\n${rows('1040', 7, '2')}`);
+    const shown = async () =>
+      (
+        await get<{ groups: { key: string; suppressed: boolean }[] }>(
+          '/api/kpis/breakdown?fiscalYear=2025&by=unit',
+        )
+      ).groups.map((g) => [g.key, g.suppressed]);
+    expect(await shown()).toEqual([
+      ['1020', false],
+      ['1040', false],
+    ]);
+    const saved = await h.db.db.selectFrom('survey_plans').selectAll().execute();
+    expect(saved.map((r) => r.plan_key)).toEqual(['kpi-2025']);
+    // The saved plan is what every view reads: one that withholds everything is obeyed while the answers are the same.
+    const none = { published: [], withheld: [] };
+    await h.db.db
+      .updateTable('survey_plans')
+      .set({
+        plan_json: JSON.stringify({
+          respondents: none,
+          questions: Object.fromEntries(KPI_CODES.map((q) => [q, none])),
+        }),
+      })
+      .execute();
+    expect(await shown()).toEqual([
+      ['1020', true],
+      ['1040', true],
+    ]);
+    // New answers, a new fingerprint: the plan is chosen again.
+    await importKpiRows(h, hr, 2025, `${rows('1020', 9, '3')}\n${rows('1040', 8, '2')}`);
+    expect(await shown()).toEqual([
+      ['1020', false],
+      ['1040', false],
+    ]);
+  });
 });

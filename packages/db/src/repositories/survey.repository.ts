@@ -315,3 +315,32 @@ export async function responseAttributesOf(
     employmentType: s.employment_type as ResponseAttributes['employmentType'],
   };
 }
+
+/** The saved disclosure plan of a survey (or item) if it was chosen from cells with this fingerprint. */
+export async function readSurveyPlan(
+  db: Db,
+  planKey: string,
+  fingerprint: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('survey_plans')
+    .select('plan_json')
+    .where('plan_key', '=', planKey)
+    .where('fingerprint', '=', fingerprint)
+    .executeTakeFirst();
+  return row?.plan_json;
+}
+
+/** Keeps a survey's (or item's) newly chosen plan, replacing the one before (several processes may race: last wins). */
+export async function writeSurveyPlan(
+  db: Db,
+  planKey: string,
+  fingerprint: string,
+  planJson: string,
+): Promise<void> {
+  await db
+    .insertInto('survey_plans')
+    .values({ plan_key: planKey, fingerprint, plan_json: planJson })
+    .onConflict((oc) => oc.column('plan_key').doUpdateSet({ fingerprint, plan_json: planJson }))
+    .execute();
+}

@@ -6,11 +6,13 @@ import {
   attributeGroup,
   disclosureOf,
   groupsOfCell,
+  savedPlans,
   smallCut,
   surveyDisclosure,
   TOTAL,
   unitGroup,
   type GroupPlan,
+  type SavedPlans,
   type SurveyCell,
 } from './disclosure.js';
 import { MIN_GROUP_SIZE, NO_MOMENTS, type AnswerMoments } from './kpi-figures.js';
@@ -108,6 +110,19 @@ describe('surveyDisclosure', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('reads back saved plans as they were chosen', () => {
+    fc.assert(
+      fc.property(instance, ({ units, cells }) => {
+        const d = surveyDisclosure(cells, units, ['q01']);
+        const saved = JSON.parse(JSON.stringify(savedPlans(d))) as SavedPlans;
+        const again = surveyDisclosure(cells, units, ['q01'], [], saved);
+        expect(again.respondentPlan).toEqual(d.respondentPlan);
+        expect(again.questionPlans).toEqual(d.questionPlans);
+      }),
+      { numRuns: 50 },
     );
   });
 

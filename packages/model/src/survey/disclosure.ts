@@ -452,20 +452,35 @@ export function surveyDisclosure(
   questions: readonly string[],
   /** Sums to add up per group without a plan of their own (a cross-tab's option counts, under the respondents'). */
   alsoSum: readonly string[] = [],
+  /** The plans as computed before from the same cells and units (see savedPlans), to skip choosing them again. */
+  saved?: SavedPlans,
 ): SurveyDisclosure {
   const tree = new Map(units.map((u) => [u.code, u]));
   const member = cells.map((c) => groupsOfCell(c, tree));
   const respondents = new Map<GroupId, number>();
   const moments = new Map<GroupId, Map<string, AnswerMoments>>();
+  const summed = [...questions, ...alsoSum];
   for (const [i, c] of cells.entries()) {
     const m = member[i] as { org: GroupId[]; attributes: GroupId[] };
     for (const g of [...m.org, ...m.attributes]) {
       respondents.set(g, (respondents.get(g) ?? 0) + c.respondents);
-      const into = moments.get(g) ?? new Map<string, AnswerMoments>();
-      for (const q of [...questions, ...alsoSum])
+      let into = moments.get(g);
+      if (!into) moments.set(g, (into = new Map<string, AnswerMoments>()));
+      for (const q of summed)
         into.set(q, addMoments(into.get(q) ?? NO_MOMENTS, c.questions.get(q) ?? NO_MOMENTS));
-      moments.set(g, into);
     }
+  }
+  if (saved && questions.every((q) => q in saved.questions)) {
+    const read = (p: SavedPlan): GroupPlan => ({
+      published: new Set(p.published),
+      withheld: new Map(p.withheld),
+    });
+    return {
+      respondents,
+      moments,
+      respondentPlan: read(saved.respondents),
+      questionPlans: new Map(questions.map((q) => [q, read(saved.questions[q] as SavedPlan)])),
+    };
   }
   const atomsWith = (weight: (c: SurveyCell) => number): Atom[] =>
     cells.map((c, i) => ({ weight: weight(c), ...(member[i] as { org: GroupId[]; attributes: GroupId[] }) }));
@@ -486,6 +501,26 @@ export function surveyDisclosure(
     ]),
   );
   return { respondents, moments, respondentPlan, questionPlans };
+}
+
+interface SavedPlan {
+  published: GroupId[];
+  withheld: [GroupId, WithheldReason][];
+}
+
+/** A survey's plans as plain data, to be kept beside its answers and read back (docs/domain.md §5). */
+export interface SavedPlans {
+  respondents: SavedPlan;
+  questions: Record<string, SavedPlan>;
+}
+
+/** The plans of a disclosure as plain data (for surveyDisclosure's `saved`). */
+export function savedPlans(d: SurveyDisclosure): SavedPlans {
+  const save = (p: GroupPlan): SavedPlan => ({ published: [...p.published], withheld: [...p.withheld] });
+  return {
+    respondents: save(d.respondentPlan),
+    questions: Object.fromEntries([...d.questionPlans].map(([q, p]) => [q, save(p)])),
+  };
 }
 
 /** Whether a group's figures for a question (or its respondent count, without one) may be shown, and if not why. */

@@ -72,7 +72,12 @@ export const surveyJa = {
   ...kpiStatusMessages('ja'),
   'survey.withheld': '非表示',
   'survey.withheldNote':
-    '回答が5件未満の集団と、差し引きで5件未満の集団が分かってしまう集団は「非表示」にしています。',
+    '回答が5件未満の集団と、差し引きで5件未満の集団が分かってしまう集団は「非表示」にしています。どの画面・出力でも同じ集団を非表示にします。',
+  'survey.withheld.small': '非表示（5件未満）',
+  'survey.withheld.complement': '非表示（差し引き防止）',
+  'survey.withheldLegend.small': '＊ 回答が5件未満のため非表示',
+  'survey.withheldLegend.complement':
+    '※ ほかの集計と差し引きすると5件未満の集団の回答が分かってしまうため非表示（この集団自体は5件以上）',
 
   'survey.logic.title': 'ロジックモデル',
   'survey.logic.lead':
@@ -206,7 +211,12 @@ export const surveyEn: Record<keyof typeof surveyJa, string> = {
   ...kpiStatusMessages('en'),
   'survey.withheld': 'Withheld',
   'survey.withheldNote':
-    'Groups with fewer than 5 answers, and groups that would let one be worked out by subtraction, are withheld.',
+    'Groups with fewer than 5 answers, and groups that would let one be worked out by subtraction, are withheld — the same groups on every screen and in every export.',
+  'survey.withheld.small': 'Withheld (under 5)',
+  'survey.withheld.complement': 'Withheld (prevents subtraction)',
+  'survey.withheldLegend.small': '＊ Withheld: fewer than 5 answers',
+  'survey.withheldLegend.complement':
+    '※ Withheld: with the other figures it would reveal the answers of a group of fewer than 5 (this group itself has 5 or more)',
 
   'survey.logic.title': 'Logic model',
   'survey.logic.lead':
