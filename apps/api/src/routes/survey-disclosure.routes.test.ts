@@ -137,6 +137,13 @@ describe.each(testDialects())('one disclosure plan across the survey views on %s
     );
     expect(byUnit.find((g) => g.key === '1030')?.withheld).toBe('small');
     expect(byUnit.filter((g) => g.withheld === 'complement')).toHaveLength(1);
+    // The export withholds the same groups and says why in the same words.
+    const exported = await h.request('/api/kpis/export?view=breakdown&fiscalYear=2025&by=unit&format=csv', {
+      cookie: hr,
+    });
+    const text = new TextDecoder().decode(await exported.arrayBuffer());
+    expect(text).toContain('回答が5件未満のため非表示');
+    expect(text).toContain('他の集計との差し引きで5件未満の集団がわかるため非表示');
   });
 
   it('keeps the plan beside the answers for every process, and chooses again when the answers change', async () => {

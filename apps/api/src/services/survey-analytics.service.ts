@@ -41,10 +41,10 @@ async function auditRead(db: Kysely<Database>, actor: Actor, now: Date, fiscalYe
 }
 
 /**
- * By unit: the mean evaluation (S = 5 … D = 1) of the staff in the unit and the units under it against the unit's
- * mean answer to one KPI, with Spearman's rho (docs/domain.md §5). The units are the finest ones the year's
- * disclosure plan shows for that question, so the scatter withholds what every other view withholds; a unit with
- * fewer than MIN_EVALUATED_STAFF evaluated staff is left out.
+ * By unit named in the survey answers: the mean evaluation (S = 5 … D = 1) of the staff in the unit and the units
+ * under it against the mean answer to one KPI of the same units, with Spearman's rho (docs/domain.md §5). Only the
+ * finest units the year's disclosure plan shows for that question are plotted, so the scatter withholds what every
+ * other view withholds; a unit with fewer than MIN_EVALUATED_STAFF evaluated staff is left out.
  */
 export async function evaluationVsKpi(
   db: Kysely<Database>,
@@ -63,7 +63,10 @@ export async function evaluationVsKpi(
 
   const tree = new Map(units.map((u) => [u.code, u]));
   const plotted: ScatterUnit[] = [];
+  // docs/interfaces.md "Survey and KPIs": the units are those named in the answers.
+  const named = new Set(cells.map((c) => c.unitCode));
   for (const code of finestShownUnits(disclosure, units, kpi)) {
+    if (!named.has(code)) continue;
     const points = [...unitAndDescendants(code, units)].flatMap((c) => pointsByUnit.get(c) ?? []);
     if (points.length < MIN_EVALUATED_STAFF) continue;
     const f = kpiFigures(disclosure.moments.get(unitGroup(code))?.get(kpi) ?? NO_MOMENTS);

@@ -1,6 +1,6 @@
 // The KPI screens as downloads (.xlsx or CSV): the same figures the API shows, suppression included.
 import type { Database } from '@jinzai/db';
-import { KPI_QUESTIONS, KPI_STATUS_LABELS, PROGRAMMES } from '@jinzai/model';
+import { KPI_QUESTIONS, KPI_STATUS_LABELS, PROGRAMMES, WITHHELD_REASON_LABELS } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { errors } from '../errors.js';
 import { type CsvCell, toCsv } from '../import/csv.js';
@@ -75,11 +75,11 @@ export async function exportRows(
         rows.push([
           g.key,
           g.labelJa,
-          g.suppressed ? '非表示（5人未満）' : g.n,
+          g.suppressed ? WITHHELD_REASON_LABELS[g.withheld ?? 'small'].ja : g.n,
           ...KPI_QUESTIONS.map((k) => {
             if (g.suppressed) return '';
             const cell = g.kpis.find((x) => x.code === k.code);
-            return cell?.suppressed ? '非表示' : round(cell?.mean);
+            return cell?.suppressed ? WITHHELD_REASON_LABELS[cell.withheld ?? 'small'].ja : round(cell?.mean);
           }),
         ]);
       }

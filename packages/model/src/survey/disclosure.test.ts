@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../org.js';
+import { smallCut } from './class-cut.js';
 import { derivableSmallGroup } from './disclosure-audit.js';
 import {
   attributeGroup,
   disclosureOf,
   groupsOfCell,
   savedPlans,
-  smallCut,
   surveyDisclosure,
   TOTAL,
   unitGroup,
