@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { splitSqliteDialect } from './sqlite-driver.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -40,7 +41,10 @@ export interface ConnectOptions {
   poolSize?: number;
 }
 
-/** Opens the database named by target; SQLite files are created (with their folder) and set to WAL. */
+/**
+ * Opens the database named by target; SQLite files are created (with their folder) and set to WAL, with a writer
+ * and a reader connection (sqlite-driver.ts).
+ */
 export function connect(target: DatabaseTarget, options: ConnectOptions = {}): Connection {
   if (target.dialect === 'postgres') {
     const pool = new pg.Pool({
@@ -51,46 +55,21 @@ export function connect(target: DatabaseTarget, options: ConnectOptions = {}): C
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }
-  const path = target.path === ':memory:' ? ':memory:' : resolve(target.path);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const memory = target.path === ':memory:';
+  const path = memory ? ':memory:' : resolve(target.path);
+  if (!memory) mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SqliteDatabase(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  // Checkpoints run in a worker (sqlite-driver.ts), never inside a COMMIT on the event loop.
+  sqlite.pragma('wal_autocheckpoint = 0');
+  sqlite.pragma('journal_size_limit = 67108864');
+  const reader = memory ? null : new SqliteDatabase(path, { readonly: true });
+  reader?.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: splitSqliteDialect(sqlite, reader, memory ? null : path) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
-}
-
-/**
- * kysely's SQLite driver prepares every statement anew on each query; the same few queries run on every request,
- * so keep their prepared statements (better-sqlite3 statements are reusable; kysely runs them to completion
- * synchronously, one query at a time per connection). Schema changes (migrations) drop the cache.
- */
-function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
-  const cache = new Map<string, SqliteDatabase.Statement>();
-  const LIMIT = 500;
-  return new Proxy(sqlite, {
-    get(target, prop, receiver) {
-      if (prop !== 'prepare') {
-        const value: unknown = Reflect.get(target, prop, receiver);
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      }
-      return (source: string) => {
-        if (/^\s*(create|alter|drop)\b/i.test(source)) {
-          cache.clear();
-          return target.prepare(source);
-        }
-        let stmt = cache.get(source);
-        if (!stmt) {
-          stmt = target.prepare(source);
-          if (cache.size >= LIMIT) cache.delete(cache.keys().next().value as string);
-          cache.set(source, stmt);
-        }
-        return stmt;
-      };
-    },
-  });
 }
 
 /**

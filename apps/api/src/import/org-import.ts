@@ -11,6 +11,7 @@ import {
   type StaffRow,
   type UnitRow,
 } from '@jinzai/model';
+import { yieldToEventLoop } from '@jinzai/db';
 import { throwIfAny, type ImportDetail } from './errors.js';
 import { readImport, type Parsed } from './table.js';
 
@@ -30,13 +31,18 @@ export async function parseUnitsFile(
   contentType: string | undefined,
 ): Promise<Numbered<UnitRow>[]> {
   const { parsed, details } = await readImport(bytes, contentType, UNIT_COLUMNS, unitRowSchema);
+  // Each whole-file pass takes a fraction of a second on the largest files: other requests go between them.
   const rows = parsed.map(number);
+  await yieldToEventLoop();
   details.push(...duplicates(rows, 'code', 'コード'));
+  await yieldToEventLoop();
 
   const byCode = new Map<string, Numbered<UnitRow>>();
   for (const r of rows) if (!byCode.has(r.code)) byCode.set(r.code, r);
+  await yieldToEventLoop();
 
   details.push(...parentCycles(rows, byCode));
+  await yieldToEventLoop();
   for (const r of rows) {
     if (r.parent_code === null) continue;
     if (r.parent_code === r.code) {
@@ -121,7 +127,9 @@ export async function parseStaffFile(
 ): Promise<Numbered<StaffRow>[]> {
   const { parsed, details } = await readImport(bytes, contentType, STAFF_COLUMNS, staffRowSchema);
   const rows = parsed.map(number);
+  await yieldToEventLoop();
   details.push(...duplicates(rows, 'staff_no', '職員番号'));
+  await yieldToEventLoop();
   for (const r of rows) {
     const grade = resolveGrade(r.grade_code);
     if (grade) r.grade_code = grade;

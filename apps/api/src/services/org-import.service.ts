@@ -4,6 +4,7 @@ import {
   listUnits,
   upsertStaff,
   upsertUnits,
+  yieldToEventLoop,
   type Database,
   type UpsertCounts,
   type UpsertResult,
@@ -40,6 +41,9 @@ async function imported<T extends object>(
   return summary;
 }
 
+/** Rows checked between two turns of the event loop. */
+const ROWS_PER_TURN = 5_000;
+
 const levelIndex = (l: string) => UNIT_LEVELS.indexOf(l as UnitLevel);
 
 /**
@@ -58,9 +62,12 @@ export async function importUnits(
     const stored = new Map((await listUnits(trx)).map((u) => [u.code, u]));
     const merged = new Map<string, { level: string; parentCode: string | null }>(stored);
     for (const r of rows) merged.set(r.code, { level: r.level, parentCode: r.parent_code });
+    await yieldToEventLoop();
 
     const details: ImportDetail[] = missingReferences(rows, new Set(merged.keys()), 'parent_code');
-    for (const r of rows) {
+    await yieldToEventLoop();
+    for (const [k, r] of rows.entries()) {
+      if (k % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToEventLoop();
       const parent = r.parent_code ? merged.get(r.parent_code) : undefined;
       if (r.parent_code === null && r.level !== '部') {
         details.push({

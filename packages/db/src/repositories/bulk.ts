@@ -50,7 +50,36 @@ export async function bulkWrite<T extends keyof Database>(
     await sql`insert into ${sql.id(spec.table)} (${sql.join(cols)}) select ${sql.join(pick)} from ${source(json)}${conflict}`.execute(
       db,
     );
+    if (i + ROWS_PER_STATEMENT < rows.length) await yieldToEventLoop();
   }
+}
+
+/**
+ * Lets the event loop answer other requests between the statements of a long write (SQLite runs a statement
+ * synchronously; sqlite-driver.ts sends their reads to the reader connection meanwhile). Also for long loops that
+ * build a batch.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Keys per lookup in `chunked`: one statement over 300,000 keys holds SQLite (and the event loop) for 0.3 s. */
+const KEYS_PER_QUERY = 20_000;
+
+/**
+ * Runs a lookup over many keys a slice at a time, yielding between slices, and concatenates the results; inside a
+ * transaction the slices see one snapshot, like a single query would.
+ */
+export async function chunked<V, R>(
+  values: readonly V[],
+  lookup: (part: readonly V[]) => Promise<readonly R[]>,
+): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < values.length; i += KEYS_PER_QUERY) {
+    if (i > 0) await yieldToEventLoop();
+    for (const r of await lookup(values.slice(i, i + KEYS_PER_QUERY))) out.push(r);
+  }
+  return out;
 }
 
 async function sqliteValues<T extends keyof Database>(
@@ -72,6 +101,7 @@ async function sqliteValues<T extends keyof Database>(
     for (const row of part) for (let j = 0; j < width; j++) params[k++] = row[j] ?? null;
     const text = part.length === perStatement ? full : statement(part.length);
     await db.executeQuery(CompiledQuery.raw(text, params));
+    if (i + perStatement < rows.length) await yieldToEventLoop();
   }
 }
 

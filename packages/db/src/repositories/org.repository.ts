@@ -2,7 +2,7 @@ import type { EmploymentType, Staff, StaffRow, Unit, UnitLevel, UnitRow } from '
 import { gradeByCode } from '@jinzai/model';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, StaffTable, UnitTable } from '../schema.js';
-import { bulkWrite, oneOf } from './bulk.js';
+import { bulkWrite, chunked, oneOf, yieldToEventLoop } from './bulk.js';
 
 type Db = Kysely<Database>;
 
@@ -89,6 +89,7 @@ export async function upsertUnits(
     },
     rows.map((r) => [r.code, r.name, r.parent_code, r.level, now]),
   );
+  await yieldToEventLoop();
   return paired(
     stored,
     rows.map((r) => [r.code, toUnit({ ...r, updated_at: now })]),
@@ -98,18 +99,18 @@ export async function upsertUnits(
 /** The stored units of the given codes, in one query. */
 export async function unitsByCode(db: Db, codes: readonly string[]): Promise<Map<string, Unit>> {
   if (codes.length === 0) return new Map();
-  const found = await db.selectFrom('units').selectAll().where('code', 'in', oneOf(db, codes)).execute();
+  const found = await chunked(codes, (part) =>
+    db.selectFrom('units').selectAll().where('code', 'in', oneOf(db, part)).execute(),
+  );
   return new Map(found.map((r) => [r.code, toUnit(r)]));
 }
 
 /** The stored staff of the given 職員番号, in one query. */
 export async function staffByNo(db: Db, staffNos: readonly string[]): Promise<Map<string, Staff>> {
   if (staffNos.length === 0) return new Map();
-  const found = await db
-    .selectFrom('staff')
-    .selectAll()
-    .where('staff_no', 'in', oneOf(db, staffNos))
-    .execute();
+  const found = await chunked(staffNos, (part) =>
+    db.selectFrom('staff').selectAll().where('staff_no', 'in', oneOf(db, part)).execute(),
+  );
   return new Map(found.map((r) => [r.staff_no, toStaff(r)]));
 }
 
@@ -167,6 +168,7 @@ export async function upsertStaff(
       r.updated_at,
     ]),
   );
+  await yieldToEventLoop();
   return paired(
     stored,
     next.map((r) => [r.staff_no, toStaff(r)]),
