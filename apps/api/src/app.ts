@@ -4,7 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, Deps } from './deps.js';
 import { errorBody, handleError, tooLarge } from './errors.js';
 import { csrf } from './middleware/csrf.js';
-import { loadSession } from './middleware/session.js';
+import { loadSession, passwordChangeGate } from './middleware/session.js';
 import { authRoutes, meRoutes } from './routes/auth.routes.js';
 import { mountDocs } from './routes/docs.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -65,6 +65,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   );
   app.use('/api/*', csrf());
   app.use('/api/*', loadSession());
+  app.use('/api/*', passwordChangeGate());
   app.route('/', apiRoutes);
   mountDocs(app, API_INFO);
   app.notFound((c) => c.json(errorBody('not_found', 'ページが見つかりません'), 404));

@@ -2,6 +2,7 @@ import type { Database, DialectName } from '@jinzai/db';
 import { SIGN_IN_THROTTLE, type SignInThrottle, type User } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import type { TrustedProxies } from './http/peer.js';
+import type { DirectoryConfig } from './services/directory.js';
 
 /** What every route needs, injected so tests can swap the clock and the database. */
 export interface Deps {
@@ -19,6 +20,8 @@ export interface Deps {
   internalToken?: string;
   /** How failed sign-ins delay further attempts (the rule is in model; tests may tighten it). */
   throttle: SignInThrottle;
+  /** The office directory that checks directory accounts' passwords (LDAP_URL …); null or absent: none. */
+  directory?: DirectoryConfig | null;
 }
 
 export interface AppEnv {

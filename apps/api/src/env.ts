@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/peer.js';
+import { directoryConfigFromEnv } from './services/directory.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -52,6 +53,16 @@ const schema = z.object({
   /** Where the built SvelteKit apps live (defaults to the monorepo's apps/). */
   JINZAI_APPS_DIR: z.string().optional(),
   CI: z.string().optional(),
+  /** The office directory (docs/interfaces.md "Accounts"); read by directoryConfigFromEnv. */
+  LDAP_URL: z.string().optional(),
+  LDAP_BASE_DN: z.string().optional(),
+  LDAP_BIND_DN: z.string().optional(),
+  LDAP_BIND_PASSWORD: z.string().optional(),
+  LDAP_STAFF_NO_ATTRIBUTE: z.string().optional(),
+  LDAP_LOGIN_ATTRIBUTE: z.string().optional(),
+  LDAP_STARTTLS: z.string().optional(),
+  LDAP_CA_FILE: z.string().optional(),
+  LDAP_TIMEOUT_MS: z.string().optional(),
 });
 
 export type Env = z.output<typeof schema>;
@@ -63,6 +74,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment:\n${lines}`);
   }
+  // The directory settings are checked together (a URL without its base DN is an error at start-up).
+  directoryConfigFromEnv(parsed.data);
   return parsed.data;
 }
 

@@ -20,3 +20,28 @@ export async function verifyPassword(hashed: string, password: string): Promise<
 
 /** A hash of nothing, verified on unknown login ids so that timing does not reveal which ids exist. */
 export const dummyHash = hashPassword('jinzai-timing-equaliser');
+
+/**
+ * Passwords that lists of breached passwords show people choose most (about 49,000, from zxcvbn-ts), lower-cased;
+ * loaded on first use.
+ */
+let common: Promise<Set<string>> | null = null;
+const commonPasswords = () =>
+  (common ??= import('@zxcvbn-ts/language-common').then(
+    (m) => new Set(m.dictionary['passwords-common'].map((p: string) => p.toLowerCase())),
+  ));
+
+/**
+ * Why a password that passes passwordSchema's length still may not be chosen (docs/domain.md §9 "Accounts"), or
+ * null: a common password, the login id itself, or one character repeated. There are no composition rules.
+ */
+export async function passwordProblem(password: string, loginId: string): Promise<string | null> {
+  const lower = password.toLowerCase();
+  if ((await commonPasswords()).has(lower)) {
+    return 'よく使われていて推測されやすいパスワードです。別のパスワードにしてください';
+  }
+  if (loginId.length >= 4 && lower.includes(loginId.toLowerCase()))
+    return 'ログインIDを含むパスワードは使えません';
+  if (new Set(password).size === 1) return '同じ文字の繰り返しだけのパスワードは使えません';
+  return null;
+}

@@ -3,6 +3,7 @@ export * from './schema-recruitment.js';
 export * from './connect.js';
 export * from './repositories/org.repository.js';
 export * from './repositories/users.repository.js';
+export * from './repositories/accounts.repository.js';
 export * from './repositories/sessions.repository.js';
 export * from './repositories/throttle.repository.js';
 export * from './repositories/audit.repository.js';

@@ -25,6 +25,8 @@ export interface StaffTable {
   employment_type: string;
   birth_year: number;
   updated_at: Timestamp;
+  /** The date the person left the roster; null while on it. */
+  left_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserTable {
@@ -37,6 +39,12 @@ export interface UserTable {
   created_at: Timestamp;
   /** Goes up when every session of the user must end (disabled, password reset). */
   credential_generation: ColumnType<number, number | undefined, number>;
+  email: string | null;
+  auth_source: ColumnType<string, string | undefined, string>;
+  must_change_password: ColumnType<number, number | undefined, number>;
+  password_expires_at: string | null;
+  last_sign_in_at: string | null;
+  disabled_reason: string | null;
 }
 
 export interface UserRoleTable {
@@ -53,6 +61,12 @@ export interface SessionTable {
   expires_at: Timestamp;
   /** The user's credential generation when the session was opened; live only while it is still the user's. */
   credential_generation: ColumnType<number, number | undefined, number>;
+  email: string | null;
+  auth_source: ColumnType<string, string | undefined, string>;
+  must_change_password: ColumnType<number, number | undefined, number>;
+  password_expires_at: string | null;
+  last_sign_in_at: string | null;
+  disabled_reason: string | null;
 }
 
 /** A counter of failed sign-ins (per login id and address, per login id, per address). */

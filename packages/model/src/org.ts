@@ -105,8 +105,8 @@ const code = z.string().transform((v, ctx) => {
   return s;
 });
 
-/** An optional code: empty means none. */
-const optionalCode = z.string().transform((v, ctx): string | null => {
+/** An optional code (a unit code, a staff number): empty means none. */
+export const optionalCode = z.string().transform((v, ctx): string | null => {
   const s = normalizeText(v);
   if (s === '') return null;
   if (!CODE.test(s)) ctx.addIssue({ code: 'custom', message: CODE_MESSAGE });

@@ -13,6 +13,7 @@ import {
 } from '@jinzai/model';
 import { yieldToEventLoop } from '@jinzai/db';
 import { throwIfAny, type ImportDetail } from './errors.js';
+import { duplicates } from './references.js';
 import { readImport, type Parsed } from './table.js';
 
 /** A parsed row that remembers its spreadsheet row, so that later checks against the database can name it. */
@@ -144,27 +145,3 @@ export async function parseStaffFile(
   throwIfAny('invalid_rows', details);
   return rows;
 }
-
-/** Reports every repeat of a key inside the file, naming the row where it first appeared. */
-function duplicates<K extends string>(
-  rows: readonly ({ row: number } & Record<K, string>)[],
-  column: K,
-  label: string,
-): ImportDetail[] {
-  const first = new Map<string, number>();
-  const details: ImportDetail[] = [];
-  for (const r of rows) {
-    const key = r[column];
-    const seen = first.get(key);
-    if (seen === undefined) first.set(key, r.row);
-    else
-      details.push({
-        row: r.row,
-        column,
-        message: `${label}「${key}」が${seen}行目と${r.row}行目で重複しています`,
-      });
-  }
-  return details;
-}
-
-// Moved to references.ts, shared by every import; re-exported while the other imports move over.

@@ -4,7 +4,7 @@ import { hasRole, type Role, type User } from '@jinzai/model';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../deps.js';
-import { errors } from '../errors.js';
+import { ApiError, errors } from '../errors.js';
 import { sessionIdOf } from '../services/session-token.js';
 
 export const SESSION_COOKIE = 'jinzai_session';
@@ -47,6 +47,31 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const user = currentUser(c);
     if (!hasRole(user, ...roles)) throw errors.forbidden();
+    await next();
+  };
+}
+
+/** What a person who must first set their own password may still reach. */
+const BEFORE_PASSWORD_CHANGE = new Set([
+  '/api/me',
+  '/api/me/account',
+  '/api/me/password',
+  '/api/auth/logout',
+]);
+
+/**
+ * Someone signed in with an issued password (initial or reset) must set their own before anything else
+ * (docs/domain.md §9 "Accounts"): every other route answers 403 `password_change_required`.
+ */
+export function passwordChangeGate(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.var.user?.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(c.req.path.replace(/\/$/, ''))) {
+      throw new ApiError(
+        403,
+        'password_change_required',
+        '初めてのログインです（またはパスワードが再設定されました）。先にご自分のパスワードを設定してください',
+      );
+    }
     await next();
   };
 }

@@ -57,7 +57,14 @@ describe.each(testDialects())('org import audit on %s', (dialect) => {
         '000123,品川 花,シナガワ ハナ,101020,shunin,regular,1997',
       ) + '000125,大崎 三郎,オオサキ サブロウ,1010,shuji,regular,1990\n';
     const res = await post('/api/org/staff', changed);
-    expect(await res.json()).toEqual({ rows: 3, created: 1, updated: 2 });
+    expect(await res.json()).toEqual({
+      rows: 3,
+      created: 1,
+      updated: 2,
+      left: 0,
+      accountsDisabled: 0,
+      accountsEnabled: 0,
+    });
 
     const after = await entries('staff');
     const latest = after.slice(0, after.length - created.length);

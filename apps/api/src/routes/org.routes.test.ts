@@ -33,7 +33,14 @@ describe.each(testDialects())('org routes on %s', (dialect) => {
     expect(u.status).toBe(200);
     expect(await u.json()).toEqual({ rows: 4, created: 4, updated: 0 });
     const s = await importStaff(STAFF);
-    expect(await s.json()).toEqual({ rows: 2, created: 2, updated: 0 });
+    expect(await s.json()).toEqual({
+      rows: 2,
+      created: 2,
+      updated: 0,
+      left: 0,
+      accountsDisabled: 0,
+      accountsEnabled: 0,
+    });
 
     const res = await h.request('/api/org/staff/000123', { cookie: hr });
     expect(res.status).toBe(200);
@@ -73,7 +80,14 @@ describe.each(testDialects())('org routes on %s', (dialect) => {
     await importUnits(UNITS);
     await importStaff(STAFF);
     const again = await importStaff(STAFF.replace('shuji', 'shunin'));
-    expect(await again.json()).toEqual({ rows: 2, created: 0, updated: 2 });
+    expect(await again.json()).toEqual({
+      rows: 2,
+      created: 0,
+      updated: 2,
+      left: 0,
+      accountsDisabled: 0,
+      accountsEnabled: 0,
+    });
     expect((await getStaff(h.db.db, '000123'))?.gradeCode).toBe('shunin');
   });
 

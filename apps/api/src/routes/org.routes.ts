@@ -43,16 +43,28 @@ export const orgRoutes = new Hono<AppEnv>()
   .post(
     '/staff',
     guard({
-      summary: 'Import staff: re-importing a staff number updates that person; all or nothing',
+      summary:
+        'Import staff: re-importing a staff number updates that person; with roster=full the file is the whole roster and whoever it leaves out has left (their account is disabled); all or nothing',
       tags: ['org'],
       roles: ['hr'],
       upload: { columns: STAFF_COLUMNS.required },
-      responses: { 200: { description: 'Imported', schema: importResult } },
+      responses: {
+        200: {
+          description: 'Imported',
+          schema: importResult.extend({
+            left: z.number(),
+            accountsDisabled: z.number(),
+            accountsEnabled: z.number(),
+          }),
+        },
+      },
     }),
+    validate('query', z.object({ roster: z.enum(['full', 'update']).default('update') })),
     uploadLimit,
     async (c) => {
       const { db, now } = c.var.deps;
-      return c.json(await importStaff(db, await uploadedFile(c), actorOf(c), now()), 200);
+      const roster = c.req.valid('query').roster === 'full';
+      return c.json(await importStaff(db, await uploadedFile(c), actorOf(c), now(), { roster }), 200);
     },
   )
   .get(

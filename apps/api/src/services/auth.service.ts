@@ -4,8 +4,14 @@ import {
   claimAttempt,
   createSession,
   deleteSession,
+  findAccount,
   findUserForLogin,
   forgiveAttempt,
+  loginsOfStaff,
+  noteSignIn,
+  staffOnRoster,
+  writeAccounts,
+  type LoginAccount,
   waitUntil,
   type Database,
 } from '@jinzai/db';
@@ -16,6 +22,7 @@ import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { newSessionToken } from './session-token.js';
 import { dummyHash, verifyPassword } from '../passwords.js';
+import { checkDirectoryPassword, type DirectoryConfig } from './directory.js';
 import type { Actor } from './actor.js';
 
 type Db = Kysely<Database>;
@@ -50,7 +57,7 @@ function throttleKeys(loginId: string, clientIp: string) {
 export async function signIn(
   db: Db,
   now: Date,
-  config: Pick<Deps, 'session' | 'throttle'>,
+  config: Pick<Deps, 'session' | 'throttle' | 'directory'>,
   input: { loginId: string; password: string; ip: string },
 ): Promise<{ user: User; token: string } | null> {
   const { throttle, session } = config;
@@ -68,11 +75,8 @@ export async function signIn(
     if (!(await claimAttempt(db, key, now, rule))) throw tooSoon((await waitUntil(db, all, at)) ?? at, now);
   }
 
-  const found = await findUserForLogin(db, input.loginId);
-  const ok = found
-    ? await verifyPassword(found.passwordHash, input.password)
-    : (await verifyPassword(await dummyHash, input.password), false);
-  if (!found || !ok) {
+  const found = await authenticate(db, now, config.directory ?? null, input);
+  if (!found) {
     await recordAudit(db, NOBODY, now, { action: 'login-failed', entity: 'user', entityId: input.loginId });
     return null;
   }
@@ -90,6 +94,7 @@ export async function signIn(
     expiresAt: new Date(now.getTime() + session.idleMinutes * 60_000).toISOString(),
   });
   const user = found.user;
+  await noteSignIn(db, user.id, at);
   await recordAudit(db, { userId: user.id, loginId: user.loginId }, now, {
     action: 'login',
     entity: 'user',
@@ -102,4 +107,93 @@ export async function signIn(
 export async function signOut(db: Db, actor: Actor, now: Date, sessionId: string | null): Promise<void> {
   if (sessionId) await deleteSession(db, sessionId);
   await recordAudit(db, actor, now, { action: 'logout', entity: 'user', entityId: String(actor.userId) });
+}
+
+const refused = (status: 401 | 403 | 503, code: string, message: string) =>
+  new ApiError(status, code, message);
+
+/**
+ * Whose account a login id and password open, or null for wrong credentials (docs/domain.md §9 "Accounts").
+ * A local account checks its stored hash (an issued one-time password that expired is refused with its own
+ * message). A directory account, or a login id this database does not know while a directory is configured, asks
+ * the directory: the entry's staff number must be the account's, and a person on the roster who signs in through
+ * the directory for the first time gets their account then. Clear refusals (403, 503) come only after the
+ * password proved right, so they reveal nothing to someone guessing.
+ */
+async function authenticate(
+  db: Db,
+  now: Date,
+  directory: DirectoryConfig | null,
+  input: { loginId: string; password: string },
+): Promise<LoginAccount | null> {
+  const today = now.toISOString().slice(0, 10);
+  const found = await findUserForLogin(db, input.loginId, today);
+  if (found?.authSource === 'local' || !directory) {
+    const hash = found?.authSource === 'local' && found.passwordHash ? found.passwordHash : null;
+    const ok = await verifyPassword(hash ?? (await dummyHash), input.password);
+    if (!hash || !ok) return null;
+    if (found?.passwordExpiresAt && found.passwordExpiresAt <= now.toISOString()) {
+      throw refused(
+        401,
+        'password_expired',
+        '初期パスワードの有効期限が切れています。人事担当に再発行を依頼してください',
+      );
+    }
+    return found ?? null;
+  }
+  const r = await checkDirectoryPassword(directory, input.loginId, input.password);
+  if (r.kind === 'unavailable') {
+    console.error(`[jinzai] directory sign-in: ${r.message}`);
+    throw refused(
+      503,
+      'directory_unavailable',
+      '庁内ディレクトリに接続できないため、ログインできません。しばらくしてから再度お試しください（ディレクトリを使わないアカウントは通常どおりログインできます）',
+    );
+  }
+  if (r.kind !== 'ok') return null;
+  const mismatch = () =>
+    refused(
+      403,
+      'directory_mismatch',
+      'ディレクトリの職員番号がこのアカウントと一致しません。人事担当にお問い合わせください',
+    );
+  if (found) {
+    if (found.user.staffNo && r.staffNo !== found.user.staffNo) throw mismatch();
+    return found;
+  }
+  const disabled = () =>
+    refused(403, 'account_disabled', 'このアカウントは無効になっています。人事担当にお問い合わせください');
+  if (await findAccount(db, input.loginId)) throw disabled();
+  const notOnRoster = refused(
+    403,
+    'not_on_roster',
+    'ディレクトリでは確認できましたが、職員名簿に登録されていないためログインできません。人事担当にお問い合わせください',
+  );
+  if (!r.staffNo) throw notOnRoster;
+  const person = await staffOnRoster(db, r.staffNo);
+  if (!person) throw notOnRoster;
+  const owner = (await loginsOfStaff(db, [r.staffNo])).get(r.staffNo);
+  if (owner) {
+    const linked = await findUserForLogin(db, owner, today);
+    if (!linked) throw disabled();
+    if (linked.authSource !== 'directory') throw mismatch();
+    return linked;
+  }
+  // The first directory sign-in of a person on the roster: their account is made now, with no password.
+  await db.transaction().execute(async (trx) => {
+    await writeAccounts(
+      trx,
+      [{ loginId: input.loginId, displayName: person.name, staffNo: r.staffNo, email: null, roles: null }],
+      'directory',
+      now.toISOString(),
+    );
+    await recordAudit(trx, NOBODY, now, {
+      action: 'create',
+      entity: 'user',
+      entityId: input.loginId,
+      after: { staffNo: r.staffNo, authSource: 'directory' },
+      detail: { change: 'directory-first-sign-in' },
+    });
+  });
+  return (await findUserForLogin(db, input.loginId, today)) ?? null;
 }

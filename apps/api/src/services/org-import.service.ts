@@ -2,6 +2,9 @@
 // audited.
 import {
   listUnits,
+  markLeavers,
+  syncAccountsWithRoster,
+  writeAuditBatch,
   upsertStaff,
   upsertUnits,
   yieldToEventLoop,
@@ -99,13 +102,27 @@ export async function importUnits(
   });
 }
 
-/** Imports a staff file: all or nothing; every unit_code must exist (in the database). */
+export interface StaffImportSummary extends ImportSummary {
+  /** A full roster: the people it left out, now marked as having left. */
+  left: number;
+  /** Accounts disabled because their person left, and enabled again because they are back. */
+  accountsDisabled: number;
+  accountsEnabled: number;
+}
+
+/**
+ * Imports a staff file: all or nothing; every unit_code must exist (in the database). With `roster`, the file is
+ * the whole roster: whoever is on the stored roster and not in the file has left today. Either way the accounts
+ * follow the roster (docs/domain.md §9 "Accounts"): a leaver's account is disabled and every session of theirs
+ * ends; an account disabled for leaving comes back with its person. Each change is audited.
+ */
 export async function importStaff(
   db: Kysely<Database>,
   file: Upload,
   actor: Actor,
   now: Date,
-): Promise<ImportSummary> {
+  options: { roster?: boolean } = {},
+): Promise<StaffImportSummary> {
   const rows = await parseStaffFile(file.bytes, file.contentType);
   const ages: ImportDetail[] = [];
   for (const r of rows) {
@@ -117,6 +134,46 @@ export async function importStaff(
     const units = new Set((await listUnits(trx)).map((u) => u.code));
     throwIfAny('invalid_reference', missingReferences(rows, units, 'unit_code'));
     const result = await upsertStaff(trx, rows, now.toISOString());
-    return imported(trx, actor, now, { summary: 'staff', record: 'staff' }, file, result);
+    const left = options.roster
+      ? await markLeavers(
+          trx,
+          rows.map((r) => r.staff_no),
+          now.toISOString().slice(0, 10),
+        )
+      : [];
+    const accounts = await syncAccountsWithRoster(trx);
+    const at = now.toISOString();
+    await writeAuditBatch(trx, [
+      ...left.map((staffNo) => ({
+        at,
+        ...actor,
+        action: 'update' as const,
+        entity: 'staff',
+        entityId: staffNo,
+        before: { onRoster: true },
+        after: { onRoster: false },
+        detail: { change: 'left-roster' },
+      })),
+      ...[
+        ...accounts.disabled.map((loginId) => ({ loginId, active: false })),
+        ...accounts.enabled.map((loginId) => ({ loginId, active: true })),
+      ].map((a) => ({
+        at,
+        ...actor,
+        action: 'update' as const,
+        entity: 'user',
+        entityId: a.loginId,
+        before: { active: !a.active },
+        after: { active: a.active },
+        detail: { change: a.active ? 'back-on-roster' : 'left-roster' },
+      })),
+    ]);
+    const summary = await imported(trx, actor, now, { summary: 'staff', record: 'staff' }, file, result);
+    return {
+      ...summary,
+      left: left.length,
+      accountsDisabled: accounts.disabled.length,
+      accountsEnabled: accounts.enabled.length,
+    };
   });
 }

@@ -1,10 +1,16 @@
 // HR's account administration (docs/interfaces.md "Accounts"): disabling and enabling a user, resetting a
 // password; each ends the user's sessions where it must and is audited in its transaction.
-import { deleteSessionsOfUser, findAccount, setPasswordHash, setUserActive, type Database } from '@jinzai/db';
+import {
+  deleteSessionsOfUser,
+  findAccount,
+  setIssuedPassword,
+  setUserActive,
+  type Database,
+} from '@jinzai/db';
 import type { Kysely } from 'kysely';
 import { audited } from '../audit.js';
 import { ApiError, errors } from '../errors.js';
-import { hashPassword } from '../passwords.js';
+import { hashPassword, passwordProblem } from '../passwords.js';
 import type { Actor } from './actor.js';
 
 type Db = Kysely<Database>;
@@ -78,7 +84,10 @@ export async function enableUser(db: Db, actor: Actor, now: Date, loginId: strin
   });
 }
 
-/** Sets a new password for a user (already validated by `passwordSchema`) and ends every session of theirs. */
+/**
+ * Sets a new password for a user (already validated by `passwordSchema`; common passwords refused) and ends every
+ * session of theirs. It is an issued password: the person must replace it at the next sign-in.
+ */
 export async function resetPassword(
   db: Db,
   actor: Actor,
@@ -86,10 +95,12 @@ export async function resetPassword(
   loginId: string,
   password: string,
 ): Promise<AccountChange> {
+  const problem = await passwordProblem(password, loginId);
+  if (problem) throw new ApiError(400, 'invalid_request', problem, [{ field: 'password', message: problem }]);
   // Hashing takes a while: outside the transaction.
   const passwordHash = await hashPassword(password);
   return changeAccount(db, actor, now, loginId, 'password-reset', async (trx, account) => {
-    await setPasswordHash(trx, account.id, passwordHash);
+    await setIssuedPassword(trx, account.id, passwordHash, null);
     return { active: account.active, sessionsEnded: await deleteSessionsOfUser(trx, account.id) };
   });
 }

@@ -6,6 +6,7 @@ import * as m0004 from './0004-survey.js';
 import * as m0005 from './0005-sign-in-delays.js';
 import * as m0006 from './0006-credential-generation.js';
 import * as m0010 from './0010-survey-plans.js';
+import * as m0011 from './0011-accounts.js';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005-sign-in-delays': m0005,
   '0006-credential-generation': m0006,
   '0010-survey-plans': m0010,
+  '0011-accounts': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,8 @@ export interface BulkSpec<T extends keyof Database> {
   columns: readonly { name: keyof Database[T] & string; type: BulkColumnType }[];
   /** The unique key: a row whose key exists updates it (upsert); omit for a plain insert. */
   conflict?: readonly (keyof Database[T] & string)[];
+  /** The columns an upsert sets on an existing row; default every column outside the key. */
+  update?: readonly (keyof Database[T] & string)[];
 }
 
 /** Rows per statement: the rows travel as one JSON parameter, so only memory bounds a statement. */
@@ -31,9 +33,9 @@ export async function bulkWrite<T extends keyof Database>(
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   const conflict = spec.conflict?.length
     ? sql` on conflict (${sql.join(spec.conflict.map((c) => sql.id(c)))}) do update set ${sql.join(
-        spec.columns
-          .filter((c) => !spec.conflict?.includes(c.name))
-          .map((c) => sql`${sql.id(c.name)} = excluded.${sql.id(c.name)}`),
+        (spec.update ?? spec.columns.filter((c) => !spec.conflict?.includes(c.name)).map((c) => c.name)).map(
+          (name) => sql`${sql.id(name)} = excluded.${sql.id(name)}`,
+        ),
       )}`
     : sql``;
   if (!pg) {

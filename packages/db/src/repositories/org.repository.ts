@@ -13,7 +13,7 @@ const toUnit = (r: Selectable<UnitTable>): Unit => ({
   level: r.level as UnitLevel,
 });
 
-const toStaff = (r: Selectable<StaffTable>): Staff => ({
+const toStaff = (r: Omit<Selectable<StaffTable>, 'left_on'>): Staff => ({
   staffNo: r.staff_no,
   name: r.name,
   nameKana: r.name_kana,
@@ -153,6 +153,8 @@ export async function upsertStaff(
         { name: 'employment_type', type: 'text' },
         { name: 'birth_year', type: 'integer' },
         { name: 'updated_at', type: 'text' },
+        // A person in the file is on the roster (again).
+        { name: 'left_on', type: 'text' },
       ],
       conflict: ['staff_no'],
     },
@@ -166,6 +168,7 @@ export async function upsertStaff(
       r.employment_type,
       r.birth_year,
       r.updated_at,
+      null,
     ]),
   );
   await yieldToEventLoop();

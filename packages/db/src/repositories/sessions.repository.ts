@@ -1,6 +1,7 @@
 import type { Role, User } from '@jinzai/model';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../schema.js';
+import { effectiveRolesQuery } from './accounts.repository.js';
 import { prepared } from './prepared.js';
 
 type Db = Kysely<Database>;
@@ -43,6 +44,7 @@ const sessionQuery = prepared(['id', 'now'], (db, p) =>
       'users.login_id',
       'users.display_name',
       'users.staff_no',
+      'users.must_change_password',
     ])
     .where('sessions.id', '=', p('id'))
     .where('sessions.expires_at', '>', p('now'))
@@ -51,12 +53,8 @@ const sessionQuery = prepared(['id', 'now'], (db, p) =>
     .whereRef('sessions.credential_generation', '=', 'users.credential_generation'),
 );
 
-const rolesQuery = prepared(['userId'], (db, p) =>
-  db
-    .selectFrom('user_roles')
-    .select('role')
-    .where('user_id', '=', p('userId') as unknown as number)
-    .orderBy('role'),
+const rolesQuery = prepared(['userId', 'today'], (db, p) =>
+  effectiveRolesQuery(db, (id) => sql<SqlBool>`${id} = ${p('userId')}`, p('today')).orderBy('role'),
 );
 
 /**
@@ -70,7 +68,7 @@ export async function findLiveSession(
 ): Promise<{ session: Session; user: User } | undefined> {
   const [r] = await sessionQuery(db, { id, now });
   if (!r) return undefined;
-  const roles = await rolesQuery(db, { userId: r.user_id });
+  const roles = await rolesQuery(db, { userId: r.user_id, today: now.slice(0, 10) });
   return {
     session: {
       id: r.id,
@@ -85,6 +83,7 @@ export async function findLiveSession(
       displayName: r.display_name,
       roles: roles.map((x) => x.role as Role),
       staffNo: r.staff_no,
+      ...(r.must_change_password === 1 ? { mustChangePassword: true } : {}),
     },
   };
 }
@@ -112,5 +111,27 @@ export async function deleteSessionsOfUser(db: Db, userId: number): Promise<numb
 /** Removes every expired session; returns how many. */
 export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
   const r = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/**
+ * After the person set their own password (the credential generation moved on): this session carries on under the
+ * new generation, every other session of theirs is deleted. Returns how many ended.
+ */
+export async function keepOnlySession(db: Db, userId: number, sessionId: string): Promise<number> {
+  await db
+    .updateTable('sessions')
+    .set({
+      credential_generation: (eb) =>
+        eb.selectFrom('users').select('credential_generation').where('users.id', '=', userId),
+    })
+    .where('id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .execute();
+  const r = await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id', '!=', sessionId)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }

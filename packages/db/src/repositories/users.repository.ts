@@ -1,6 +1,7 @@
 import type { Role, User } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { effectiveRolesOf } from './accounts.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -54,24 +55,110 @@ export async function createUser(db: Db, input: CreateUserInput, now: string): P
   return db.isTransaction ? write(db) : db.transaction().execute(write);
 }
 
-/** The active user with this login id, and their password hash, for sign-in. */
+/** What sign-in needs of an account besides the user. */
+export interface LoginAccount {
+  user: User;
+  passwordHash: string;
+  credentialGeneration: number;
+  authSource: 'local' | 'directory';
+  /** An issued one-time password stops working at this time; null for the person's own password. */
+  passwordExpiresAt: string | null;
+}
+
+/**
+ * The active user with this login id (or, with `by: 'staffNo'`, linked to this staff number) and what sign-in
+ * needs. Roles are the effective ones on `today` (accounts.repository.ts); without it, the granted ones only.
+ */
 export async function findUserForLogin(
   db: Db,
-  loginId: string,
-): Promise<{ user: User; passwordHash: string; credentialGeneration: number } | undefined> {
+  key: string,
+  today?: string,
+  by: 'loginId' | 'staffNo' = 'loginId',
+): Promise<LoginAccount | undefined> {
   const r = await db
     .selectFrom('users')
     .selectAll()
-    .where('login_id', '=', loginId)
+    .where(by === 'loginId' ? 'login_id' : 'staff_no', '=', key)
     .where('active', '=', 1)
     .executeTakeFirst();
   if (!r) return undefined;
-  const roles = (await rolesOf(db, [r.id])).get(r.id) ?? [];
+  const roles = today
+    ? ((await effectiveRolesOf(db, [r.id], today)).get(r.id) ?? [])
+    : ((await rolesOf(db, [r.id])).get(r.id) ?? []);
   return {
-    user: { id: r.id, loginId: r.login_id, displayName: r.display_name, roles, staffNo: r.staff_no },
+    user: {
+      id: r.id,
+      loginId: r.login_id,
+      displayName: r.display_name,
+      roles,
+      staffNo: r.staff_no,
+      ...(r.must_change_password === 1 ? { mustChangePassword: true } : {}),
+    },
     passwordHash: r.password_hash,
     credentialGeneration: Number(r.credential_generation),
+    authSource: r.auth_source === 'directory' ? 'directory' : 'local',
+    passwordExpiresAt: r.password_expires_at,
   };
+}
+
+/** Notes a successful sign-in (HR's list filters on it). */
+export async function noteSignIn(db: Db, userId: number, at: string): Promise<void> {
+  await db.updateTable('users').set({ last_sign_in_at: at }).where('id', '=', userId).execute();
+}
+
+/**
+ * The person's own new password: stored (hashed), no longer to be changed, no expiry; the credential generation
+ * moves on so that every other session ends.
+ */
+export async function setOwnPassword(db: Db, userId: number, passwordHash: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: passwordHash,
+      must_change_password: 0,
+      password_expires_at: null,
+      credential_generation: eb('credential_generation', '+', 1),
+    }))
+    .where('id', '=', userId)
+    .execute();
+}
+
+/**
+ * A password HR issued (initial or reset): the person must replace it at the next sign-in, and it stops working
+ * at `expiresAt`; the account signs in locally from now on, and every session ends.
+ */
+export async function setIssuedPassword(
+  db: Db,
+  userId: number,
+  passwordHash: string,
+  expiresAt: string | null,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: passwordHash,
+      must_change_password: 1,
+      password_expires_at: expiresAt,
+      auth_source: 'local',
+      credential_generation: eb('credential_generation', '+', 1),
+    }))
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** How an account signs in: a local password, or the directory (a local password is then removed). */
+export async function setAuthSource(db: Db, userId: number, source: 'local' | 'directory'): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      auth_source: source,
+      ...(source === 'directory'
+        ? { password_hash: '', must_change_password: 0, password_expires_at: null }
+        : {}),
+      credential_generation: eb('credential_generation', '+', 1),
+    }))
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** A user's account state by login id (active or not), for HR's account administration; undefined if none. */
@@ -93,19 +180,8 @@ export async function setUserActive(db: Db, userId: number, active: boolean): Pr
     .updateTable('users')
     .set((eb) => ({
       active: active ? 1 : 0,
+      disabled_reason: active ? null : 'hr',
       ...(active ? {} : { credential_generation: eb('credential_generation', '+', 1) }),
-    }))
-    .where('id', '=', userId)
-    .execute();
-}
-
-/** Replaces a user's password hash and moves the credential generation on, so that old sessions end. */
-export async function setPasswordHash(db: Db, userId: number, passwordHash: string): Promise<void> {
-  await db
-    .updateTable('users')
-    .set((eb) => ({
-      password_hash: passwordHash,
-      credential_generation: eb('credential_generation', '+', 1),
     }))
     .where('id', '=', userId)
     .execute();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalCode } from '../org.js';
 
 /**
  * The roles of Jinzai; a user may hold several (issue: foundation, docs/interfaces.md
@@ -30,11 +31,20 @@ export const loginIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9._@-]+$/, { message: '英数字と . _ @ - のみ使えます' });
 
-/** A password a person may choose (or HR may set): at least 10 characters. */
+/**
+ * A password a person may choose (or HR may set): at least 10 characters (ASVS asks for 8 or more), up to 200, and
+ * no rules on which kinds of characters (docs/domain.md §9 "Accounts"). The API also refuses common passwords.
+ */
 export const passwordSchema = z
   .string()
   .min(10, { message: 'パスワードは10文字以上にしてください' })
-  .max(200);
+  .max(200, { message: 'パスワードは200文字以内にしてください' });
+
+/** POST /api/me/password: the current password and the new one. */
+export const ownPasswordSchema = z.object({
+  current: z.string().min(1).max(200),
+  password: passwordSchema,
+});
 
 /** A new password set by HR (POST /api/users/{loginId}/password, CLI `users reset-password`). */
 export const passwordResetSchema = z.object({ password: passwordSchema });
@@ -56,9 +66,70 @@ export interface User {
   displayName: string;
   roles: Role[];
   staffNo: string | null;
+  /** A local account signed in with an initial or reset password: it must choose its own before anything else. */
+  mustChangePassword?: boolean;
 }
 
 /** Whether the user holds one of `roles` (any user when none are named); HR holds all rights. */
 export function hasRole(user: Pick<User, 'roles'>, ...roles: Role[]): boolean {
   return roles.length === 0 || user.roles.includes('hr') || user.roles.some((r) => roles.includes(r));
 }
+
+/** The columns of a users import (docs/interfaces.md "Accounts"): `login_id,staff_no,roles,email`. */
+export const USER_COLUMNS = {
+  required: ['login_id'],
+  optional: ['staff_no', 'roles', 'email'],
+} as const;
+
+const blankToNull = (v: string) => (v.trim() === '' ? null : v.trim());
+
+/**
+ * One row of a users import. `roles`: `;`-separated role codes (or their Japanese labels), empty for none granted
+ * beyond those the organisation gives (docs/domain.md §9 "Accounts"); `staff_no` empty for an account outside the
+ * roster (an external interviewer, an administrator).
+ */
+export const userRowSchema = z.object({
+  login_id: z.string().transform((v, ctx) => {
+    const r = loginIdSchema.safeParse(v);
+    if (!r.success) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          v.trim() === ''
+            ? '値が入っていません（必須の項目です）'
+            : 'ログインIDは2〜64文字の英数字と . _ @ - で指定してください',
+      });
+      return '';
+    }
+    return r.data;
+  }),
+  staff_no: optionalCode,
+  roles: z.string().transform((v, ctx): Role[] | null => {
+    const s = blankToNull(v);
+    if (s === null) return null;
+    const roles: Role[] = [];
+    for (const part of s
+      .split(/[;；]/)
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const role = ROLES.find((r) => r === part.toLowerCase() || ROLE_LABELS[r].ja === part);
+      if (!role) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `役割「${part}」はありません。使える値: ${ROLES.join(', ')}（; 区切り）`,
+        });
+        continue;
+      }
+      if (!roles.includes(role)) roles.push(role);
+    }
+    return roles.sort();
+  }),
+  email: z.string().transform((v, ctx) => {
+    const s = blankToNull(v);
+    if (s !== null && !z.email().safeParse(s).success) {
+      ctx.addIssue({ code: 'custom', message: 'メールアドレスの形式が正しくありません' });
+    }
+    return s;
+  }),
+});
+export type UserRow = z.output<typeof userRowSchema>;
