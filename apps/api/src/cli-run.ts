@@ -28,6 +28,8 @@ import { importStaff, importUnits } from './services/org-import.service.js';
 import { importApplicantsFile, importScoresFile } from './services/recruitment-import.service.js';
 import { importKpiResponses } from './services/survey.service.js';
 import type { Actor } from './services/actor.js';
+import { importUsers, issueInitialPassword } from './services/accounts.service.js';
+import { directoryConfigFromEnv } from './services/directory.js';
 import { disableUser, enableUser, resetPassword } from './services/users.service.js';
 
 const USAGE = `使い方: jinzai <command> [options]   (--db PATH|postgres://… または DATABASE_URL でデータベースを指定)
@@ -38,9 +40,12 @@ const USAGE = `使い方: jinzai <command> [options]   (--db PATH|postgres://…
   users disable LOGIN                       ユーザーを無効にし、すべてのセッションを終了します
   users enable LOGIN                        無効にしたユーザーを有効に戻します（古いセッションは戻りません）
   users reset-password LOGIN                パスワードを再設定します（標準入力の1行目、またはプロンプトから）。
-                                            すべてのセッションを終了します
+                                            すべてのセッションを終了し、次のログインで変更を求めます
+  users initial-password LOGIN              初期パスワード（1回限り・14日間有効）を発行して表示します
   seed-demo                                 デモデータ（約4,000名の区）を登録します
-  import units|staff FILE                   CSV（UTF-8/BOM付き/CP932）または .xlsx を取り込みます
+  import units|staff FILE [--roster]        CSV（UTF-8/BOM付き/CP932）または .xlsx を取り込みます。--roster: 職員ファイルを
+                                            全職員の名簿として扱い、載っていない職員を退職とします（アカウントは無効）
+  import users FILE                         ユーザー（login_id,staff_no,roles,email）を取り込みます
   import results FILE --period ID           過去の人事評価結果を評価期間に取り込みます
   import assignments FILE --period ID       評価期間の一次・二次評価者を一括で設定します
   import applicants|scores FILE --round ID  採用選考の応募者・評価点を取り込みます
@@ -75,6 +80,7 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
       round: { type: 'string' },
       period: { type: 'string' },
       'fiscal-year': { type: 'string' },
+      roster: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -142,7 +148,7 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
       const [kind, file] = rest;
       if (!kind || !file)
         fail(
-          '使い方: jinzai import <units|staff|results|assignments|applicants|scores|survey> FILE [--period ID | --round ID | --fiscal-year Y]',
+          '使い方: jinzai import <units|staff|users|results|assignments|applicants|scores|survey> FILE [--period ID | --round ID | --fiscal-year Y | --roster]',
         );
       if (kind === 'survey') {
         await importSurveyFile(file, values['fiscal-year'], databaseUrl, actor, io);
@@ -163,7 +169,10 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
       };
       const runners = {
         units: importUnits,
-        staff: importStaff,
+        staff: async (...[db, file, who, now]: Parameters<typeof importUnits>) =>
+          importStaff(db, file, who, now, { roster: values.roster === true }),
+        users: async (...[db, file, who, now]: Parameters<typeof importUnits>) =>
+          importUsers(db, file, who, now, { directory: directoryConfigFromEnv(env) !== null }),
         results: async (...[db, file, who, now]: Parameters<typeof importUnits>) =>
           importResults(db, await periodOf(db), file, who, now),
         assignments: async (...[db, file, who, now]: Parameters<typeof importUnits>) =>
@@ -180,13 +189,13 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
       const conn = connect(parseDatabaseUrl(databaseUrl));
       try {
         await migrateToLatest(conn.db);
-        const r: { rows: number; created?: number; updated?: number; sheets?: number } = await runners[
-          kind as keyof typeof runners
-        ](conn.db, upload, actor, new Date());
+        const r: { rows: number; created?: number; updated?: number; sheets?: number; left?: number } =
+          await runners[kind as keyof typeof runners](conn.db, upload, actor, new Date());
         const counts = [
           r.created === undefined ? '' : `新規 ${r.created}`,
           r.updated === undefined ? '' : `更新 ${r.updated}`,
           r.sheets === undefined ? '' : `評価票 ${r.sheets}`,
+          r.left ? `退職 ${r.left}` : '',
         ].filter(Boolean);
         io.out(`${file}: ${r.rows} 行を取り込みました${counts.length ? `（${counts.join('、')}）` : ''}`);
       } finally {
@@ -237,8 +246,22 @@ async function accountCommand(
   actor: Actor,
   io: CliIo,
 ): Promise<void> {
+  if (sub === 'initial-password' && loginId) {
+    const conn = connect(parseDatabaseUrl(databaseUrl));
+    try {
+      await migrateToLatest(conn.db);
+      const r = await issueInitialPassword(conn.db, actor, new Date(), loginId).catch((e: unknown) =>
+        fail(e instanceof ApiError ? `${loginId}: ${e.message}` : String(e)),
+      );
+      io.out(`ユーザー ${r.loginId} の初期パスワード: ${r.password}`);
+      io.out(`有効期限: ${r.expiresAt}（初回ログイン時に本人が変更します。この表示は一度きりです）`);
+    } finally {
+      await conn.close();
+    }
+    return;
+  }
   if (!loginId || (sub !== 'disable' && sub !== 'enable' && sub !== 'reset-password')) {
-    fail('使い方: jinzai users <add|disable|enable|reset-password> LOGIN');
+    fail('使い方: jinzai users <add|disable|enable|reset-password|initial-password> LOGIN');
   }
   let password: string | undefined;
   if (sub === 'reset-password') {

@@ -3,6 +3,7 @@
  * a table. Nothing here is asserted: speed is measured, never tested. Each area adds its own module under bench/.
  */
 import { rmSync } from 'node:fs';
+import { accountsBench } from './bench/accounts.bench.js';
 import { evaluationBench } from './bench/evaluation.bench.js';
 import { foundationBench } from './bench/foundation.bench.js';
 import { recruitmentBench } from './bench/recruitment.bench.js';
@@ -20,6 +21,7 @@ const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [
   ['survey', surveyBench],
   ['custom-survey', customSurveyBench],
   ['upload', uploadBench],
+  ['accounts', accountsBench],
 ];
 
 try {

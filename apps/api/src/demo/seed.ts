@@ -1,7 +1,7 @@
 // The demo data a new database gets (docs/interfaces.md "Start, sign-in, demo"): the ward, its logins, and
 // each area's demo.
 import { seedCustomSurveyDemo } from './custom-survey.js';
-import { createUser, upsertStaff, upsertUnits, type Database } from '@jinzai/db';
+import { createUser, upsertStaff, upsertUnits, writeAccounts, type Database } from '@jinzai/db';
 import { DEMO_PEOPLE, generateDemoOrg } from '@jinzai/db/demo';
 import type { Role } from '@jinzai/model';
 import type { Kysely } from 'kysely';
@@ -88,6 +88,24 @@ export async function seedDemo(
         at,
       );
     }
+    // Everyone else of the demo ward signs in with their 職員番号 and the same password: one hash, shared, so that
+    // 4,000 accounts cost one argon2 run (a demo convenience; real accounts get issued passwords or the directory).
+    const linked = new Set(DEMO_LOGINS.flatMap((u) => (u.staffNo ? [u.staffNo] : [])));
+    const others = org.staff.filter((s) => !linked.has(s.staffNo));
+    progress(`職員 ${others.length} 名のデモ用アカウントを作成しています…`);
+    await writeAccounts(
+      trx,
+      others.map((s) => ({
+        loginId: s.staffNo,
+        displayName: s.name,
+        staffNo: s.staffNo,
+        email: null,
+        roles: null,
+      })),
+      'local',
+      at,
+      hashes[0] as string,
+    );
     progress('人事評価のデモデータ（2021〜2026年度）を登録しています…');
     await seedEvaluationDemo(trx, now);
     progress('採用選考のデモデータを作成しています…');
@@ -95,6 +113,6 @@ export async function seedDemo(
     progress('職員アンケートのデモ回答を登録しています…');
     await seedSurveyDemo(trx, now);
     await seedCustomSurveyDemo(trx, now);
-    return { units: org.units.length, staff: org.staff.length, users: DEMO_LOGINS.length };
+    return { units: org.units.length, staff: org.staff.length, users: DEMO_LOGINS.length + others.length };
   });
 }

@@ -12,7 +12,7 @@ import {
   setAuthSource,
   setIssuedPassword,
   setOwnPassword,
-  staffByNo,
+  namesByStaffNo,
   writeAccounts,
   yieldToEventLoop,
   type Account,
@@ -71,7 +71,7 @@ export async function importUsers(
   return db.transaction().execute(async (trx) => {
     const staffNos = rows.flatMap((r) => (r.staff_no ? [r.staff_no] : []));
     const [staff, owners, stored] = [
-      await staffByNo(trx, staffNos),
+      await namesByStaffNo(trx, staffNos),
       await loginsOfStaff(trx, staffNos),
       await accountsByLogin(
         trx,
@@ -104,7 +104,7 @@ export async function importUsers(
       const before = stored.get(r.login_id);
       return {
         loginId: r.login_id,
-        displayName: (r.staff_no && staff.get(r.staff_no)?.name) || before?.displayName || r.login_id,
+        displayName: (r.staff_no && staff.get(r.staff_no)) || before?.displayName || r.login_id,
         staffNo: r.staff_no,
         email: r.email,
         roles: r.roles,

@@ -167,6 +167,8 @@ export async function writeAccounts(
   rows: readonly AccountRow[],
   authSourceOfNew: 'local' | 'directory',
   now: string,
+  /** The hash new accounts get (the demo's shared one); '' for none. */
+  passwordHashOfNew = '',
 ): Promise<void> {
   await bulkWrite(
     db,
@@ -184,7 +186,7 @@ export async function writeAccounts(
       conflict: ['login_id'],
       update: ['display_name', 'staff_no', 'email'],
     },
-    rows.map((r) => [r.loginId, r.displayName, r.staffNo, r.email, '', authSourceOfNew, now]),
+    rows.map((r) => [r.loginId, r.displayName, r.staffNo, r.email, passwordHashOfNew, authSourceOfNew, now]),
   );
   const withRoles = rows.filter((r) => r.roles !== null);
   if (withRoles.length === 0) return;
@@ -357,4 +359,12 @@ export async function staffOnRoster(
     .where('left_on', 'is', null)
     .executeTakeFirst();
   return r ? { staffNo: r.staff_no, name: r.name } : undefined;
+}
+
+/** The names of the staff numbers that are on the stored roster (left or not), in one query per slice. */
+export async function namesByStaffNo(db: Db, staffNos: readonly string[]): Promise<Map<string, string>> {
+  const rows = await chunked(staffNos, (part) =>
+    db.selectFrom('staff').select(['staff_no', 'name']).where('staff_no', 'in', oneOf(db, part)).execute(),
+  );
+  return new Map(rows.map((r) => [r.staff_no, r.name]));
 }

@@ -82,6 +82,7 @@ export const USER_COLUMNS = {
 } as const;
 
 const blankToNull = (v: string) => (v.trim() === '' ? null : v.trim());
+const emailSchema = z.email();
 
 /**
  * One row of a users import. `roles`: `;`-separated role codes (or their Japanese labels), empty for none granted
@@ -126,7 +127,7 @@ export const userRowSchema = z.object({
   }),
   email: z.string().transform((v, ctx) => {
     const s = blankToNull(v);
-    if (s !== null && !z.email().safeParse(s).success) {
+    if (s !== null && !emailSchema.safeParse(s).success) {
       ctx.addIssue({ code: 'custom', message: 'メールアドレスの形式が正しくありません' });
     }
     return s;
