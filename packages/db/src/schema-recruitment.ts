@@ -18,6 +18,8 @@ export interface RecruitRoundTable {
   scores_version: Defaulted<number>;
   created_at: Timestamp;
   created_by: number | null;
+  /** Optimistic lock of the round's own fields: every change names the version it read. */
+  version: Defaulted<number>;
 }
 
 export interface RecruitStageTable {

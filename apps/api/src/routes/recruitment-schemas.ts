@@ -16,6 +16,8 @@ export const roundUpdateSchema = z.object({
   name: z.string().trim().min(1).max(100).optional(),
   status: z.enum(ROUND_STATUSES).optional(),
   retentionMonths: z.number().int().min(1).max(120).optional(),
+  /** The version the screen read: a stale one is a 409 that changes nothing. */
+  version: z.number().int().min(1).optional(),
 });
 export const stageNameSchema = z.object({ name: z.string().trim().min(1).max(100) });
 export const panelSchema = z.object({ loginIds: z.array(z.string().trim().min(1).max(64)).max(50) });
@@ -44,6 +46,7 @@ export const roundResponse = z.object({
   status: z.string(),
   closedAt: z.string().nullable(),
   retentionMonths: z.number(),
+  version: z.number(),
 });
 
 export const resultsResponse = z.object({

@@ -5,6 +5,7 @@ import { testDialects } from '@jinzai/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allRatings, GOALS, type SheetBody } from '../testing/evaluation-fixture.js';
 import { createHarness, csv, expectError, json, type Harness } from '../testing/harness.js';
+import { recruitmentRound } from '../testing/recruitment-fixture.js';
 import { sheetWorld, type Stage, type Who } from '../testing/sheet-steps.js';
 
 const OTHER_GOALS = [
@@ -197,5 +198,26 @@ describe.each(testDialects())('stale recruitment score sheet writes on %s', (dia
     );
     expect(err.details).toMatchObject({ current: { version: 1, status: 'submitted' } });
     expect(await stored()).toEqual(before);
+  });
+});
+
+describe.each(testDialects())('stale hiring round writes on %s', (dialect) => {
+  it('a change naming an old version answers 409 with the round as it is, and writes nothing', async () => {
+    const { h, recruiter, path } = await recruitmentRound(dialect);
+    const patch = (body: object) => h.request(path(), json(body, 'PATCH', recruiter));
+    const first = await patch({ name: '令和9年度 新卒採用（事務）', version: 1 });
+    expect(await first.json()).toMatchObject({ name: '令和9年度 新卒採用（事務）', version: 2 });
+    const rows = async () => ({
+      round: await h.db.db.selectFrom('recruit_rounds').selectAll().execute(),
+      audit: (await listAudit(h.db.db, { limit: 100_000 })).length,
+    });
+    const before = await rows();
+    const err = await expectError(await patch({ status: 'closed', version: 1 }), 409);
+    expect(err.details).toMatchObject({ current: { version: 2, status: 'open' } });
+    expect(await rows()).toEqual(before);
+    expect(await (await patch({ status: 'closed', version: 2 })).json()).toMatchObject({
+      status: 'closed',
+      version: 3,
+    });
   });
 });

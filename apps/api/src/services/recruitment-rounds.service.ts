@@ -4,6 +4,7 @@ import {
   anonymiseExpiredApplicants,
   bumpScoresVersion,
   createRound,
+  getRound,
   listApplicants,
   listCriteria,
   listPanels,
@@ -20,6 +21,7 @@ import {
 } from '@jinzai/db';
 import type { User } from '@jinzai/model';
 import { audited, recordAudit } from '../audit.js';
+import { errors } from '../errors.js';
 import type { Actor } from './actor.js';
 import { actorOfUser, canManage, roundFor, type Db } from './recruitment-access.service.js';
 
@@ -107,7 +109,17 @@ export async function updateRecruitRound(
     db,
     actorOfUser(user),
     now,
-    (trx) => updateRound(trx, before.id, input, now.toISOString()),
+    async (trx) => {
+      const r = await updateRound(trx, before.id, input, now.toISOString());
+      // Thrown inside the transaction: nothing of the write, and no audit row, is kept.
+      if (r === 'stale') {
+        throw errors.conflict(
+          'この選考は他の利用者が先に更新しました。画面を開き直して最新の内容を確認してください',
+          { current: await getRound(db, before.id) },
+        );
+      }
+      return r;
+    },
     (r) => ({ action: 'update', entity: 'recruit_round', entityId: String(before.id), before, after: r }),
   );
 }

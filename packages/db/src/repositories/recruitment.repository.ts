@@ -26,6 +26,7 @@ export interface Round {
   retentionMonths: number;
   scoresVersion: number;
   createdAt: string;
+  version: number;
 }
 
 export interface Stage {
@@ -65,6 +66,7 @@ const toRound = (r: Selectable<RecruitRoundTable>): Round => ({
   retentionMonths: r.retention_months,
   scoresVersion: Number(r.scores_version),
   createdAt: r.created_at,
+  version: Number(r.version),
 });
 
 const toCriterion = (r: Selectable<RecruitCriterionTable>): RoundCriterion => ({
@@ -178,29 +180,38 @@ export interface RoundUpdate {
   name?: string | undefined;
   status?: RoundStatus | undefined;
   retentionMonths?: number | undefined;
+  /** The version the writer read (the screens send it); without it, the current one. */
+  version?: number | undefined;
 }
 
-/** Renames, closes or reopens a round; closing records when (retention counts from it). */
+/**
+ * Renames, closes or reopens a round; closing records when (retention counts from it). Answers 'stale' and changes
+ * nothing when `version` is not the stored one.
+ */
 export async function updateRound(
   db: Db,
   id: number,
   update: RoundUpdate,
   now: string,
-): Promise<Round | undefined> {
+): Promise<Round | undefined | 'stale'> {
   const current = await getRound(db, id);
   if (!current) return undefined;
   const status = update.status ?? current.status;
   const closedAt = status === 'closed' ? (current.closedAt ?? now) : null;
-  await db
+  const r = await db
     .updateTable('recruit_rounds')
-    .set({
+    .set((eb) => ({
       name: update.name ?? current.name,
       status,
       closed_at: closedAt,
       retention_months: update.retentionMonths ?? current.retentionMonths,
-    })
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', id)
-    .execute();
+    // The version the writer read, when it names one: a stale one changes nothing.
+    .where('version', '=', update.version ?? current.version)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) return 'stale';
   return getRound(db, id);
 }
 

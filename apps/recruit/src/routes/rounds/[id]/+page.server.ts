@@ -49,7 +49,11 @@ export const actions: Actions = {
     const r = await result(
       apiClient(fetch).recruit.rounds[':id'].$patch({
         param: { id: params.id },
-        json: { status: String(form.get('status')) as 'open' | 'closed' },
+        json: {
+          status: String(form.get('status')) as 'open' | 'closed',
+          // The version the page showed: a round changed meanwhile answers 409 and is shown as it is now.
+          ...(Number(form.get('version')) > 0 ? { version: Number(form.get('version')) } : {}),
+        },
       }),
     );
     return r.ok ? { saved: 'status' } : r.failure;
