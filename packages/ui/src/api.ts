@@ -70,10 +70,29 @@ export function readSetCookie(headers: Headers, name: string): SessionCookie | n
   return null;
 }
 
-export type LoginFailure = 'invalid' | 'rateLimited' | 'missing' | 'unavailable';
+export type LoginFailure = 'invalid' | 'rateLimited' | 'missing' | 'unavailable' | 'refused';
+
+/**
+ * The sign-in refusals that have a message of their own (the password was right, or the issued one expired): the
+ * form shows the API's message for these instead of the wrong-password text.
+ */
+export const LOGIN_REFUSALS = [
+  'password_expired',
+  'not_on_roster',
+  'account_disabled',
+  'directory_mismatch',
+  'directory_unavailable',
+] as const;
+export type LoginRefusal = (typeof LOGIN_REFUSALS)[number];
+
+export function isLoginRefusal(code: unknown): code is LoginRefusal {
+  return LOGIN_REFUSALS.includes(code as LoginRefusal);
+}
+
 export type LoginResult =
   | { ok: true; user: SessionUser; session: SessionCookie }
-  | { ok: false; status: number; reason: LoginFailure; retryAfterSeconds?: number };
+  | { ok: false; status: number; reason: Exclude<LoginFailure, 'refused'>; retryAfterSeconds?: number }
+  | { ok: false; status: number; reason: 'refused'; code: LoginRefusal; message: string };
 
 /** The seconds a 429 asks to wait: its Retry-After header, else `details.retryAfterSeconds`; undefined if neither. */
 async function retryAfter(res: Response): Promise<number | undefined> {
@@ -106,7 +125,19 @@ export function createApi(fetch: Fetch) {
         if (session) return { ok: true, user, session };
         return { ok: false, status: 502, reason: 'unavailable' };
       }
-      const reason: LoginFailure =
+      if (res.status === 401 || res.status === 403 || res.status === 503) {
+        const failure = await parseApiError(res.clone());
+        if (isLoginRefusal(failure.code)) {
+          return {
+            ok: false,
+            status: res.status,
+            reason: 'refused',
+            code: failure.code,
+            message: failure.message,
+          };
+        }
+      }
+      const reason: Exclude<LoginFailure, 'refused'> =
         res.status === 401
           ? 'invalid'
           : res.status === 429

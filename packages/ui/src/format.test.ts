@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fiscalYearLabel,
   formatDateBoth,
+  formatDateTime,
   formatMean,
   formatWareki,
   formatWestern,
@@ -74,5 +75,12 @@ describe('formatMean', () => {
 
   it('never shows a negative zero', () => {
     expect(formatMean(-0.0001)).toBe('0.000');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes the date in the era and the time in Japan', () => {
+    expect(formatDateTime('2026-04-01T00:05:00Z', 'ja')).toBe('令和8年4月1日 09:05');
+    expect(formatDateTime('2026-03-31T15:30:00Z', 'en')).toBe('1 April 2026, 00:30');
   });
 });

@@ -59,6 +59,23 @@ export function formatDateBoth(input: DateInput, lang: Lang = 'ja'): string {
     : `${formatWestern(input, 'en')} (${formatWareki(input)})`;
 }
 
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: TIME_ZONE,
+});
+
+/**
+ * A moment as the screens show it, in Japan time: 令和8年4月1日 09:05 in Japanese (和暦), 1 April 2026, 09:05 in
+ * English.
+ */
+export function formatDateTime(input: DateInput, lang: Lang = 'ja'): string {
+  const date = toDate(input);
+  const time = timeFormat.format(date);
+  return lang === 'ja' ? `${formatWareki(date)} ${time}` : `${formatWestern(date, 'en')}, ${time}`;
+}
+
 /** 年度 label: '令和6年度 (2024年度)' in Japanese, 'FY2024' in English; the fiscal year starts on 1 April. */
 export function fiscalYearLabel(fiscalYear: number, lang: Lang): string {
   if (!Number.isInteger(fiscalYear)) throw new RangeError(`Not a fiscal year: ${fiscalYear}`);

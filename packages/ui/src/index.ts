@@ -1,4 +1,5 @@
 // Shared by both SvelteKit apps. Server-only helpers live in './server.ts' and './api.ts' (import them by path).
+export { default as AccountPage } from './components/AccountPage.svelte';
 export { default as ActionMessage } from './components/ActionMessage.svelte';
 export { default as AppError } from './components/AppError.svelte';
 export { default as AppFrame } from './components/AppFrame.svelte';
@@ -21,6 +22,7 @@ export * from './format.js';
 export { langHref } from './links.js';
 export { uploading } from './upload.js';
 export { canUseRecruit, isHr } from './roles.js';
+export { roleNames, type PasswordProblem } from './account.js';
 export type {
   Competency,
   CompetencyLayerCode,

@@ -1,5 +1,5 @@
-// The server side both SvelteKit apps share: hooks, the sign-in action and sign-out. Each app passes its own paths
-// (they depend on its base path) and its environment; nothing else differs between the apps.
+// The server side both SvelteKit apps share: hooks, the sign-in action, sign-out and the own-account page. Each app
+// passes its own paths (they depend on its base path) and its environment; nothing else differs between the apps.
 import {
   fail,
   redirect,
@@ -8,7 +8,9 @@ import {
   type RequestHandler,
   type ServerLoad,
 } from '@sveltejs/kit';
-import { createApi } from './api.js';
+import { checkPasswordForm, openBeforePasswordChange, passwordProblem } from './account.js';
+import { apiClient, createApi } from './api.js';
+import { data, result } from './client.js';
 import {
   LANG_COOKIE,
   LANG_COOKIE_MAX_AGE,
@@ -30,9 +32,18 @@ export interface AppPaths {
   loginPath: string;
 }
 
-/** handleFetch and handle: API calls go to the API origin; language; the signed-in user or a redirect to sign-in. */
+/** The paths the hooks need besides home and sign-in: what stays open before a first password is set. */
+export interface HookPaths extends AppPaths {
+  logoutPath: string;
+  accountPath: string;
+}
+
+/**
+ * handleFetch and handle: API calls go to the API origin; language; the signed-in user or a redirect to sign-in;
+ * someone who must set their own password first is sent to their account page from every other page.
+ */
 export function createServerHooks(
-  paths: AppPaths,
+  paths: HookPaths,
   env: AppEnv,
 ): { handle: Handle; handleFetch: HandleFetch } {
   const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
@@ -69,6 +80,10 @@ export function createServerHooks(
     event.locals.user = event.cookies.get(SESSION_COOKIE) ? await createApi(event.fetch).me() : null;
     if (!event.locals.user && event.url.pathname !== paths.loginPath) {
       redirect(303, loginUrl(paths.loginPath, event.url));
+    }
+    // The API refuses everything else to them (403 password_change_required): the page to go to is their account.
+    if (event.locals.user?.mustChangePassword && !openBeforePasswordChange(event.url.pathname, paths)) {
+      redirect(303, paths.accountPath);
     }
 
     const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
@@ -120,6 +135,15 @@ export function signInPage(paths: AppPaths) {
 
       const result = await createApi(fetch).login({ loginId, password });
       if (!result.ok) {
+        if (result.reason === 'refused') {
+          // Refusals with a message of their own: the form shows it (in English, the same message translated).
+          return fail(result.status, {
+            loginId,
+            error: result.reason,
+            code: result.code,
+            message: result.message,
+          });
+        }
         const wait = result.retryAfterSeconds;
         return fail(result.status, {
           loginId,
@@ -151,4 +175,38 @@ export function signOutHandler(paths: AppPaths): RequestHandler {
     cookies.delete(SESSION_COOKIE, { path: '/' });
     redirect(303, paths.loginPath);
   };
+}
+
+/**
+ * The own-account page's load and form action (both apps; works without JavaScript): the account as the API shows
+ * it, and the password change of a local account. After the first password is set, the app's home opens.
+ */
+export function accountPage(paths: AppPaths) {
+  const load = async ({ fetch }: Pick<Parameters<ServerLoad>[0], 'fetch'>) => {
+    const { account } = await data(apiClient(fetch).me.account.$get());
+    return { account, forced: account.mustChangePassword };
+  };
+  const actions = {
+    password: async ({ request, fetch, locals }: Parameters<RequestHandler>[0]) => {
+      const form = await request.formData();
+      const text = (name: string) => {
+        const value = form.get(name);
+        return typeof value === 'string' ? value : '';
+      };
+      const input = { current: text('current'), password: text('password'), confirm: text('confirm') };
+      // The passwords never go back to the page: only which field is wrong and why.
+      const problem = checkPasswordForm(input);
+      if (problem) return fail(400, { problem });
+      const r = await result(
+        apiClient(fetch).me.password.$post({ json: { current: input.current, password: input.password } }),
+      );
+      if (!r.ok) {
+        const failure = r.failure.data;
+        return fail(failure.status, { problem: passwordProblem(failure) });
+      }
+      if (locals.user?.mustChangePassword) redirect(303, paths.home);
+      return { changed: true as const };
+    },
+  };
+  return { load, actions };
 }

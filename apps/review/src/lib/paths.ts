@@ -4,3 +4,4 @@ import { resolve } from '$app/paths';
 export const home = resolve('/');
 export const loginPath = resolve('/login');
 export const logoutPath = resolve('/logout');
+export const accountPath = resolve('/account');

@@ -9,6 +9,7 @@ import { recruitmentEn, recruitmentJa } from './recruit.js';
 import { orgEn, orgJa } from './org.js';
 import { surveyEn, surveyJa } from './survey.js';
 import { customSurveyEn, customSurveyJa } from './customSurvey.js';
+import { accountsEn, accountsJa } from './accounts.js';
 
 export const ja = {
   'product.name': '人材 Jinzai',
@@ -18,6 +19,7 @@ export const ja = {
   'shell.skip': '本文へ移動',
   'shell.nav': 'メインメニュー',
   'shell.account': 'アカウント',
+  'shell.accountOf': '（アカウント）',
   'shell.signedInAs': 'ログイン中',
   'shell.roles': '権限',
   'shell.signOut': 'ログアウト',
@@ -94,6 +96,7 @@ export const ja = {
   ...recruitmentJa,
   ...surveyJa,
   ...customSurveyJa,
+  ...accountsJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
@@ -107,6 +110,7 @@ export const en: Messages = {
   'shell.skip': 'Skip to main content',
   'shell.nav': 'Main menu',
   'shell.account': 'Account',
+  'shell.accountOf': ' (your account)',
   'shell.signedInAs': 'Signed in as',
   'shell.roles': 'Roles',
   'shell.signOut': 'Sign out',
@@ -187,4 +191,5 @@ export const en: Messages = {
   ...recruitmentEn,
   ...surveyEn,
   ...customSurveyEn,
+  ...accountsEn,
 };

@@ -35,7 +35,10 @@ export const actions: Actions = {
     const file = await fileUpload(form);
     if (!file) return fail(400, { kind, error: 'noFile' as const });
     const org = apiClient(fetch).org;
-    const r = await result(kind === 'staff' ? org.staff.$post({}, file) : org.units.$post({}, file));
+    const r =
+      kind === 'staff'
+        ? await result(org.staff.$post({ query: {} }, file))
+        : await result(org.units.$post({}, file));
     if (!r.ok) {
       const { status, message, details } = r.failure.data;
       return fail(status === 403 ? 403 : 400, {
