@@ -27,6 +27,8 @@ export interface StaffTable {
   updated_at: Timestamp;
   /** The date the person left the roster; null while on it. */
   left_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Name and kana in search form (model's staffSearchKey), kept by every write. */
+  search_key: ColumnType<string, string | undefined, string>;
 }
 
 export interface UserTable {

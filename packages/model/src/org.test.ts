@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   childUnits,
+  searchForm,
+  staffSearchKey,
   divisionAndDepartment,
   leadsIntoCycle,
   unitAndDescendants,
@@ -115,5 +117,16 @@ describe('tree walks agree (property)', () => {
         expect(all.sort()).toEqual(list.map((x) => x.code).sort());
       }),
     );
+  });
+});
+
+describe('searchForm', () => {
+  it('ignores width, hiragana/katakana, case and spaces', () => {
+    const key = staffSearchKey('品川 太郎', 'シナガワ タロウ');
+    for (const q of ['ｼﾅｶﾞﾜ', 'しながわ', 'ナガワタ', '品川　太', 'しながわたろう']) {
+      expect(key.includes(searchForm(q))).toBe(true);
+    }
+    expect(searchForm('ＡＢＣ１２３')).toBe('abc123');
+    expect(key.includes(searchForm('たなか'))).toBe(false);
   });
 });

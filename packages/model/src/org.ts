@@ -249,3 +249,20 @@ export function divisionAndDepartment(
   }
   return { ka, bu };
 }
+
+/**
+ * The form of a name or kana that roster searches compare (docs/interfaces.md "Daily work"): NFKC (full-width
+ * letters and digits and half-width katakana become one width), katakana as hiragana, lower case, no spaces. So
+ * 「ｼﾅｶﾞﾜ」, 「シナガワ」 and 「しながわ」 all find 品川 太郎 (しながわ たろう).
+ */
+export function searchForm(value: string): string {
+  return value
+    .normalize('NFKC')
+    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+    .toLowerCase()
+    .replace(/[\s\u3000]+/g, '');
+}
+
+/** The roster search key of a person: their name and kana in search form, joined so that either matches. */
+export const staffSearchKey = (name: string, nameKana: string): string =>
+  `${searchForm(name)}|${searchForm(nameKana)}`;

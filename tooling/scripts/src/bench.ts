@@ -7,6 +7,7 @@ import { accountsBench } from './bench/accounts.bench.js';
 import { evaluationBench } from './bench/evaluation.bench.js';
 import { foundationBench } from './bench/foundation.bench.js';
 import { recruitmentBench } from './bench/recruitment.bench.js';
+import { rosterBench } from './bench/roster.bench.js';
 import { customSurveyBench } from './bench/custom-survey.bench.js';
 import { surveyBench } from './bench/survey.bench.js';
 import { uploadBench } from './bench/upload.bench.js';
@@ -22,6 +23,7 @@ const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [
   ['custom-survey', customSurveyBench],
   ['upload', uploadBench],
   ['accounts', accountsBench],
+  ['roster', rosterBench],
 ];
 
 try {

@@ -1,5 +1,5 @@
 // The organisation tree and the staff roster (docs/interfaces.md "Organisation and staff"); HR only.
-import { STAFF_COLUMNS, UNIT_COLUMNS } from '@jinzai/model';
+import { employmentTypeCodes, STAFF_COLUMNS, UNIT_COLUMNS } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
@@ -9,9 +9,37 @@ import { actorOf } from '../http/actor.js';
 import { uploadedFile, uploadLimit } from '../http/upload.js';
 import { validate } from '../openapi.js';
 import { importStaff, importUnits } from '../services/org-import.service.js';
-import { orgTree, staffRecord } from '../services/org.service.js';
+import { orgTree, searchRoster, staffRecord } from '../services/org.service.js';
 
 const importResult = z.object({ rows: z.number(), created: z.number(), updated: z.number() });
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+const rosterQuery = z.object({
+  q: optionalText,
+  unit: optionalText,
+  grade: optionalText,
+  employmentType: z.enum(employmentTypeCodes).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+const rosterPage = z.object({
+  staff: z.array(
+    z.object({
+      staffNo: z.string(),
+      name: z.string(),
+      nameKana: z.string(),
+      unitCode: z.string(),
+      gradeCode: z.string(),
+      employmentType: z.string(),
+    }),
+  ),
+  total: z.number(),
+});
 
 const staffResponse = z.object({
   staffNo: z.string(),
@@ -71,6 +99,35 @@ export const orgRoutes = new Hono<AppEnv>()
     '/units',
     guard({ summary: 'The organisation tree with direct headcounts', tags: ['org'], roles: ['hr'] }),
     async (c) => c.json(await orgTree(c.var.deps.db), 200),
+  )
+  .get(
+    '/staff',
+    guard({
+      summary:
+        'The roster, a page at a time: q is a 職員番号 prefix or part of the name or kana (width and kana insensitive); unit includes the units under it',
+      tags: ['org'],
+      roles: ['hr'],
+      responses: { 200: { description: 'A page of the roster', schema: rosterPage } },
+    }),
+    validate('query', rosterQuery),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      const { staff, total } = await searchRoster(db, actorOf(c), now(), c.req.valid('query'));
+      return c.json(
+        {
+          staff: staff.map((s) => ({
+            staffNo: s.staffNo,
+            name: s.name,
+            nameKana: s.nameKana,
+            unitCode: s.unitCode,
+            gradeCode: s.gradeCode,
+            employmentType: s.employmentType,
+          })),
+          total,
+        },
+        200,
+      );
+    },
   )
   .get(
     '/staff/:staffNo',

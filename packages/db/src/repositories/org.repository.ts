@@ -1,6 +1,6 @@
 import type { EmploymentType, Staff, StaffRow, Unit, UnitLevel, UnitRow } from '@jinzai/model';
-import { gradeByCode } from '@jinzai/model';
-import type { Kysely, Selectable } from 'kysely';
+import { gradeByCode, searchForm, staffSearchKey } from '@jinzai/model';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Database, StaffTable, UnitTable } from '../schema.js';
 import { bulkWrite, chunked, oneOf, yieldToEventLoop } from './bulk.js';
 
@@ -13,7 +13,7 @@ const toUnit = (r: Selectable<UnitTable>): Unit => ({
   level: r.level as UnitLevel,
 });
 
-const toStaff = (r: Omit<Selectable<StaffTable>, 'left_on'>): Staff => ({
+const toStaff = (r: Omit<Selectable<StaffTable>, 'left_on' | 'search_key'>): Staff => ({
   staffNo: r.staff_no,
   name: r.name,
   nameKana: r.name_kana,
@@ -155,6 +155,7 @@ export async function upsertStaff(
         { name: 'updated_at', type: 'text' },
         // A person in the file is on the roster (again).
         { name: 'left_on', type: 'text' },
+        { name: 'search_key', type: 'text' },
       ],
       conflict: ['staff_no'],
     },
@@ -169,6 +170,7 @@ export async function upsertStaff(
       r.birth_year,
       r.updated_at,
       null,
+      staffSearchKey(r.name, r.name_kana),
     ]),
   );
   await yieldToEventLoop();
@@ -191,4 +193,51 @@ export async function staffCountsByUnit(db: Db): Promise<Map<string, number>> {
 /** How many units and staff the organisation holds. */
 export async function orgSummary(db: Db): Promise<{ units: number; staff: number }> {
   return { units: await countRows(db, 'units'), staff: await countRows(db, 'staff') };
+}
+
+export interface StaffSearch {
+  /** A 職員番号 prefix, or part of the name or kana in search form (model's searchForm); empty: everyone. */
+  q?: string | undefined;
+  /** The unit and every unit under it. */
+  unitCodes?: readonly string[] | undefined;
+  grade?: string | undefined;
+  employmentType?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * A page of the roster (people who have not left), ordered by 職員番号, with the total matching: one counting and
+ * one listing query, the filters applied in SQL.
+ */
+export async function searchStaff(db: Db, f: StaffSearch): Promise<{ staff: Staff[]; total: number }> {
+  let q = db.selectFrom('staff').where('left_on', 'is', null);
+  if (f.q) {
+    const like = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const text = f.q;
+    q = q.where(
+      sql<SqlBool>`(staff_no like ${`${like(text)}%`} escape '\\' or search_key like ${`%${like(searchForm(text))}%`} escape '\\')`,
+    );
+  }
+  if (f.unitCodes) q = q.where('unit_code', 'in', oneOf(db, f.unitCodes));
+  if (f.grade) q = q.where('grade_code', '=', f.grade);
+  if (f.employmentType) q = q.where('employment_type', '=', f.employmentType);
+  const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select([
+      'staff_no',
+      'name',
+      'name_kana',
+      'unit_code',
+      'grade_code',
+      'job_family',
+      'employment_type',
+      'birth_year',
+      'updated_at',
+    ])
+    .orderBy('staff_no')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { staff: rows.map(toStaff), total: Number(n) };
 }
