@@ -20,7 +20,7 @@ export type { AppKey, Column, NavLink } from './components/types.js';
 export * from './i18n/index.js';
 export * from './format.js';
 export { langHref } from './links.js';
-export { uploading } from './upload.js';
+export { uploading, type FormKit } from './upload.js';
 export { canUseRecruit, isHr } from './roles.js';
 export { roleNames, type PasswordProblem } from './account.js';
 export type {

@@ -53,6 +53,9 @@ export const ja = {
   'upload.busy': '取り込み中…',
   'upload.busyStatus':
     'ファイルを取り込んでいます。大きなファイルは数分かかることがあります。このままお待ちください',
+  'upload.progress': '取り込みの進み具合',
+  'upload.sending': 'ファイルを送信中 {percent}%',
+  'upload.processing': '送信しました。サーバーで内容を確認し、書き込んでいます…',
 
   'layer.potential': 'ポテンシャル',
   'layer.stance': 'スタンス',
@@ -144,6 +147,9 @@ export const en: Messages = {
   'common.jaOnly': 'No English text yet; shown in Japanese.',
   'upload.busy': 'Importing…',
   'upload.busyStatus': 'Importing the file. A large file can take a few minutes; please wait.',
+  'upload.progress': 'Import progress',
+  'upload.sending': 'Sending the file: {percent}%',
+  'upload.processing': 'Sent. The server is checking and writing the rows…',
 
   'layer.potential': 'Potential',
   'layer.stance': 'Stance',
