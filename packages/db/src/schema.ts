@@ -42,6 +42,7 @@ export interface UserTable {
   /** Goes up when every session of the user must end (disabled, password reset). */
   credential_generation: ColumnType<number, number | undefined, number>;
   email: string | null;
+  /** 'local' (a hashed password here) or 'directory' (LDAP checks it; nothing is stored). */
   auth_source: ColumnType<string, string | undefined, string>;
   must_change_password: ColumnType<number, number | undefined, number>;
   password_expires_at: string | null;
@@ -63,12 +64,6 @@ export interface SessionTable {
   expires_at: Timestamp;
   /** The user's credential generation when the session was opened; live only while it is still the user's. */
   credential_generation: ColumnType<number, number | undefined, number>;
-  email: string | null;
-  auth_source: ColumnType<string, string | undefined, string>;
-  must_change_password: ColumnType<number, number | undefined, number>;
-  password_expires_at: string | null;
-  last_sign_in_at: string | null;
-  disabled_reason: string | null;
 }
 
 /** A counter of failed sign-ins (per login id and address, per login id, per address). */

@@ -8,6 +8,7 @@ export { default as DataTable } from './components/DataTable.svelte';
 export { default as ErrorView } from './components/ErrorView.svelte';
 export { default as Field } from './components/Field.svelte';
 export { default as FormError } from './components/FormError.svelte';
+export { default as ImportProblems } from './components/ImportProblems.svelte';
 export { default as LangSwitch } from './components/LangSwitch.svelte';
 export { default as LoginForm } from './components/LoginForm.svelte';
 export { default as LoginPage } from './components/LoginPage.svelte';

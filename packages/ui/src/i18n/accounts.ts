@@ -125,9 +125,6 @@ export const accountsJa = {
   'users.import.failed': '取り込めませんでした。ファイルは1行も登録されていません。',
   'users.import.noFile': 'ファイルを選んでください',
   'users.import.errors': '取り込めなかった理由',
-  'users.import.row': '行',
-  'users.import.column': '列',
-  'users.import.message': '内容',
 } as const satisfies Record<string, string>;
 
 export const accountsEn: Record<keyof typeof accountsJa, string> = {
@@ -252,7 +249,4 @@ export const accountsEn: Record<keyof typeof accountsJa, string> = {
   'users.import.failed': 'Nothing was imported: the file has errors.',
   'users.import.noFile': 'Choose a file',
   'users.import.errors': 'Why the file was not imported',
-  'users.import.row': 'Row',
-  'users.import.column': 'Column',
-  'users.import.message': 'Problem',
 };

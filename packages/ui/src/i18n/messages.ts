@@ -54,6 +54,9 @@ export const ja = {
   'upload.busyStatus':
     'ファイルを取り込んでいます。大きなファイルは数分かかることがあります。このままお待ちください',
   'upload.progress': '取り込みの進み具合',
+  'import.row': '行',
+  'import.column': '列',
+  'import.message': '内容',
   'upload.sending': 'ファイルを送信中 {percent}%',
   'upload.processing': '送信しました。サーバーで内容を確認し、書き込んでいます…',
 
@@ -148,6 +151,9 @@ export const en: Messages = {
   'upload.busy': 'Importing…',
   'upload.busyStatus': 'Importing the file. A large file can take a few minutes; please wait.',
   'upload.progress': 'Import progress',
+  'import.row': 'Row',
+  'import.column': 'Column',
+  'import.message': 'Problem',
   'upload.sending': 'Sending the file: {percent}%',
   'upload.processing': 'Sent. The server is checking and writing the rows…',
 

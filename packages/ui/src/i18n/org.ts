@@ -26,9 +26,6 @@ export const orgJa = {
   'org.import.done': '{rows}行を取り込みました（新規 {created}件、更新 {updated}件）',
   'org.import.failed': '取り込めませんでした。ファイルは1行も登録されていません。',
   'org.import.noFile': 'ファイルを選んでください',
-  'org.import.row': '行',
-  'org.import.column': '列',
-  'org.import.message': '内容',
   'org.import.allOrNothing': '1行でも誤りがあると、ファイル全体を取り込みません。誤りは行と列で示します。',
 } as const satisfies Record<string, string>;
 
@@ -59,8 +56,5 @@ export const orgEn: Record<keyof typeof orgJa, string> = {
   'org.import.done': 'Imported {rows} rows ({created} new, {updated} updated)',
   'org.import.failed': 'Nothing was imported: the file has errors.',
   'org.import.noFile': 'Choose a file',
-  'org.import.row': 'Row',
-  'org.import.column': 'Column',
-  'org.import.message': 'Problem',
   'org.import.allOrNothing': 'One wrong row and nothing is imported; errors name the row and column.',
 };
