@@ -1,4 +1,4 @@
-// SQLite for a server that keeps answering while a large import writes (ARCHITECTURE.md, packages/db):
+// SQLite for a server that keeps answering while a large import writes (docs/toolchain.md, the default database):
 // a writer and a reader connection on one WAL file, and checkpoints off the event loop.
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,8 +1,9 @@
-import { finalOverallResults, findSheet, listPeriods } from '@jinzai/db';
+import { finalOverallResults, findSheet, findUserForLogin, listPeriods } from '@jinzai/db';
 import { DEMO_PEOPLE } from '@jinzai/db/demo';
 import { openTestDatabase, testDialects } from '@jinzai/db/testing';
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from './seed.js';
+import { verifyPassword } from '../passwords.js';
+import { DEMO_PASSWORD, seedDemo } from './seed.js';
 
 describe.each(testDialects())('evaluation demo data on %s', (dialect) => {
   it('opens 令和8年度 with staff1 evaluated by evaluator1 and evaluator2, and five past years', async () => {
@@ -26,6 +27,20 @@ describe.each(testDialects())('evaluation demo data on %s', (dialect) => {
       expect(shares[2]).toBeGreaterThan(0.3);
       const again = await finalOverallResults(db.db, 2025);
       expect(again).toEqual(past);
+
+      // Every other member of the ward signs in with their 職員番号; a 課長 named first evaluator is an evaluator.
+      const shuji = await findUserForLogin(db.db, '001005', '2026-06-01');
+      expect(shuji?.user.staffNo).toBe('001005');
+      expect(await verifyPassword(shuji?.passwordHash ?? '', DEMO_PASSWORD)).toBe(true);
+      const firsts = new Set(
+        (await db.db.selectFrom('review_sheets').select('first_staff_no').execute()).map(
+          (r) => r.first_staff_no,
+        ),
+      );
+      for (const no of [...firsts].filter((n) => n !== null).slice(0, 20)) {
+        const account = await findUserForLogin(db.db, no, '2026-06-01', 'staffNo');
+        expect(account?.user.roles, no).toContain('evaluator');
+      }
     } finally {
       await db.dispose();
     }

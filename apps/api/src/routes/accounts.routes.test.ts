@@ -217,4 +217,41 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
     const { sheetId } = await openPeriodWithSheets(h, hr);
     expect(sheetId).toBeGreaterThan(0);
   });
+
+  it('asks every new route for a session and the right role, and refuses bad input', async () => {
+    const staff = await h.login('staff1');
+    const hrOnly: [string, RequestInit][] = [
+      ['/api/users', { method: 'GET' }],
+      ['/api/users', csv(`${HEADER}\nk2,,,`, '')],
+      ['/api/users/staff2/initial-password', json({})],
+      ['/api/users/staff2/auth-source', json({ source: 'directory' })],
+      ['/api/org/staff', { method: 'GET' }],
+    ];
+    for (const [path, init] of hrOnly) {
+      await expectError(await h.request(path, init), 401);
+      await expectError(await h.request(path, { ...init, cookie: staff }), 403);
+    }
+    for (const [path, init] of [
+      ['/api/me/account', { method: 'GET' }],
+      ['/api/me/password', json({ current: 'x', password: 'a-fine-new-secret' })],
+    ] as const) {
+      await expectError(await h.request(path, init), 401);
+    }
+    await expectError(
+      await h.request('/api/users/staff2/auth-source', json({ source: 'ldap' }, 'POST', hr)),
+      400,
+    );
+    await expectError(await h.request('/api/users/nobody/initial-password', json({}, 'POST', hr)), 404);
+    await expectError(
+      await h.request('/api/users/nobody/auth-source', json({ source: 'local' }, 'POST', hr)),
+      404,
+    );
+    await expectError(await h.request('/api/me/password', json({ current: '' }, 'POST', staff)), 400);
+    await expectError(await h.request('/api/users?page=0', { cookie: hr }), 400);
+    // Someone else's account is reached only through HR's routes: /api/me is always the signed-in person.
+    const mine = (await (await h.request('/api/me/account', { cookie: staff })).json()) as {
+      account: { loginId: string };
+    };
+    expect(mine.account.loginId).toBe('staff1');
+  });
 });

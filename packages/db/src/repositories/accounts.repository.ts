@@ -94,7 +94,8 @@ export async function accountsByLogin(db: Db, loginIds: readonly string[]): Prom
   return new Map(rows.map((r) => [r.login_id, toAccount(r, granted.get(r.id) ?? [])]));
 }
 
-async function grantedRolesOf(db: Db, ids: readonly number[]): Promise<Map<number, Role[]>> {
+/** The roles granted explicitly (user_roles) to each of the users, sorted; users without any are absent. */
+export async function grantedRolesOf(db: Db, ids: readonly number[]): Promise<Map<number, Role[]>> {
   const rows = await chunked(ids, (part) =>
     db
       .selectFrom('user_roles')

@@ -1,22 +1,9 @@
 import type { Role, User } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import { effectiveRolesOf } from './accounts.repository.js';
+import { effectiveRolesOf, grantedRolesOf } from './accounts.repository.js';
 
 type Db = Kysely<Database>;
-
-async function rolesOf(db: Db, userIds: number[]): Promise<Map<number, Role[]>> {
-  const map = new Map<number, Role[]>();
-  if (userIds.length === 0) return map;
-  const rows = await db
-    .selectFrom('user_roles')
-    .select(['user_id', 'role'])
-    .where('user_id', 'in', userIds)
-    .orderBy('role')
-    .execute();
-  for (const r of rows) map.set(r.user_id, [...(map.get(r.user_id) ?? []), r.role as Role]);
-  return map;
-}
 
 export interface CreateUserInput {
   loginId: string;
@@ -84,7 +71,7 @@ export async function findUserForLogin(
   if (!r) return undefined;
   const roles = today
     ? ((await effectiveRolesOf(db, [r.id], today)).get(r.id) ?? [])
-    : ((await rolesOf(db, [r.id])).get(r.id) ?? []);
+    : ((await grantedRolesOf(db, [r.id])).get(r.id) ?? []);
   return {
     user: {
       id: r.id,
@@ -191,14 +178,14 @@ export async function setUserActive(db: Db, userId: number, active: boolean): Pr
 export async function getUser(db: Db, id: number): Promise<User | undefined> {
   const r = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) return undefined;
-  const roles = (await rolesOf(db, [r.id])).get(r.id) ?? [];
+  const roles = (await grantedRolesOf(db, [r.id])).get(r.id) ?? [];
   return { id: r.id, loginId: r.login_id, displayName: r.display_name, roles, staffNo: r.staff_no };
 }
 
 /** Every user, ordered by login id. */
 export async function listUsers(db: Db): Promise<User[]> {
   const rows = await db.selectFrom('users').selectAll().orderBy('login_id').execute();
-  const roles = await rolesOf(
+  const roles = await grantedRolesOf(
     db,
     rows.map((r) => r.id),
   );
