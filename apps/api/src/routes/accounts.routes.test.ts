@@ -117,6 +117,16 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
       ['update', { email: 'k2@city.example.lg.jp' }, { email: 'new@city.example.lg.jp' }],
       ['create', undefined, { staffNo: NEW_KACHO, email: 'k2@city.example.lg.jp', displayName: '広報 課長' }],
     ]);
+    // A creation is audited by the database from the row it wrote, granted roles included, sorted.
+    const panel = await listAudit(h.db.db, { entity: 'user', entityId: 'panel-a' });
+    expect(panel.map((e) => [e.action, e.before, e.after])).toEqual([
+      ['update', { roles: ['interviewer', 'recruiter'] }, { roles: ['interviewer'] }],
+      [
+        'create',
+        undefined,
+        { staffNo: null, email: null, displayName: 'panel-a', roles: ['interviewer', 'recruiter'] },
+      ],
+    ]);
   });
 
   it('lists, filters and pages accounts for HR only', async () => {

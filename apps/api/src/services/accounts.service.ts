@@ -3,6 +3,9 @@
 import { randomInt } from 'node:crypto';
 import {
   accountsByLogin,
+  auditedAccount,
+  brokenConstraint,
+  createAccounts,
   deleteSessionsOfUser,
   findAccount,
   findUserForLogin,
@@ -15,12 +18,12 @@ import {
   namesByStaffNo,
   writeAccounts,
   yieldToEventLoop,
-  type Account,
   type AccountFilter,
   type AccountRow,
   type Database,
+  type Upserted,
 } from '@jinzai/db';
-import { USER_COLUMNS, userRowSchema, type Role } from '@jinzai/model';
+import { fieldChanges, USER_COLUMNS, userRowSchema } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { audited, recordAudit, recordChanges, recordImport } from '../audit.js';
 import { ApiError, errors } from '../errors.js';
@@ -39,21 +42,13 @@ export interface UsersImportSummary {
   unchanged: number;
 }
 
-/** What the audit log keeps of an account: never a password or its hash. */
-const audited_ = (
-  a: Pick<Account, 'staffNo' | 'email' | 'displayName'> & { roles: readonly Role[] | null },
-) => ({
-  staffNo: a.staffNo,
-  email: a.email,
-  displayName: a.displayName,
-  ...(a.roles ? { roles: a.roles } : {}),
-});
-
 /**
  * Imports users (`login_id,staff_no,roles,email`), all or nothing, in one transaction. A staff number must be on
  * the roster and may belong to one account only; a new account signs in through the directory when one is
- * configured, else it waits for HR to issue an initial password (no password is hashed here). Each created or
- * changed account is audited with what changed, in one bulk write.
+ * configured, else it waits for HR to issue an initial password (no password is hashed here). New accounts are
+ * written and audited set-based by the database (createAccounts); an existing account is written and audited only
+ * when the file changes it. The database enforces both rules on the staff number; when a row breaks one, the
+ * transaction rolls back and the rows at fault are found and named (refusalOf).
  */
 export async function importUsers(
   db: Db,
@@ -68,68 +63,93 @@ export async function importUsers(
   details.push(...duplicates(rows, 'staff_no', '職員番号'));
   throwIfAny('invalid_rows', details);
   await yieldToEventLoop();
-  return db.transaction().execute(async (trx) => {
-    const staffNos = rows.flatMap((r) => (r.staff_no ? [r.staff_no] : []));
-    const [staff, owners, stored] = [
-      await namesByStaffNo(trx, staffNos),
-      await loginsOfStaff(trx, staffNos),
-      await accountsByLogin(
+  const at = now.toISOString();
+  const authSource = options.directory ? 'directory' : 'local';
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const stored = await accountsByLogin(
         trx,
         rows.map((r) => r.login_id),
-      ),
-    ];
-    const problems: ImportDetail[] = [];
-    for (const r of rows) {
-      if (!r.staff_no) continue;
-      if (!staff.has(r.staff_no)) {
-        problems.push({
-          row: r.row,
-          column: 'staff_no',
-          message: `職員番号「${r.staff_no}」は名簿にありません`,
-        });
-        continue;
+      );
+      const known = rows.filter((r) => stored.has(r.login_id));
+      const names = await namesByStaffNo(
+        trx,
+        known.flatMap((r) => (r.staff_no ? [r.staff_no] : [])),
+      );
+      const changed: AccountRow[] = [];
+      const changes: Upserted<ReturnType<typeof auditedAccount>>[] = [];
+      for (const r of known) {
+        const before = stored.get(r.login_id);
+        if (!before) continue;
+        const after: AccountRow = {
+          loginId: r.login_id,
+          displayName: (r.staff_no && names.get(r.staff_no)) || before.displayName || r.login_id,
+          staffNo: r.staff_no,
+          email: r.email,
+          roles: r.roles,
+        };
+        const was = auditedAccount({ ...before, roles: r.roles ? before.grantedRoles : null });
+        if (!fieldChanges(was, auditedAccount(after))) continue;
+        changed.push(after);
+        changes.push({ key: r.login_id, before: was, after: auditedAccount(after) });
       }
-      const owner = owners.get(r.staff_no);
-      if (owner && owner !== r.login_id) {
-        problems.push({
-          row: r.row,
-          column: 'staff_no',
-          message: `職員番号「${r.staff_no}」には既にアカウント「${owner}」があります（1人1アカウント）`,
-        });
-      }
-    }
-    throwIfAny('invalid_reference', problems);
+      await writeAccounts(trx, changed, authSource, at);
+      const fresh = rows.filter((r) => !stored.has(r.login_id));
+      await createAccounts(
+        trx,
+        fresh.map((r) => ({ loginId: r.login_id, staffNo: r.staff_no, email: r.email, roles: r.roles })),
+        authSource,
+        at,
+        actor,
+      );
+      await recordChanges(trx, actor, now, 'user', changes);
+      const summary = {
+        rows: rows.length,
+        created: fresh.length,
+        updated: changed.length,
+        unchanged: known.length - changed.length,
+      };
+      await recordImport(trx, actor, now, { entity: 'users' }, file, summary);
+      return summary;
+    });
+  } catch (error) {
+    if (brokenConstraint(error)) throwIfAny('invalid_reference', await refusalOf(db, rows));
+    throw error;
+  }
+}
 
-    const accounts: AccountRow[] = rows.map((r) => {
-      const before = stored.get(r.login_id);
-      return {
-        loginId: r.login_id,
-        displayName: (r.staff_no && staff.get(r.staff_no)) || before?.displayName || r.login_id,
-        staffNo: r.staff_no,
-        email: r.email,
-        roles: r.roles,
-      };
-    });
-    await writeAccounts(trx, accounts, options.directory ? 'directory' : 'local', now.toISOString());
-    const changes = accounts.map((a) => {
-      const before = stored.get(a.loginId);
-      return {
-        key: a.loginId,
-        before: before ? audited_({ ...before, roles: a.roles ? before.grantedRoles : null }) : null,
-        after: audited_(a),
-      };
-    });
-    const changed = await recordChanges(trx, actor, now, 'user', changes);
-    const created = accounts.filter((a) => !stored.has(a.loginId)).length;
-    const summary = {
-      rows: rows.length,
-      created,
-      updated: changed - created,
-      unchanged: rows.length - changed,
-    };
-    await recordImport(trx, actor, now, { entity: 'users' }, file, summary);
-    return summary;
-  });
+/**
+ * Why the database refused a users import's staff numbers, row by row, against the stored roster and accounts: a
+ * staff number that is not on the roster, or that already belongs to another account (one account per person).
+ */
+async function refusalOf(
+  db: Db,
+  rows: readonly { row: number; login_id: string; staff_no: string | null }[],
+): Promise<ImportDetail[]> {
+  const staffNos = rows.flatMap((r) => (r.staff_no ? [r.staff_no] : []));
+  const staff = await namesByStaffNo(db, staffNos);
+  const owners = await loginsOfStaff(db, staffNos);
+  const problems: ImportDetail[] = [];
+  for (const r of rows) {
+    if (!r.staff_no) continue;
+    if (!staff.has(r.staff_no)) {
+      problems.push({
+        row: r.row,
+        column: 'staff_no',
+        message: `職員番号「${r.staff_no}」は名簿にありません`,
+      });
+      continue;
+    }
+    const owner = owners.get(r.staff_no);
+    if (owner && owner !== r.login_id) {
+      problems.push({
+        row: r.row,
+        column: 'staff_no',
+        message: `職員番号「${r.staff_no}」には既にアカウント「${owner}」があります（1人1アカウント）`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** HR's list of accounts (a read of personal data: audited). */

@@ -1,9 +1,9 @@
 // Accounts for the whole roster (docs/domain.md §9 "Accounts"): the roles that come from the organisation, the
 // users import, HR's list, and the accounts of people who left the roster.
 import type { Role } from '@jinzai/model';
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../schema.js';
-import { bulkWrite, chunked, oneOf } from './bulk.js';
+import { bulkWrite, chunked, oneOf, type BulkColumn } from './bulk.js';
 
 type Db = Kysely<Database>;
 
@@ -157,11 +157,31 @@ export interface AccountRow {
   roles: readonly Role[] | null;
 }
 
+/** What the audit log keeps of an account (docs/domain.md §9): never a password or its hash; roles when granted. */
+export function auditedAccount(a: Pick<AccountRow, 'staffNo' | 'email' | 'displayName' | 'roles'>) {
+  return {
+    staffNo: a.staffNo,
+    email: a.email,
+    displayName: a.displayName,
+    ...(a.roles ? { roles: a.roles } : {}),
+  };
+}
+
+const ACCOUNT_COLUMNS = [
+  { name: 'login_id', type: 'text' },
+  { name: 'display_name', type: 'text' },
+  { name: 'staff_no', type: 'text' },
+  { name: 'email', type: 'text' },
+  { name: 'password_hash', type: 'text' },
+  { name: 'auth_source', type: 'text' },
+  { name: 'created_at', type: 'text' },
+] as const;
+
 /**
- * Writes a users import set-based: new accounts are created without a password (`authSource` says how they will
- * sign in: a directory account needs none; a local one waits for HR to issue an initial password), existing ones
- * get the file's staff number, e-mail and display name; rows with roles replace the granted roles. Run it in the
- * import's transaction.
+ * Writes accounts set-based (an upsert on the login id): new accounts are created with `passwordHashOfNew` ('' for
+ * none: `authSource` says how they will sign in, a directory account needs none, a local one waits for HR to issue
+ * an initial password); existing ones get the row's staff number, e-mail and display name; rows with roles replace
+ * the granted roles. Run it in the caller's transaction.
  */
 export async function writeAccounts(
   db: Db,
@@ -175,20 +195,20 @@ export async function writeAccounts(
     db,
     {
       table: 'users',
-      columns: [
-        { name: 'login_id', type: 'text' },
-        { name: 'display_name', type: 'text' },
-        { name: 'staff_no', type: 'text' },
-        { name: 'email', type: 'text' },
-        { name: 'password_hash', type: 'text' },
-        { name: 'auth_source', type: 'text' },
-        { name: 'created_at', type: 'text' },
-      ],
+      columns: ACCOUNT_COLUMNS,
       conflict: ['login_id'],
       update: ['display_name', 'staff_no', 'email'],
     },
     rows.map((r) => [r.loginId, r.displayName, r.staffNo, r.email, passwordHashOfNew, authSourceOfNew, now]),
   );
+  await replaceGrantedRoles(db, rows);
+}
+
+/** The granted roles of the rows that name roles become exactly those (user_roles), set-based. */
+async function replaceGrantedRoles(
+  db: Db,
+  rows: readonly Pick<AccountRow, 'loginId' | 'roles'>[],
+): Promise<void> {
   const withRoles = rows.filter((r) => r.roles !== null);
   if (withRoles.length === 0) return;
   const ids = await chunked(
@@ -197,8 +217,7 @@ export async function writeAccounts(
       db.selectFrom('users').select(['id', 'login_id']).where('login_id', 'in', oneOf(db, part)).execute(),
   );
   const idOf = new Map(ids.map((r) => [r.login_id, r.id]));
-  const userIds = [...idOf.values()];
-  await chunked(userIds, async (part) => {
+  await chunked([...idOf.values()], async (part) => {
     await db.deleteFrom('user_roles').where('user_id', 'in', part).execute();
     return [];
   });
@@ -213,6 +232,71 @@ export async function writeAccounts(
     },
     withRoles.flatMap((r) => [...new Set(r.roles)].map((role) => [idOf.get(r.loginId) ?? 0, role])),
   );
+}
+
+/** A new account of a users import: its display name comes from the roster (see createAccounts). */
+export type NewAccountRow = Omit<AccountRow, 'displayName'>;
+
+/**
+ * Creates the new accounts of a users import set-based, in its transaction, and audits each creation
+ * (docs/domain.md §9) as auditedAccount shapes it. The statement that writes the accounts also reads each display
+ * name from the roster (the login id for an account without a staff number), and one INSERT … SELECT writes the
+ * audit entries from the rows just written, so no row travels back and forth. The database enforces the roster
+ * reference and one account per staff number: a row that breaks either fails the statement (brokenConstraint
+ * tells which), the transaction rolls back, and the caller explains the file's problem.
+ */
+export async function createAccounts(
+  db: Db,
+  rows: readonly NewAccountRow[],
+  authSource: 'local' | 'directory',
+  now: string,
+  actor: { userId: number | null; loginId: string | null },
+): Promise<void> {
+  if (rows.length === 0) return;
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+  // SQLite has one writer: within this transaction, the rows above the highest id now are the ones it creates.
+  const { top } = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.coalesce(eb.fn.max('id'), sql<number>`0`).as('top'))
+    .executeTakeFirstOrThrow();
+  await bulkWrite(
+    db,
+    {
+      table: 'users',
+      columns: ACCOUNT_COLUMNS.map((c): BulkColumn<keyof Database['users'] & string> =>
+        c.name === 'display_name'
+          ? {
+              ...c,
+              value: (row) =>
+                sql`coalesce((select s.name from staff s where s.staff_no = ${row('staff_no')}), ${row('login_id')})`,
+            }
+          : c,
+      ),
+    },
+    rows.map((r) => [r.loginId, '', r.staffNo, r.email, '', authSource, now]),
+  );
+  await replaceGrantedRoles(db, rows);
+  const created = pg
+    ? sql`u.login_id in ${oneOf(
+        db,
+        rows.map((r) => r.loginId),
+      )}`
+    : sql`u.id > ${Number(top)}`;
+  const roles = pg
+    ? sql`select user_id, json_agg(role order by role) as roles from user_roles group by user_id`
+    : sql`select user_id, json_group_array(role) as roles from (select user_id, role from user_roles order by user_id, role) group by user_id`;
+  const object = (withRoles: boolean) =>
+    sql.raw(
+      `${pg ? 'json_build_object' : 'json_object'}('staffNo', u.staff_no, 'email', u.email, 'displayName', u.display_name${
+        withRoles ? `, 'roles', ${pg ? 'r.roles' : 'json(r.roles)'}` : ''
+      })`,
+    );
+  await sql`insert into audit_log (at, user_id, login_id, action, entity, entity_id, after_json)
+    select ${now}, ${actor.userId}, ${actor.loginId}, 'create', 'user', u.login_id,
+      case when r.roles is null then ${object(false)} else ${object(true)} end${pg ? sql`::text` : sql``}
+    from users u left join (${roles}) r on r.user_id = u.id
+    where ${created}
+    order by u.id`.execute(db);
 }
 
 export interface AccountFilter {

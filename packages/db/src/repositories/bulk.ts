@@ -3,9 +3,21 @@ import type { Database } from '../schema.js';
 
 export type BulkColumnType = 'text' | 'integer' | 'real';
 
+/** A column of a bulk write: its value comes from the row, or from `value`, SQL over the row's columns. */
+export interface BulkColumn<C extends string> {
+  name: C;
+  type: BulkColumnType;
+  /**
+   * What is written instead of the row's value, e.g. a look-up done by the database in the same statement:
+   * `(row) => sql\`coalesce((select name from staff where staff_no = ${row('staff_no')}), ${row('display_name')})\``.
+   * `row(column)` is the row's value of a column of this spec. The SQL must carry no parameters.
+   */
+  value?: (row: (column: C) => RawBuilder<unknown>) => RawBuilder<unknown>;
+}
+
 export interface BulkSpec<T extends keyof Database> {
   table: T;
-  columns: readonly { name: keyof Database[T] & string; type: BulkColumnType }[];
+  columns: readonly BulkColumn<keyof Database[T] & string>[];
   /** The unique key: a row whose key exists updates it (upsert); omit for a plain insert. */
   conflict?: readonly (keyof Database[T] & string)[];
   /** The columns an upsert sets on an existing row; default every column outside the key. */
@@ -43,8 +55,8 @@ export async function bulkWrite<T extends keyof Database>(
     return;
   }
   const cols = spec.columns.map((c) => sql.id(c.name));
-  const pick = spec.columns.map((c, i) =>
-    sql.raw(`(e->>${i})::${c.type === 'real' ? 'double precision' : c.type}`),
+  const pick = selectList(spec, (i, type) =>
+    sql.raw(`(e->>${i})::${type === 'real' ? 'double precision' : type}`),
   );
   const source = (json: string): RawBuilder<unknown> => sql`jsonb_array_elements(${json}::jsonb) as e`;
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
@@ -84,6 +96,23 @@ export async function chunked<V, R>(
   return out;
 }
 
+/**
+ * The select list of a bulk write: each column's value in the source row, or its `value` expression over them.
+ * `source(i, type)` is the source row's i-th value.
+ */
+function selectList<T extends keyof Database>(
+  spec: BulkSpec<T>,
+  source: (index: number, type: BulkColumnType) => RawBuilder<unknown>,
+): RawBuilder<unknown>[] {
+  const row = (name: string) => {
+    const i = spec.columns.findIndex((c) => c.name === name);
+    const column = spec.columns[i];
+    if (!column) throw new Error(`bulkWrite: no column ${name} in ${String(spec.table)}`);
+    return source(i, column.type);
+  };
+  return spec.columns.map((c, i) => (c.value ? c.value(row) : source(i, c.type)));
+}
+
 async function sqliteValues<T extends keyof Database>(
   db: Kysely<Database>,
   spec: BulkSpec<T>,
@@ -92,9 +121,24 @@ async function sqliteValues<T extends keyof Database>(
 ): Promise<void> {
   const width = spec.columns.length;
   const perStatement = Math.max(1, Math.floor(SQLITE_PARAMS / width));
-  const head = `insert into "${String(spec.table)}" (${spec.columns.map((c) => `"${c.name}"`).join(', ')}) values `;
+  const into = `insert into "${String(spec.table)}" (${spec.columns.map((c) => `"${c.name}"`).join(', ')}) `;
+  // With computed columns the rows are a VALUES table (columns column1, column2, …) selected from; `where true`
+  // keeps SQLite from reading ON CONFLICT as a join's ON.
+  const computed = spec.columns.some((c) => c.value);
+  const pick = computed
+    ? selectList(spec, (i) => sql.raw(`column${i + 1}`))
+        .map((e) => {
+          const compiled = e.compile(db);
+          if (compiled.parameters.length > 0)
+            throw new Error('bulkWrite: a column value may not bind parameters');
+          return compiled.sql;
+        })
+        .join(', ')
+    : '';
+  const head = computed ? `${into}select ${pick} from (values ` : `${into}values `;
+  const tail = computed ? `) where true${conflictSql}` : conflictSql;
   const tuple = `(${new Array(width).fill('?').join(', ')})`;
-  const statement = (n: number) => head + new Array(n).fill(tuple).join(', ') + conflictSql;
+  const statement = (n: number) => head + new Array(n).fill(tuple).join(', ') + tail;
   const full = statement(perStatement);
   for (let i = 0; i < rows.length; i += perStatement) {
     const part = rows.slice(i, i + perStatement);
@@ -117,4 +161,18 @@ export function oneOf(db: Kysely<Database>, values: readonly (string | number)[]
   return db.getExecutor().adapter instanceof PostgresAdapter
     ? sql<string>`(select jsonb_array_elements_text(${json}::jsonb))`
     : sql<string>`(select value from json_each(${json}))`;
+}
+
+/**
+ * Which constraint a failed statement broke, on either database: a foreign key (SQLite
+ * SQLITE_CONSTRAINT_FOREIGNKEY, PostgreSQL 23503) or a unique key (SQLITE_CONSTRAINT_UNIQUE or _PRIMARYKEY,
+ * PostgreSQL 23505); null for any other error. A bulk write that lets the database enforce its keys uses it to
+ * tell a file's bad references from a fault.
+ */
+export function brokenConstraint(error: unknown): 'foreign-key' | 'unique' | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') return 'foreign-key';
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505')
+    return 'unique';
+  return null;
 }

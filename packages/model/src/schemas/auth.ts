@@ -23,13 +23,19 @@ export const loginSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
+/** A character a login id may hold. */
+const LOGIN_ID_CHAR = '[A-Za-z0-9._@-]';
+
 /** Login ids: what a clerk can type on any keyboard. */
 export const loginIdSchema = z
   .string()
   .trim()
   .min(2)
   .max(64)
-  .regex(/^[A-Za-z0-9._@-]+$/, { message: '英数字と . _ @ - のみ使えます' });
+  .regex(new RegExp(`^${LOGIN_ID_CHAR}+$`), { message: '英数字と . _ @ - のみ使えます' });
+
+/** loginIdSchema as one pattern (of the trimmed value), for a check run on every row of a 100,000-row import. */
+const LOGIN_ID = new RegExp(`^${LOGIN_ID_CHAR}{2,64}$`);
 
 /**
  * A password a person may choose (or HR may set): at least 10 characters (ASVS asks for 8 or more), up to 200, and
@@ -82,7 +88,8 @@ export const USER_COLUMNS = {
 } as const;
 
 const blankToNull = (v: string) => (v.trim() === '' ? null : v.trim());
-const emailSchema = z.email();
+/** The pattern z.email() checks, tested directly: a nested schema per row costs more than the rest of the row. */
+const EMAIL = z.regexes.email;
 
 /**
  * One row of a users import. `roles`: `;`-separated role codes (or their Japanese labels), empty for none granted
@@ -91,18 +98,18 @@ const emailSchema = z.email();
  */
 export const userRowSchema = z.object({
   login_id: z.string().transform((v, ctx) => {
-    const r = loginIdSchema.safeParse(v);
-    if (!r.success) {
+    const s = v.trim();
+    if (!LOGIN_ID.test(s)) {
       ctx.addIssue({
         code: 'custom',
         message:
-          v.trim() === ''
+          s === ''
             ? '値が入っていません（必須の項目です）'
             : 'ログインIDは2〜64文字の英数字と . _ @ - で指定してください',
       });
       return '';
     }
-    return r.data;
+    return s;
   }),
   staff_no: optionalCode,
   roles: z.string().transform((v, ctx): Role[] | null => {
@@ -127,7 +134,7 @@ export const userRowSchema = z.object({
   }),
   email: z.string().transform((v, ctx) => {
     const s = blankToNull(v);
-    if (s !== null && !emailSchema.safeParse(s).success) {
+    if (s !== null && !EMAIL.test(s)) {
       ctx.addIssue({ code: 'custom', message: 'メールアドレスの形式が正しくありません' });
     }
     return s;
