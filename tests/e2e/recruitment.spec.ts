@@ -98,6 +98,20 @@ for (const [i, login] of ['interviewer1', 'interviewer2', 'interviewer3'].entrie
     const criteria = page.locator('fieldset.criterion');
     const count = await criteria.count();
     expect(count).toBeGreaterThan(10);
+    const progress = page.getByTestId('sheet-progress');
+    if (i === 0) {
+      // Submitting with criteria unscored is stopped in the browser, by the buttons, naming each criterion.
+      await criteria.first().getByRole('radio').nth(2).check();
+      await expect(progress).toHaveText(`1/${count} 項目 採点済`);
+      await page.getByRole('button', { name: '提出する' }).click();
+      const actions = page.getByTestId('sheet-actions');
+      await expect(actions.getByRole('alert')).toHaveText(
+        `未採点の項目が${count - 1}件あります。採点してから提出してください。`,
+      );
+      await expect(actions.getByRole('alert')).toBeFocused();
+      await expect(actions.getByRole('link')).toHaveCount(count - 1);
+      await page.screenshot({ path: 'test-results/screens/recruitment-sheet-unscored.png' });
+    }
     for (let k = 0; k < count; k += 1) {
       await criteria
         .nth(k)
@@ -112,7 +126,20 @@ for (const [i, login] of ['interviewer1', 'interviewer2', 'interviewer3'].entrie
       await check(page, 'sheet');
       await page.screenshot({ path: 'test-results/screens/recruitment-sheet-top.png' });
     }
+    await expect(progress).toHaveText(`${count}/${count} 項目 採点済`);
     await page.getByRole('button', { name: '提出する' }).click();
+    // Submitting cannot be undone: a dialog asks first, with 戻って確認する focused.
+    const dialog = page.getByRole('dialog', { name: '評価を提出しますか？' });
+    await expect(dialog).toContainText(`${count}項目`);
+    await expect(dialog.getByRole('button', { name: '戻って確認する' })).toBeFocused();
+    if (i === 0) {
+      await check(page, 'sheet-confirm');
+      await page.screenshot({ path: 'test-results/screens/recruitment-sheet-confirm.png' });
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      await page.getByRole('button', { name: '提出する' }).click();
+    }
+    await dialog.getByRole('button', { name: '提出する' }).click();
     await expect(page.getByRole('status')).toHaveText('評価を提出しました。');
     await expect(page.getByText('この評価票は提出済みです。')).toBeVisible();
     if (i > 0) await expect(page.getByRole('table', { name: '面接官ごとの点数' })).toBeVisible();

@@ -93,3 +93,8 @@ export function formatMean(value: number | null | undefined): string {
   const text = value.toFixed(3);
   return text === '-0.000' ? '0.000' : text;
 }
+
+/** A count or amount with thousands separators (4,000 / 12,345), as every screen and message shows numbers. */
+export function formatNumber(value: number, lang: Lang = 'ja'): string {
+  return value.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits: 20 });
+}

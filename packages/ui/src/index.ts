@@ -4,6 +4,7 @@ export { default as ActionMessage } from './components/ActionMessage.svelte';
 export { default as AppError } from './components/AppError.svelte';
 export { default as AppFrame } from './components/AppFrame.svelte';
 export { default as AppShell } from './components/AppShell.svelte';
+export { default as ConfirmDialog } from './components/ConfirmDialog.svelte';
 export { default as DataTable } from './components/DataTable.svelte';
 export { default as ErrorView } from './components/ErrorView.svelte';
 export { default as Field } from './components/Field.svelte';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseCsvRecords, toCsv } from './csv.js';
+import { figure, parseCsv, parseCsvRecords, toCsv } from './csv.js';
 import { ImportError } from './errors.js';
 
 describe('parseCsv', () => {
@@ -86,5 +86,16 @@ describe('toCsv', () => {
         },
       ),
     );
+  });
+});
+
+describe('figure', () => {
+  it('writes a figure to 3 decimals as the screens do, and nothing for none', () => {
+    expect(figure(14 / 3)).toBe(4.667);
+    expect(figure(-0.00004)).toBe(-0);
+    expect(figure(2.5)).toBe(2.5);
+    expect(figure(null)).toBe('');
+    expect(figure(undefined)).toBe('');
+    expect(toCsv([[figure(14 / 3), figure(1 / 3, 2)]])).toBe('4.667,0.33\r\n');
   });
 });

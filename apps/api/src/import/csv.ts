@@ -126,6 +126,10 @@ function countLineBreaks(s: string): number {
 
 export type CsvCell = string | number | null | undefined;
 
+/** A figure as every export writes it: to 3 decimals, as the screens show it (4.667, not 4.666666666666667). */
+export const figure = (v: number | null | undefined, digits = 3): CsvCell =>
+  v === null || v === undefined ? '' : Number(v.toFixed(digits));
+
 /**
  * Writes CSV for Excel: CRLF line ends, a field quoted only when it holds a comma, quote or line break.
  * With `escapeFormulas`, text starting with = + - @ gets a leading apostrophe so that Excel shows it

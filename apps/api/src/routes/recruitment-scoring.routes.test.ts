@@ -124,6 +124,8 @@ describe.each(testDialects())('recruitment scores and results on %s', (dialect) 
         await (await t.get(t.path('/results.csv?encoding=utf-8'), t.recruiter)).arrayBuffer(),
       );
       expect([...utf.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      // Means to 3 decimals, as the screen shows them.
+      expect(new TextDecoder().decode(utf)).not.toMatch(/\d\.\d{4}/);
       const interviewer = await t.h.login('interviewer');
       await expectError(await t.get(t.path('/results.xlsx'), interviewer), 403);
       expect((await listAudit(t.h.db.db, { entity: 'recruit_results' }))[0]).toMatchObject({

@@ -2,7 +2,7 @@
 import { layerByCode, LAYER_CODES, type User } from '@jinzai/model';
 import { recordAudit } from '../audit.js';
 import { encodeCsv } from '../import/decode.js';
-import { toCsv, type CsvCell } from '../import/csv.js';
+import { figure, toCsv, type CsvCell } from '../import/csv.js';
 import { writeXlsx, XLSX_CONTENT_TYPE } from '../import/xlsx.js';
 import { actorOfUser, roundFor, stageOf, type Db } from './recruitment-access.service.js';
 import { stageResults, type StageResults } from './recruitment-results.service.js';
@@ -36,9 +36,9 @@ export function resultRows(results: StageResults): CsvCell[][] {
       a.rank,
       a.applicantNo,
       a.name,
-      ...layers.map((l) => a.layers[l] ?? null),
-      a.total,
-      a.calibratedTotal,
+      ...layers.map((l) => figure(a.layers[l])),
+      figure(a.total),
+      figure(a.calibratedTotal),
       a.raters,
       a.complete ? '完了' : '未完了',
     ]),
@@ -60,7 +60,13 @@ export async function exportResults(
   const rows = resultRows(results);
   const raters: CsvCell[][] = [
     ['評価者', '氏名', '平均偏差', '要確認', '評価人数'],
-    ...results.raters.map((r) => [r.rater, r.displayName, r.meanDeviation, r.flagged ? '要確認' : '', r.n]),
+    ...results.raters.map((r) => [
+      r.rater,
+      r.displayName,
+      figure(r.meanDeviation),
+      r.flagged ? '要確認' : '',
+      r.n,
+    ]),
   ];
   await recordAudit(db, actorOfUser(user), now, {
     action: 'export',
@@ -77,8 +83,8 @@ export async function exportResults(
         name: '信頼性',
         rows: [
           ['指標', '値', '区分'],
-          ['ICC(2,k)', results.reliability.icc2k, results.reliability.band],
-          ["Krippendorff's alpha", results.reliability.alpha, results.reliability.alphaBand],
+          ['ICC(2,k)', figure(results.reliability.icc2k), results.reliability.band],
+          ["Krippendorff's alpha", figure(results.reliability.alpha), results.reliability.alphaBand],
           ['対象応募者数', results.reliability.applicants, null],
         ],
       },

@@ -3,14 +3,11 @@ import type { Database } from '@jinzai/db';
 import { KPI_QUESTIONS, KPI_STATUS_LABELS, PROGRAMMES, WITHHELD_REASON_LABELS } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { errors } from '../errors.js';
-import { type CsvCell, toCsv } from '../import/csv.js';
+import { type CsvCell, figure, toCsv } from '../import/csv.js';
 import { encodeCsv } from '../import/decode.js';
 import { writeXlsx } from '../import/xlsx.js';
 import { kpiProgrammeCounts, kpiTrends } from './kpi.service.js';
 import { kpiBoardOf, kpiBreakdownOf, type BreakdownBy } from './survey.service.js';
-
-const round = (v: number | null | undefined, digits = 3): CsvCell =>
-  v === null || v === undefined ? '' : Number(v.toFixed(digits));
 
 export interface ExportQuery {
   view: 'board' | 'breakdown' | 'trends' | 'programmes';
@@ -55,12 +52,12 @@ export async function exportRows(
           question,
           k.baseline,
           k.target,
-          round(k.mean),
+          figure(k.mean),
           k.n,
-          round(k.ci95?.[0]),
-          round(k.ci95?.[1]),
-          round(k.favourable),
-          round(k.delta),
+          figure(k.ci95?.[0]),
+          figure(k.ci95?.[1]),
+          figure(k.favourable),
+          figure(k.delta),
           KPI_STATUS_LABELS[k.status].ja,
         ]);
       }
@@ -79,7 +76,9 @@ export async function exportRows(
           ...KPI_QUESTIONS.map((k) => {
             if (g.suppressed) return '';
             const cell = g.kpis.find((x) => x.code === k.code);
-            return cell?.suppressed ? WITHHELD_REASON_LABELS[cell.withheld ?? 'small'].ja : round(cell?.mean);
+            return cell?.suppressed
+              ? WITHHELD_REASON_LABELS[cell.withheld ?? 'small'].ja
+              : figure(cell?.mean);
           }),
         ]);
       }
@@ -90,7 +89,7 @@ export async function exportRows(
       const rows: CsvCell[][] = [['code', 'question', 'baseline', 'target', ...years.map(String)]];
       for (const [i, k] of KPI_QUESTIONS.entries()) {
         const points = kpis[i]?.points ?? [];
-        rows.push([k.code, k.shortJa, k.baseline, k.target, ...points.map((p) => round(p.mean))]);
+        rows.push([k.code, k.shortJa, k.baseline, k.target, ...points.map((p) => figure(p.mean))]);
       }
       return { name: 'kpi-trends', rows };
     }

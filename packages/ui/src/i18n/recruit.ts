@@ -122,6 +122,15 @@ export const recruitmentJa = {
   'rc.sheet.othersNone': '他の面接官の評価はまだありません。',
   'rc.sheet.othersCaption': '面接官ごとの点数',
   'rc.sheet.mine': 'あなた',
+  'rc.sheet.layersNav': '評価の観点',
+  'rc.sheet.layerProgress': '{done}/{total}',
+  'rc.sheet.progress': '{done}/{total} 項目 採点済',
+  'rc.sheet.unscored': '未採点の項目が{n}件あります。採点してから提出してください。',
+  'rc.sheet.confirmTitle': '評価を提出しますか？',
+  'rc.sheet.confirmText':
+    '応募者 {no} の評価（{n}項目）を提出します。提出後は変更できません（修正は採用担当による差し戻しが必要です）。',
+  'rc.sheet.confirmSubmit': '提出する',
+  'rc.sheet.confirmCancel': '戻って確認する',
 
   'rc.results.title': '選考結果',
   'rc.results.heading': '選考結果：{round}（{stage}）',
@@ -301,6 +310,15 @@ export const recruitmentEn: Record<keyof typeof recruitmentJa, string> = {
   'rc.sheet.othersNone': 'No other raters yet.',
   'rc.sheet.othersCaption': 'Scores per rater',
   'rc.sheet.mine': 'You',
+  'rc.sheet.layersNav': 'Scoring layers',
+  'rc.sheet.layerProgress': '{done}/{total}',
+  'rc.sheet.progress': '{done}/{total} criteria scored',
+  'rc.sheet.unscored': '{n} criteria are not scored yet. Score them before submitting.',
+  'rc.sheet.confirmTitle': 'Submit your scores?',
+  'rc.sheet.confirmText':
+    'You are submitting your scores for applicant {no} ({n} criteria). They cannot be changed afterwards (a recruiter must reopen the sheet).',
+  'rc.sheet.confirmSubmit': 'Submit',
+  'rc.sheet.confirmCancel': 'Go back and check',
 
   'rc.results.title': 'Results',
   'rc.results.heading': 'Results: {round} ({stage})',
