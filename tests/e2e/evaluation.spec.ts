@@ -1,11 +1,30 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoViolations, hydrated, openSignedIn, saveScreen, signedInPage } from './helpers.js';
 
-/** Clicks a workflow button and waits for the sheet to show the new step. */
+/** The steps that cannot be taken back: the sheet asks in a dialog before taking them. */
+const ASKED = [
+  '目標を提出',
+  '自己評価を提出',
+  '一次評価を提出',
+  '二次評価を提出',
+  '確定',
+  '開示',
+  '確認しました',
+];
+
+/** Clicks a workflow button (and the dialog's confirmation, where it asks) and waits for the sheet's new step. */
 async function take(page: Page, button: string, state: string): Promise<void> {
   await page.getByRole('button', { name: button, exact: true }).click();
+  if (ASKED.includes(button)) await confirmStep(page, button);
   await expect(page.getByTestId('sheet-state')).toHaveText(state);
   await hydrated(page);
+}
+
+/** Confirms the step in the sheet's dialog, whose safe choice (戻る) has the focus. */
+async function confirmStep(page: Page, button: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: `「${button}」を行いますか？` });
+  await expect(dialog.getByRole('button', { name: '戻る' })).toBeFocused();
+  await dialog.getByRole('button', { name: button, exact: true }).click();
 }
 
 async function rateAll(page: Page, grade: string): Promise<void> {
@@ -34,7 +53,13 @@ test('the evaluation cycle: goals, ratings, confirmation, disclosure and an appe
   await expectNoViolations(staff);
   await saveScreen(staff, 'evaluation-goals');
   await staff.getByRole('button', { name: '目標を提出' }).click();
+  await expect(staff.getByRole('dialog')).toContainText('一次評価者が確認して合意するまで');
+  await expectNoViolations(staff);
+  await saveScreen(staff, 'evaluation-confirm-goals');
+  await confirmStep(staff, '目標を提出');
   await expect(staff.getByRole('status')).toContainText('目標を提出');
+  // The sheet says whom it waits for now, instead of 操作はありません.
+  await expect(staff.getByTestId('sheet-next')).toHaveText(/^一次評価者（.+）の目標の確認・合意待ち$/);
 
   // evaluator1 agrees the goals from the queue.
   const first = await signedInPage(browser, 'review', 'evaluator1');
@@ -88,8 +113,11 @@ test('the evaluation cycle: goals, ratings, confirmation, disclosure and an appe
   await expect(staff.getByRole('columnheader', { name: '調整後' })).toBeVisible();
   await expect(staff.locator('tr.overall')).toContainText('A');
   await hydrated(staff);
-  await staff.getByLabel('理由（差戻し・苦情相談では必須）').fill('目標1の達成度について説明を受けたい');
-  await staff.getByRole('button', { name: '苦情相談を申し出る' }).click();
+  // 苦情相談 has its own form and reason, apart from 確認しました.
+  const appeal = staff.getByRole('form', { name: '苦情相談' });
+  await appeal.getByLabel('申し出の理由（必須）').fill('目標1の達成度について説明を受けたい');
+  await appeal.getByRole('button', { name: '苦情相談を申し出る' }).click();
+  await confirmStep(staff, '苦情相談を申し出る');
   await expect(staff.getByText('苦情相談を受け付けています。人事担当が再評価します。')).toBeVisible();
   await expectNoViolations(staff);
   await saveScreen(staff, 'evaluation-appeal');

@@ -197,3 +197,25 @@ test('staff and evaluators see nothing of recruitment', async ({ page }) => {
   const api = await page.request.get('/api/recruit/rounds');
   expect(api.status()).toBe(403);
 });
+
+test('closing a round asks first, since it starts the retention clock', async ({ page }) => {
+  await signInAs(page, 'recruiter', '/recruit/rounds');
+  await page.getByRole('link', { name: ROUND }).click();
+  await hydrated(page);
+  const status = page.getByRole('definition').filter({ hasText: /^(実施中|終了)/ });
+  await expect(status).toHaveText('実施中');
+  await page.getByRole('button', { name: '選考を終了する' }).click();
+  const dialog = page.getByRole('dialog', { name: '選考を終了しますか？' });
+  await expect(dialog).toContainText('保存期間');
+  await expect(dialog.getByRole('button', { name: '戻る' })).toBeFocused();
+  await check(page, 'close-confirm');
+  // 戻る leaves the round open.
+  await dialog.getByRole('button', { name: '戻る' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(status).toHaveText('実施中');
+  await page.getByRole('button', { name: '選考を終了する' }).click();
+  await dialog.getByRole('button', { name: '選考を終了する' }).click();
+  await expect(page.getByTestId('round-status-message')).toBeFocused();
+  await expect(status).toContainText('終了');
+  await expect(page.getByRole('button', { name: '選考を再開する' })).toBeVisible();
+});

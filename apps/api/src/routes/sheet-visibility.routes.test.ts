@@ -192,7 +192,7 @@ describe.each(testDialects())('what each relation sees of a sheet on %s', (diale
           editable: e.editable,
           actions: e.actions,
           history: hr.history.map((x, n) =>
-            e.hidden.includes(n) ? { ...x, loginId: null, reason: null } : x,
+            e.hidden.includes(n) ? { ...x, loginId: null, name: null, reason: null } : x,
           ),
           revisions: who === 'hr' ? hr.revisions : [],
         };

@@ -67,6 +67,8 @@ export interface SheetRating {
 export interface SheetHistoryEntry {
   at: string;
   loginId: string | null;
+  /** The display name of the account that took the step (null once the account is gone). */
+  name: string | null;
   action: string;
   fromState: SheetState;
   toState: SheetState;
@@ -246,7 +248,7 @@ export async function copyRatings(
 export async function addHistory(
   db: Db,
   sheetId: number,
-  entry: SheetHistoryEntry & { userId: number | null },
+  entry: Omit<SheetHistoryEntry, 'name'> & { userId: number | null },
 ): Promise<void> {
   await db
     .insertInto('review_history')
@@ -268,13 +270,16 @@ export async function addHistory(
 export async function listHistory(db: Db, sheetId: number): Promise<SheetHistoryEntry[]> {
   const rows = await db
     .selectFrom('review_history')
-    .selectAll()
-    .where('sheet_id', '=', sheetId)
-    .orderBy('id')
+    .leftJoin('users', 'users.login_id', 'review_history.login_id')
+    .selectAll('review_history')
+    .select('users.display_name')
+    .where('review_history.sheet_id', '=', sheetId)
+    .orderBy('review_history.id')
     .execute();
   return rows.map((r) => ({
     at: r.at,
     loginId: r.login_id,
+    name: r.display_name,
     action: r.action,
     fromState: r.from_state as SheetState,
     toState: r.to_state as SheetState,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueDateOf } from './periods.js';
-import { relationsOf, turnOf } from './workflow.js';
+import { INITIAL_STATUS, nextStep, relationsOf, turnOf, type SheetStatus } from './workflow.js';
 
 const sheet = { staffNo: '000001', firstStaffNo: '000010', secondStaffNo: '000020' };
 
@@ -51,5 +51,22 @@ describe('turnOf', () => {
     expect(turnOf('confirmed')).toBe('adjuster');
     expect(turnOf('disclosed')).toBe('evaluatee');
     expect(turnOf('done')).toBeNull();
+  });
+});
+
+describe('nextStep', () => {
+  const at = (state: SheetStatus['state'], more: Partial<SheetStatus> = {}) =>
+    nextStep({ ...INITIAL_STATUS, state, ...more });
+  it('follows the status inside a state: goals before agreement, acknowledgement unless an appeal is open', () => {
+    expect(at('goal-setting')).toEqual({ action: 'submit-goals', as: 'evaluatee' });
+    expect(at('goal-setting', { goalsSubmitted: true })).toEqual({ action: 'agree-goals', as: 'first' });
+    expect(at('self')).toEqual({ action: 'self-evaluate', as: 'evaluatee' });
+    expect(at('first')).toEqual({ action: 'first-rate', as: 'first' });
+    expect(at('second')).toEqual({ action: 'second-rate', as: 'second' });
+    expect(at('adjust')).toEqual({ action: 'confirm', as: 'adjuster' });
+    expect(at('confirmed')).toEqual({ action: 'disclose', as: 'adjuster' });
+    expect(at('disclosed')).toEqual({ action: 'acknowledge', as: 'evaluatee' });
+    expect(at('disclosed', { appealOpen: true })).toEqual({ action: 'reopen', as: 'adjuster' });
+    expect(at('done')).toBeNull();
   });
 });

@@ -74,6 +74,13 @@ describe('visibleHistory', () => {
       ['send-back', null, null],
     ]);
     expect(seen.map((e) => [e.fromState, e.toState])).toEqual(SENT_BACK.map((e) => [e.fromState, e.toState]));
+    // A name shown beside the login id is hidden with it.
+    const named = visibleHistory(
+      SENT_BACK.map((e) => ({ ...e, name: e.loginId ? `${e.loginId}さん` : null })),
+      FIRST_STAGE,
+      ['evaluatee'],
+    );
+    expect(named.map((e) => e.name)).toEqual(['staff1さん', 'eval1さん', 'staff1さん', null, null]);
   });
 
   it('shows the send-back to both evaluators and HR; the second sees the first’s steps sent to them', () => {

@@ -8,6 +8,8 @@ export interface HistoryFacts {
   fromState: SheetState;
   toState: SheetState;
   loginId: string | null;
+  /** The display name of whoever took the step, where known: hidden with the login id. */
+  name?: string | null;
   reason: string | null;
   revision: number;
 }
@@ -69,7 +71,9 @@ export function visibleHistory<T extends HistoryFacts>(
   relations: readonly SheetRelation[],
 ): T[] {
   return history.map((e) =>
-    historyEntryVisible(e, sheet, relations) ? e : { ...e, loginId: null, reason: null },
+    historyEntryVisible(e, sheet, relations)
+      ? e
+      : { ...e, loginId: null, ...('name' in e ? { name: null } : {}), reason: null },
   );
 }
 

@@ -176,6 +176,31 @@ export function turnOf(state: SheetState): SheetRelation | null {
   return Object.values(RULES).find((r) => r.from === state)?.as ?? null;
 }
 
+/**
+ * The step a sheet waits for now: the workflow's forward action out of its status and the relation that takes it
+ * (in 目標設定 the evaluatee's goals, then the first evaluator's agreement; in 開示 the evaluatee's acknowledgement,
+ * or the adjuster while a 苦情相談 is open); null once the sheet is done.
+ */
+export function nextStep(status: SheetStatus): { action: SheetAction; as: SheetRelation } | null {
+  for (const [action, rule] of Object.entries(RULES) as [SheetAction, Rule][]) {
+    if (rule.from === status.state && (!rule.when || rule.when(status))) return { action, as: rule.as };
+  }
+  return null;
+}
+
+/** What a sheet waits for, by the step's action, as the sheet and the to-do lists name it. */
+export const STEP_LABELS: Record<Exclude<SheetAction, 'send-back' | 'appeal'>, { ja: string; en: string }> = {
+  'submit-goals': { ja: '目標の提出', en: 'submitting the goals' },
+  'agree-goals': { ja: '目標の確認・合意', en: 'agreeing the goals' },
+  'self-evaluate': { ja: '自己評価', en: 'the self-evaluation' },
+  'first-rate': { ja: '一次評価', en: 'the first evaluation' },
+  'second-rate': { ja: '二次評価', en: 'the second evaluation' },
+  confirm: { ja: '調整・確定', en: 'adjustment and confirmation' },
+  disclose: { ja: '開示', en: 'disclosure' },
+  acknowledge: { ja: '評価結果の確認', en: 'acknowledging the result' },
+  reopen: { ja: '苦情相談への対応', en: 'handling the appeal' },
+};
+
 /** Whether an appeal filed at `at` is within 7 days of the disclosure (docs/domain.md §4). */
 export function appealOpenUntil(disclosedAt: string): string {
   return new Date(Date.parse(disclosedAt) + APPEAL_DAYS * 86_400_000).toISOString();

@@ -70,7 +70,35 @@ export const evaluationJa = {
   'ev.sheet.save': '下書きを保存',
   'ev.sheet.saved': '保存しました。',
   'ev.sheet.done': '「{action}」を行いました。',
-  'ev.sheet.reason': '理由（差戻し・苦情相談では必須）',
+  'ev.sheet.reason': '差戻しの理由（必須）',
+  'ev.sheet.next': '次の手順',
+  'ev.sheet.waitingOn': '{who}の{step}待ち',
+  'ev.sheet.yourTurn': 'あなたの番です：{step}（下の「操作」から）',
+  'ev.sheet.finished': 'すべての手順が終わりました',
+  'ev.sheet.who.evaluatee': '被評価者（{name}）',
+  'ev.sheet.who.first': '一次評価者（{name}）',
+  'ev.sheet.who.second': '二次評価者（{name}）',
+  'ev.sheet.who.adjuster': '人事担当（調整者）',
+  'ev.sheet.appealTitle': '苦情相談',
+  'ev.sheet.appealLead':
+    '評価結果に納得できない場合は、開示から7日以内に理由を書いて申し出てください。人事担当（調整者）が対応します。',
+  'ev.sheet.appealReasonLabel': '申し出の理由（必須）',
+  'ev.sheet.confirmTitle': '「{action}」を行いますか？',
+  'ev.sheet.confirmCancel': '戻る',
+  'ev.sheet.confirmText.submit-goals':
+    '目標を提出すると、一次評価者が確認して合意するまで目標は変更できません。',
+  'ev.sheet.confirmText.self-evaluate': '自己評価を提出すると一次評価者に回り、変更できなくなります。',
+  'ev.sheet.confirmText.first-rate':
+    '一次評価を提出すると二次評価者に回り、差戻しがない限り変更できなくなります。',
+  'ev.sheet.confirmText.second-rate':
+    '二次評価を提出すると人事担当の調整に回り、差戻しがない限り変更できなくなります。',
+  'ev.sheet.confirmText.confirm':
+    '確定すると評価結果は修正できなくなります（以後の変更は新しい版として記録されます）。',
+  'ev.sheet.confirmText.disclose':
+    '開示すると被評価者が評価結果を見られるようになり、7日間の苦情相談の期間が始まります。',
+  'ev.sheet.confirmText.acknowledge':
+    '「確認しました」を押すとこの評価は完了し、苦情相談は申し出られなくなります。',
+  'ev.sheet.confirmText.appeal': '苦情相談を申し出ると、書いた理由が人事担当（調整者）に伝わります。',
   'ev.sheet.actions': '操作',
   'ev.sheet.noActions': 'この段階であなたが行う操作はありません。',
   'ev.sheet.appealUntil': '苦情相談の受付期限：{date}',
@@ -210,7 +238,36 @@ export const evaluationEn: Record<keyof typeof evaluationJa, string> = {
   'ev.sheet.save': 'Save draft',
   'ev.sheet.saved': 'Saved.',
   'ev.sheet.done': 'Done: {action}.',
-  'ev.sheet.reason': 'Reason (required to send back or appeal)',
+  'ev.sheet.reason': 'Reason for sending back (required)',
+  'ev.sheet.next': 'Next step',
+  'ev.sheet.waitingOn': 'Waiting for {who}: {step}',
+  'ev.sheet.yourTurn': 'Your turn: {step} (see Actions below)',
+  'ev.sheet.finished': 'All steps are finished',
+  'ev.sheet.who.evaluatee': 'the evaluatee ({name})',
+  'ev.sheet.who.first': 'the first evaluator ({name})',
+  'ev.sheet.who.second': 'the second evaluator ({name})',
+  'ev.sheet.who.adjuster': 'HR (the adjuster)',
+  'ev.sheet.appealTitle': 'Appeal',
+  'ev.sheet.appealLead':
+    'If you do not accept the result, file an appeal with your reason within 7 days of disclosure. HR (the adjuster) handles it.',
+  'ev.sheet.appealReasonLabel': 'Reason for the appeal (required)',
+  'ev.sheet.confirmTitle': '{action}?',
+  'ev.sheet.confirmCancel': 'Go back',
+  'ev.sheet.confirmText.submit-goals':
+    'Once submitted, the goals cannot be changed until the first evaluator agrees them.',
+  'ev.sheet.confirmText.self-evaluate':
+    'Once submitted, the self-evaluation goes to the first evaluator and cannot be changed.',
+  'ev.sheet.confirmText.first-rate':
+    'Once submitted, the first evaluation goes to the second evaluator and cannot be changed unless sent back.',
+  'ev.sheet.confirmText.second-rate':
+    'Once submitted, the second evaluation goes to HR for adjustment and cannot be changed unless sent back.',
+  'ev.sheet.confirmText.confirm':
+    'Once confirmed, the result cannot be edited (later changes are recorded as a new revision).',
+  'ev.sheet.confirmText.disclose':
+    'Once disclosed, the evaluatee sees the result and the 7-day appeal period starts.',
+  'ev.sheet.confirmText.acknowledge':
+    'Acknowledging completes this evaluation; no appeal can be filed afterwards.',
+  'ev.sheet.confirmText.appeal': 'Your reason goes to HR (the adjuster).',
   'ev.sheet.actions': 'Actions',
   'ev.sheet.noActions': 'Nothing for you to do at this step.',
   'ev.sheet.appealUntil': 'Appeals accepted until {date}',

@@ -41,6 +41,10 @@ export const recruitmentJa = {
   'rc.round.retentionValue': '選考終了後 {months} か月（同意者は延長）',
   'rc.round.close': '選考を終了する',
   'rc.round.reopen': '選考を再開する',
+  'rc.round.closeTitle': '選考を終了しますか？',
+  'rc.round.closeConfirm':
+    '「{round}」を終了します。終了した日から保存期間（{months}か月）の計算が始まり、期間が過ぎると応募者の氏名・カナ・メールアドレスが匿名化されます。',
+  'rc.round.closeCancel': '戻る',
   'rc.round.closeNote':
     '選考を終了すると、保存期間の経過後に応募者の氏名・カナ・メールアドレスが匿名化されます（評価と合否は残ります）。',
 
@@ -227,6 +231,10 @@ export const recruitmentEn: Record<keyof typeof recruitmentJa, string> = {
   'rc.round.retentionValue': '{months} months after the round closes (longer with consent)',
   'rc.round.close': 'Close the round',
   'rc.round.reopen': 'Reopen the round',
+  'rc.round.closeTitle': 'Close the round?',
+  'rc.round.closeConfirm':
+    'You are closing "{round}". The retention period ({months} months) starts today; once it has passed, applicants\' names, kana and e-mail addresses are anonymised.',
+  'rc.round.closeCancel': 'Go back',
   'rc.round.closeNote':
     'Once the round is closed and the retention period has passed, applicants’ names, readings and e-mail addresses are anonymised (scores and decisions stay).',
 
