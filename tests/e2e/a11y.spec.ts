@@ -20,6 +20,13 @@ test('login page', async ({ page }) => {
 
 test('recruit: hiring tracks and weights', async ({ page }) => {
   await openSignedIn(page, 'recruit', 'recruiter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('やること');
+  await checkInBothLanguages(page, 'recruit-tasks');
+  await page
+    .getByRole('navigation', { name: 'メインメニュー' })
+    .getByRole('link', { name: '採用区分と配点' })
+    .click();
+  await expect(page).toHaveURL('/recruit/tracks');
   await expect(page.getByRole('table', { name: '採用区分ごとの配点（％）' })).toBeVisible();
   // The table is the source of truth: the default weights of docs/domain.md §2.
   const row = page.getByRole('row', { name: /^新卒採用/ });
@@ -30,6 +37,15 @@ test('recruit: hiring tracks and weights', async ({ page }) => {
 
 test('review: standards and a grade page', async ({ page }) => {
   await openSignedIn(page, 'review', 'staff1');
+  // The home page is the to-do list; the standards are a menu item of their own.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('やること');
+  await expect(page.getByRole('list', { name: 'やることの一覧' })).toBeVisible();
+  await checkInBothLanguages(page, 'review-tasks');
+  await page
+    .getByRole('navigation', { name: 'メインメニュー' })
+    .getByRole('link', { name: '標準職務遂行能力' })
+    .click();
+  await expect(page).toHaveURL('/review/standards');
   await expect(page.getByRole('link', { name: /課長級/ })).toBeVisible();
   await checkInBothLanguages(page, 'review-standards');
 
@@ -58,7 +74,8 @@ test.describe('narrow screens', () => {
   test('pages reflow without sideways scrolling of the page', async ({ page }) => {
     await openSignedIn(page, 'recruit', 'hr');
     for (const [path, name] of [
-      ['/recruit/', 'recruit-tracks-narrow'],
+      ['/recruit/tracks', 'recruit-tracks-narrow'],
+      ['/recruit/', 'recruit-tasks-narrow'],
       ['/review/standards/kacho', 'review-grade-narrow'],
     ] as const) {
       await page.goto(path);

@@ -214,7 +214,7 @@ test('HR issues an initial password; the person sets their own, and is locked ou
   await person.getByLabel('新しいパスワード（確認）').fill(NEW_PASSWORD);
   await person.getByRole('button', { name: 'パスワードを変更' }).click();
   await expect(person).toHaveURL('/review/');
-  await expect(person.getByRole('heading', { level: 1 })).toHaveText('標準職務遂行能力');
+  await expect(person.getByRole('heading', { level: 1 })).toHaveText('やること');
   await expect(person.getByRole('navigation', { name: 'メインメニュー' })).toBeVisible();
   await person.goto('/review/evaluation/messages');
   await expect(person).toHaveURL('/review/evaluation/messages');

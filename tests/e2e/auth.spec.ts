@@ -2,13 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { hydrated, openSignedIn, saveScreen, signIn } from './helpers.js';
 
 const apps = [
-  { app: 'recruit', loginId: 'recruiter', heading: '採用区分と配点', headingEn: 'Hiring tracks and weights' },
-  {
-    app: 'review',
-    loginId: 'staff1',
-    heading: '標準職務遂行能力',
-    headingEn: 'Standard job performance competencies',
-  },
+  // Each app opens on the person's to-do list.
+  { app: 'recruit', loginId: 'recruiter', heading: 'やること', headingEn: 'To do' },
+  { app: 'review', loginId: 'staff1', heading: 'やること', headingEn: 'To do' },
 ] as const;
 
 async function switchLanguage(page: Page, name: '日本語' | 'English'): Promise<void> {

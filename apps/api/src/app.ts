@@ -17,12 +17,14 @@ import { kpiRoutes } from './routes/kpi.routes.js';
 import { surveyRoutes } from './routes/survey.routes.js';
 import { customSurveyRoutes } from './routes/custom-survey.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
+import { tasksRoutes } from './routes/tasks.routes.js';
 
 /** Every API route, chained so that the apps' typed client sees their types. */
 export const apiRoutes = new Hono<AppEnv>()
   .basePath('/api')
   .route('/health', healthRoutes)
   .route('/auth', authRoutes)
+  .route('/me/tasks', tasksRoutes)
   .route('/me', meRoutes)
   .route('/users', usersRoutes)
   .route('/standards', standardsRoutes)

@@ -15,6 +15,7 @@ export { default as LoginForm } from './components/LoginForm.svelte';
 export { default as LoginPage } from './components/LoginPage.svelte';
 export { default as UploadField } from './components/UploadField.svelte';
 export { default as UploadSubmit } from './components/UploadSubmit.svelte';
+export { default as TaskList } from './components/TaskList.svelte';
 export { default as YearField } from './components/YearField.svelte';
 export { default as YearPicker } from './components/YearPicker.svelte';
 export type { AppKey, Column, NavLink } from './components/types.js';

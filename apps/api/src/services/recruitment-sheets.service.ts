@@ -62,6 +62,20 @@ async function sheetContext(db: Db, user: User, p: SheetRef) {
 
 /** My applicants per open round and stage whose panel I sit on, with my sheets' status; the read is audited. */
 export async function interviewQueue(db: Db, user: User, now: Date) {
+  const out = await panelWork(db, user);
+  await recordAudit(db, actorOfUser(user), now, {
+    action: 'read',
+    entity: 'recruit_queue',
+    detail: { stages: out.length },
+  });
+  return out;
+}
+
+/**
+ * The stages of open rounds whose panel the user sits on, each with its applicants and the user's sheet status for
+ * each (none, draft, submitted): the interview queue, and the scoring left on the to-do list.
+ */
+export async function panelWork(db: Db, user: User) {
   const rounds = await listRoundsOfPanelist(db, user.id);
   const out = [];
   for (const round of rounds.filter((r) => r.status === 'open')) {
@@ -86,11 +100,6 @@ export async function interviewQueue(db: Db, user: User, now: Date) {
       });
     }
   }
-  await recordAudit(db, actorOfUser(user), now, {
-    action: 'read',
-    entity: 'recruit_queue',
-    detail: { stages: out.length },
-  });
   return out;
 }
 

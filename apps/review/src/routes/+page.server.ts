@@ -1,20 +1,7 @@
-import { createApi } from '@jinzai/ui/api';
+// The home page: the signed-in person's to-do list across both apps (GET /api/me/tasks).
+import { apiClient, data } from '@jinzai/ui/client';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch }) => {
-  const { families, grades } = await createApi(fetch).grades();
-  // Families in the API's order (the policy's), each with its grades in the API's order (highest first).
-  return {
-    families: families.map((family) => ({
-      family,
-      grades: grades
-        .filter((grade) => grade.family.code === family.code)
-        .map(({ code, nameJa, nameEn, competencies }) => ({
-          code,
-          nameJa,
-          nameEn,
-          items: competencies.length,
-        })),
-    })),
-  };
+  return await data(apiClient(fetch).me.tasks.$get());
 };

@@ -335,3 +335,27 @@ export async function listRevisions(
     snapshot: JSON.parse(r.snapshot_json) as unknown,
   }));
 }
+
+/** How many sheets of the periods stand at each status (state, goals submitted, appeal open): one grouped query. */
+export async function sheetStatusCounts(
+  db: Db,
+  periodIds: readonly number[],
+): Promise<
+  { periodId: number; state: SheetState; goalsSubmitted: boolean; appealOpen: boolean; n: number }[]
+> {
+  if (periodIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('review_sheets')
+    .select(['period_id', 'state', 'goals_submitted', 'appeal_open'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('period_id', 'in', periodIds)
+    .groupBy(['period_id', 'state', 'goals_submitted', 'appeal_open'])
+    .execute();
+  return rows.map((r) => ({
+    periodId: r.period_id,
+    state: r.state as SheetState,
+    goalsSubmitted: Number(r.goals_submitted) === 1,
+    appealOpen: Number(r.appeal_open) === 1,
+    n: Number(r.n),
+  }));
+}

@@ -123,9 +123,13 @@ export function defaultPhaseDates(fiscalYear: number, kind: PeriodKind): PeriodD
 
 /** Japanese name of a period: 令和8年度 人事評価, or 2026年 人事評価 for the calendar preset (docs/domain.md §8). */
 export function periodName(fiscalYear: number, kind: PeriodKind): string {
-  if (kind === 'calendar') return `${fiscalYear}年 人事評価`;
+  return kind === 'calendar' ? `${fiscalYear}年 人事評価` : `${fiscalYearJa(fiscalYear)} 人事評価`;
+}
+
+/** A 年度 in 和暦 (docs/domain.md §8): 令和8年度, 令和元年度; before 令和, the western year (2018年度). */
+export function fiscalYearJa(fiscalYear: number): string {
   const reiwa = fiscalYear - 2018;
-  return reiwa >= 1 ? `令和${reiwa === 1 ? '元' : reiwa}年度 人事評価` : `${fiscalYear}年度 人事評価`;
+  return reiwa >= 1 ? `令和${reiwa === 1 ? '元' : reiwa}年度` : `${fiscalYear}年度`;
 }
 
 /**

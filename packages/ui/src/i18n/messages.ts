@@ -26,6 +26,17 @@ export const ja = {
   'shell.language': '言語',
   'shell.footer': '品川区人材育成・確保基本方針（令和6年4月）に基づく人材マネジメント支援システム',
 
+  'tasks.nav': 'やること',
+  'tasks.title': 'やること',
+  'tasks.lead': 'いまあなたが行う手続きです。期限を過ぎたものから順に並んでいます。',
+  'tasks.empty': 'いまあなたが行う手続きはありません。',
+  'tasks.caption': 'やることの一覧',
+  'tasks.task': '内容',
+  'tasks.due': '期限',
+  'tasks.noDue': '期限なし',
+  'tasks.overdue': '期限超過',
+  'tasks.open': '開く',
+
   ...roleMessages('ja'),
 
   'login.title': 'ログイン',
@@ -123,6 +134,17 @@ export const en: Messages = {
   'shell.language': 'Language',
   'shell.footer':
     'People management system based on the Shinagawa City Human Resources Development and Recruitment Policy (April 2024)',
+
+  'tasks.nav': 'To do',
+  'tasks.title': 'To do',
+  'tasks.lead': 'What you have to do now, the overdue items first.',
+  'tasks.empty': 'There is nothing for you to do right now.',
+  'tasks.caption': 'Your to-do list',
+  'tasks.task': 'Task',
+  'tasks.due': 'Due',
+  'tasks.noDue': 'No date',
+  'tasks.overdue': 'Overdue',
+  'tasks.open': 'Open',
 
   ...roleMessages('en'),
 
