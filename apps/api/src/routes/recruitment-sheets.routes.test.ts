@@ -141,6 +141,22 @@ describe.each(testDialects())('recruitment score sheets and decisions on %s', (d
       await expectError(await t.get('/api/recruit/queue', await t.h.login('staff')), 403);
     });
 
+    it('lists the applicants still to score before those submitted', async () => {
+      const submitted = await t.h.request(
+        sheet('001'),
+        json({ version: 0, submit: true, scores: await fullScores(3) }, 'PUT', i1),
+      );
+      expect(submitted.status).toBe(200);
+      const queue = (await (await t.get('/api/recruit/queue', i1)).json()) as {
+        stages: { applicants: { applicantNo: string; status: string }[] }[];
+      };
+      expect(queue.stages[0]?.applicants.map((a) => [a.applicantNo, a.status])).toEqual([
+        ['002', 'none'],
+        ['003', 'none'],
+        ['001', 'submitted'],
+      ]);
+    });
+
     it('records decisions (audited) and drops failed applicants from later stages', async () => {
       const first = (await t.round()).stages[0]?.id;
       const d = await t.h.request(

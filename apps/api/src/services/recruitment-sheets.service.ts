@@ -73,7 +73,8 @@ export async function interviewQueue(db: Db, user: User, now: Date) {
 
 /**
  * The stages of open rounds whose panel the user sits on, each with its applicants and the user's sheet status for
- * each (none, draft, submitted): the interview queue, and the scoring left on the to-do list.
+ * each (none, draft, submitted), those still to score first: the interview queue, and the scoring left on the
+ * to-do list.
  */
 export async function panelWork(db: Db, user: User) {
   const rounds = await listRoundsOfPanelist(db, user.id);
@@ -91,12 +92,16 @@ export async function panelWork(db: Db, user: User) {
       out.push({
         round: { id: round.id, name: round.name, track: round.track },
         stage: { id: stage.id, name: stage.name },
-        applicants: applicants.map((a) => ({
-          applicantNo: a.applicantNo,
-          name: a.name,
-          status:
-            sheets.find((s) => s.stageId === stage.id && s.applicantId === a.id)?.status ?? ('none' as const),
-        })),
+        // Those still to score first (drafts and untouched, in applicant order), the submitted after them.
+        applicants: applicants
+          .map((a) => ({
+            applicantNo: a.applicantNo,
+            name: a.name,
+            status:
+              sheets.find((s) => s.stageId === stage.id && s.applicantId === a.id)?.status ??
+              ('none' as const),
+          }))
+          .sort((a, b) => Number(a.status === 'submitted') - Number(b.status === 'submitted')),
       });
     }
   }
