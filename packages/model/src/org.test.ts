@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   childUnits,
+  normalizeName,
   searchForm,
   staffSearchKey,
   divisionAndDepartment,
@@ -128,5 +129,13 @@ describe('searchForm', () => {
     }
     expect(searchForm('ＡＢＣ１２３')).toBe('abc123');
     expect(key.includes(searchForm('たなか'))).toBe(false);
+  });
+});
+
+describe('normalizeName', () => {
+  it('makes letters and digits half-width and kana full-width, but keeps Japanese punctuation as typed', () => {
+    expect(normalizeName(' 令和９年度　経験者採用（春） ')).toBe('令和9年度 経験者採用（春）');
+    expect(normalizeName('ＩＣＴ推進課「ｶﾞｲﾄﾞ」')).toBe('ICT推進課「ガイド」');
+    expect(normalizeName('品川　太郎')).toBe('品川 太郎');
   });
 });

@@ -84,11 +84,26 @@ export function normalizeText(value: string): string {
   return value.normalize('NFKC').trim();
 }
 
+/**
+ * The ideographic space, full-width letters and digits, and half-width katakana (with their sound marks): what
+ * names normalise.
+ */
+const WIDTH_VARIANTS = /[\u3000\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF61-\uFF9F]+/g;
+
+/**
+ * Normalises a name as it is shown (a person's, a unit's, a hiring round's; docs/domain.md §8): the ideographic
+ * space and full-width letters and digits become half-width and half-width katakana full-width, as normalizeText
+ * does, but Japanese punctuation stays as typed: 「令和9年度（春）」 keeps its （）.
+ */
+export function normalizeName(value: string): string {
+  return value.replace(WIDTH_VARIANTS, (run) => run.normalize('NFKC')).trim();
+}
+
 // Each cell is checked by one transform (normalise, then test): an import of 100,000 rows runs every check
 // 700,000 times, and a chain of zod pipes per cell costs several times more than this.
 const text = (max: number) =>
   z.string().transform((v, ctx) => {
-    const s = normalizeText(v);
+    const s = normalizeName(v);
     if (s.length === 0) ctx.addIssue({ code: 'custom', message: '値が入っていません（必須の項目です）' });
     else if (s.length > max) ctx.addIssue({ code: 'custom', message: `${max}文字以内で入力してください` });
     return s;

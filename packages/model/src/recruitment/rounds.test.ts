@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, applicantRowSchema, retentionDue, retentionEndsAt, scoreRowSchema } from './rounds.js';
+import {
+  addMonths,
+  applicantRowSchema,
+  newRoundSchema,
+  retentionDue,
+  retentionEndsAt,
+  scoreRowSchema,
+} from './rounds.js';
 
 describe('retention', () => {
   it('ends 12 months after closing, later with consent, never while open', () => {
@@ -41,5 +48,16 @@ describe('file rows', () => {
     expect(scoreRowSchema.parse(row('５')).score).toBe(5);
     for (const bad of ['0', '6', '2.5', '', 'x'])
       expect(scoreRowSchema.safeParse(row(bad)).success).toBe(false);
+  });
+});
+
+describe('newRoundSchema', () => {
+  it('keeps the name’s Japanese punctuation as typed, and makes its digits half-width', () => {
+    const r = newRoundSchema.parse({
+      name: '令和９年度 経験者採用（春）',
+      track: 'experienced',
+      fiscalYear: 2027,
+    });
+    expect(r.name).toBe('令和9年度 経験者採用（春）');
   });
 });

@@ -1,7 +1,7 @@
 // Recruitment rounds: inputs, files and retention (docs/interfaces.md "Recruitment", docs/domain.md §2, §9).
 // Pure.
 import { z } from 'zod';
-import { normalizeText } from '../org.js';
+import { normalizeName, normalizeText } from '../org.js';
 import { trackCodeSchema } from '../tracks.js';
 
 /** The stages a new round starts with (docs/domain.md §2); HR may rename, add or remove them. */
@@ -23,7 +23,7 @@ export type Decision = (typeof DECISIONS)[number];
 
 const name = z
   .string()
-  .transform((v) => normalizeText(v))
+  .transform((v) => normalizeName(v))
   .pipe(z.string().min(1, '名称を入力してください').max(100));
 
 /**
@@ -44,7 +44,7 @@ const APPLICANT_NO = /^[0-9A-Za-z_.-]{1,32}$/;
 
 const cell = (max: number, required: boolean) =>
   z.string().transform((v, ctx) => {
-    const s = normalizeText(v);
+    const s = normalizeName(v);
     if (required && s.length === 0)
       ctx.addIssue({ code: 'custom', message: '値が入っていません（必須の項目です）' });
     else if (s.length > max) ctx.addIssue({ code: 'custom', message: `${max}文字以内で入力してください` });
