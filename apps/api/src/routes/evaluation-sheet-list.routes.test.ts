@@ -130,6 +130,14 @@ describe.each(testDialects())('HR’s sheet list and bulk actions on %s', (diale
     expect(second.total).toBe(6);
     expect(second.sheets.map((s) => s.staffNo)).toEqual([SHINAGAWA, PEOPLE.kacho2]);
     expect((await list(h, hr, p, 'pageSize=4&page=3')).sheets).toEqual([]);
+    // A search pages too, and a page past its end still says how many there are.
+    const kacho = `q=${encodeURIComponent('課長')}`;
+    expect(await list(h, hr, p, `${kacho}&pageSize=1&page=2`)).toMatchObject({
+      total: 2,
+      sheets: [{ staffNo: PEOPLE.kacho2 }],
+    });
+    expect(await list(h, hr, p, `${kacho}&pageSize=1&page=5`)).toEqual({ total: 2, sheets: [] });
+    expect(await nos(h, hr, p, `${kacho}&state=second`)).toEqual([PEOPLE.kacho2]);
   });
 
   it('keeps to the period asked for, audits the read, and is for HR only', async () => {

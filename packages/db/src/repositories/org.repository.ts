@@ -213,7 +213,7 @@ export interface StaffSearch {
  */
 export async function searchStaff(db: Db, f: StaffSearch): Promise<{ staff: Staff[]; total: number }> {
   let q = db.selectFrom('staff').where('left_on', 'is', null);
-  if (f.q) q = q.where(staffMatch(f.q));
+  if (f.q) q = q.where(staffMatch(db, f.q));
   if (f.unitCodes) q = q.where('unit_code', 'in', oneOf(db, f.unitCodes));
   if (f.grade) q = q.where('grade_code', '=', f.grade);
   if (f.employmentType) q = q.where('employment_type', '=', f.employmentType);

@@ -1,15 +1,25 @@
 // The roster's text search (docs/interfaces.md "Daily work"), shared by the roster and HR's sheet list.
 import { searchForm } from '@jinzai/model';
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
-
-const like = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { PostgresAdapter, sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../schema.js';
 
 /**
- * The condition on a `staff` row that `q` finds it: the start of its 職員番号 (in any width: NFKC) or any part of
- * the name or kana through the search key (model's searchForm: width and hiragana/katakana ignored). Written
- * against the unqualified columns `staff_no` and `search_key` of the staff table.
+ * The condition on a `staff` row (of `alias`, or unqualified) that `q` finds it: the start of its 職員番号, in any
+ * width (NFKC), or any part of the name or kana through the search key (model's searchForm: width and
+ * hiragana/katakana ignored). Plain substring functions rather than LIKE: no wildcard to escape, and SQLite scans
+ * the key's index about twice as fast with instr as with LIKE … ESCAPE.
  */
-export function staffMatch(q: string): RawBuilder<SqlBool> {
+export function staffMatch(db: Kysely<Database>, q: string, alias?: string): RawBuilder<SqlBool> {
+  const col = (name: string) => sql.ref(alias ? `${alias}.${name}` : name);
   const number = q.normalize('NFKC').trim();
-  return sql<SqlBool>`(staff_no like ${`${like(number)}%`} escape '\\' or search_key like ${`%${like(searchForm(q))}%`} escape '\\')`;
+  const key = searchForm(q);
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+  const contains = pg
+    ? sql<SqlBool>`strpos(${col('search_key')}, ${key}) > 0`
+    : sql<SqlBool>`instr(${col('search_key')}, ${key}) > 0`;
+  const starts = sql<SqlBool>`substr(${col('staff_no')}, 1, ${number.length}) = ${number}`;
+  if (number === '' && key === '') return sql<SqlBool>`1 = 1`;
+  if (number === '') return contains;
+  if (key === '') return starts;
+  return sql<SqlBool>`(${starts} or ${contains})`;
 }
