@@ -41,10 +41,13 @@ export async function signedInPage(
   return page;
 }
 
-/** Saves a full-page screenshot to tests/test-results/screens/<name>.png for a person to look at. */
-export async function saveScreen(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot to tests/test-results/screens/<name>.png for a person to look at: the full page, or with
+ * `fullPage: false` the screen as the viewport shows it.
+ */
+export async function saveScreen(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
-  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage });
 }
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

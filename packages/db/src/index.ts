@@ -15,6 +15,7 @@ export * from './repositories/programme.repository.js';
 export * from './repositories/custom-survey.repository.js';
 export * from './repositories/evaluation-results.repository.js';
 export * from './repositories/evaluation-sheets.repository.js';
+export * from './repositories/evaluation-sheet-list.repository.js';
 export * from './repositories/evaluation-assignments.repository.js';
 export * from './repositories/evaluation-bulk.repository.js';
 export * from './repositories/evaluation-analytics.repository.js';

@@ -99,7 +99,6 @@ class Checkpointer {
       eval: true,
       workerData: { module: createRequire(import.meta.url).resolve('better-sqlite3'), path: this.path },
     });
-    worker.unref();
     worker.on('message', () => {
       this.#busy = false;
       if (this.#again) {
@@ -112,6 +111,9 @@ class Checkpointer {
       this.#worker = null;
       this.#busy = false;
     });
+    // After the listeners: attaching a 'message' listener refs the worker's port again, and a ref'd port keeps
+    // the process alive (a script that wrote much and closed the database would never exit).
+    worker.unref();
     this.#worker = worker;
     return worker;
   }

@@ -8,6 +8,7 @@ import { evaluationBench } from './bench/evaluation.bench.js';
 import { foundationBench } from './bench/foundation.bench.js';
 import { recruitmentBench } from './bench/recruitment.bench.js';
 import { rosterBench } from './bench/roster.bench.js';
+import { sheetsBench } from './bench/sheets.bench.js';
 import { customSurveyBench } from './bench/custom-survey.bench.js';
 import { surveyBench } from './bench/survey.bench.js';
 import { uploadBench } from './bench/upload.bench.js';
@@ -24,6 +25,7 @@ const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [
   ['upload', uploadBench],
   ['accounts', accountsBench],
   ['roster', rosterBench],
+  ['sheets', sheetsBench],
 ];
 
 try {

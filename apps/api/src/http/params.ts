@@ -23,3 +23,17 @@ export const fiscalYearText = z
 
 /** A fiscal year (年度) in a path. */
 export const fiscalYearParam = z.object({ fiscalYear: fiscalYearText });
+
+/** A free-text filter of a query: trimmed, at most 100 characters; empty means no filter. */
+export const optionalText = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+/** The page of a list (1-based) and its size, as written in a query. */
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+};

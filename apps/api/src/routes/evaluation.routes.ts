@@ -12,6 +12,7 @@ import { uploadedFile, uploadLimit } from '../http/upload.js';
 import { validate } from '../openapi.js';
 import { importResultsInto, openPeriod, periods } from '../services/evaluation-periods.service.js';
 import { evaluationHrRoutes } from './evaluation-hr.routes.js';
+import { sheetListRoutes } from './evaluation-sheet-list.routes.js';
 import { sheetRoutes } from './evaluation-sheets.routes.js';
 import { iMessageRoutes } from './i-messages.routes.js';
 
@@ -77,5 +78,6 @@ export const evaluationRoutes = new Hono<AppEnv>()
     },
   )
   .route('/', sheetRoutes)
+  .route('/', sheetListRoutes)
   .route('/', evaluationHrRoutes)
   .route('/', iMessageRoutes);

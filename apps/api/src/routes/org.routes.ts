@@ -7,25 +7,19 @@ import { guard } from '../http/guard.js';
 
 import { actorOf } from '../http/actor.js';
 import { uploadedFile, uploadLimit } from '../http/upload.js';
+import { optionalText, pageQuery } from '../http/params.js';
 import { validate } from '../openapi.js';
 import { importStaff, importUnits } from '../services/org-import.service.js';
 import { orgTree, searchRoster, staffRecord } from '../services/org.service.js';
 
 const importResult = z.object({ rows: z.number(), created: z.number(), updated: z.number() });
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(100)
-  .optional()
-  .transform((v) => (v === '' ? undefined : v));
 const rosterQuery = z.object({
   q: optionalText,
   unit: optionalText,
   grade: optionalText,
   employmentType: z.enum(employmentTypeCodes).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  ...pageQuery,
 });
 const rosterPage = z.object({
   staff: z.array(

@@ -51,6 +51,7 @@ describe.each(testDialects())('roster search on %s', (dialect) => {
   it('finds by number prefix, by any part of the name or kana in any width or kana', async () => {
     expect((await find('q=0001')).nos).toEqual(['000103', '000104']);
     expect((await find('q=103')).nos).toEqual([]);
+    expect((await find(`q=${encodeURIComponent('０００１')}`)).nos).toEqual(['000103', '000104']);
     expect((await find(`q=${encodeURIComponent('ｼﾅｶﾞﾜ')}`)).nos).toEqual(['000103']);
     expect((await find(`q=${encodeURIComponent('はなこ')}`)).nos).toEqual(['000104']);
     expect((await find(`q=${encodeURIComponent('大')}`)).nos).toEqual(['000104', '001030']);

@@ -25,7 +25,8 @@ type Entry = Omit<AuditEntry, 'at' | 'userId' | 'loginId'>;
 const record = (db: Db, actor: Actor, now: Date, entry: Entry) =>
   writeAudit(db, { at: now.toISOString(), ...actor, ...entry });
 
-async function periodOrThrow(db: Db, periodId: number): Promise<Period> {
+/** The period, or a 404. */
+export async function periodOrThrow(db: Db, periodId: number): Promise<Period> {
   const period = await getPeriod(db, periodId);
   if (!period) throw errors.notFound('評価期間');
   return period;

@@ -10,7 +10,7 @@ import {
   writeAudit,
   type Database,
 } from '@jinzai/db';
-import { dueDateOf, evaluationPoints, gradeByCode, LAYERS, type User } from '@jinzai/model';
+import { dueDateOf, evaluationPoints, gradeByCode, LAYERS, whoMustAct, type User } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 
 type Db = Kysely<Database>;
@@ -23,9 +23,12 @@ export async function evaluatorQueueView(db: Db, user: User, now: Date, periodId
   const today = now.toISOString().slice(0, 10);
   const sheets = rows.map((r) => {
     const relation = r.firstStaffNo === user.staffNo ? 'first' : 'second';
+    // The workflow's own rule of whose turn it is (an open appeal waits for HR, never for an evaluator).
+    const waiting = whoMustAct({ state: r.state, goalsSubmitted: r.goalsSubmitted, appealOpen: false }, r);
     const myTurn =
-      (relation === 'first' && (r.state === 'first' || (r.state === 'goal-setting' && r.goalsSubmitted))) ||
-      (r.secondStaffNo === user.staffNo && r.state === 'second');
+      waiting !== null &&
+      (waiting.relation === 'first' || waiting.relation === 'second') &&
+      waiting.staffNo === user.staffNo;
     const due = dueDateOf(period, r.state);
     return {
       sheetId: r.sheetId,

@@ -8,7 +8,8 @@ import { actOnSheet, saveSheet, type AuditIn, type SaveInput } from './evaluatio
 
 type Db = Kysely<Database>;
 
-const auditAs =
+/** The audit writer of a sheet step taken by `user` at `now`, inside the step's transaction. */
+export const auditAs =
   (user: User, now: Date): AuditIn =>
   (trx, fields) =>
     writeAudit(trx, { at: now.toISOString(), userId: user.id, loginId: user.loginId, ...fields });

@@ -22,6 +22,7 @@ import {
   missingRatings,
   OVERALL_ITEM,
   SHEET_ACTION_LABELS,
+  type ActionOutcome,
   type EvaluationGrade,
   type Goal,
   type RatingInput,
@@ -162,6 +163,133 @@ const REQUIRED: Partial<Record<SheetAction, { part: SheetRating['part']; overall
   confirm: { part: 'final', overall: true },
 };
 
+/** The refusal of a step the state machine does not allow, as the single-sheet route answers it. */
+export function stepRefusal(outcome: Extract<ActionOutcome, { ok: false }>, sheet: SheetHeader): ApiError {
+  if (outcome.code === 'forbidden') return new ApiError(403, 'forbidden', outcome.message);
+  if (outcome.code === 'reason_required') return errors.badRequest(outcome.message);
+  return new ApiError(409, outcome.code, outcome.message, { state: sheet.state });
+}
+
+/**
+ * What a step still lacks before it may move the sheet on, as a 400, or null: goals to submit (2 to 5), or the
+ * ratings the step's part must hold (REQUIRED). Reads only, so a caller may skip the sheet and go on.
+ */
+export async function stepIncompleteness(
+  trx: Db,
+  sheet: SheetHeader,
+  action: SheetAction,
+  goals: readonly Goal[],
+): Promise<ApiError | null> {
+  if (action === 'submit-goals' && !goalsComplete(goals)) {
+    return errors.badRequest('目標は2件以上5件以内で設定してください', { goals: goals.length });
+  }
+  const need = REQUIRED[action];
+  if (!need) return null;
+  const rated = new Set(
+    (await listRatings(trx, sheet.id))
+      .filter((r) => r.part === need.part && r.rating !== null)
+      .map((r) => r.item),
+  );
+  const codes = gradeByCode(sheet.gradeCode)?.competencies.map((c) => c.code) ?? [];
+  const missing = missingRatings(codes, goals.length, rated, need.overall);
+  if (missing.length === 0) return null;
+  return errors.badRequest(`未評価の項目が${missing.length}件あります。すべての項目を評価してください`, {
+    missing,
+  });
+}
+
+/** A step the state machine allowed and whose content is complete, as `commitStep` writes it. */
+export interface AllowedStep {
+  action: SheetAction;
+  reason?: string | undefined;
+  /** The version the writer read: the conditional update writes only onto it. */
+  version: number;
+  outcome: Extract<ActionOutcome, { ok: true }>;
+  goals: Goal[];
+  /** What the request sent with the step, for the audit entry. */
+  sent?: Pick<SaveInput, 'goals' | 'ratings'>;
+}
+
+/**
+ * Writes an allowed step in the caller's transaction (docs/domain.md §4): the header by optimistic locking first,
+ * and only then the history, the revision and the result of a confirmation, and the audit entry with the before
+ * and after. Returns the new header, or undefined (nothing written) when the sheet is no longer at `version`.
+ */
+export async function commitStep(
+  trx: Db,
+  user: User,
+  sheet: SheetHeader,
+  step: AllowedStep,
+  at: string,
+  record: AuditIn,
+): Promise<SheetHeader | undefined> {
+  const { action, outcome, goals } = step;
+  const s = outcome.status;
+  const id = sheet.id;
+  const updated = await updateSheetIfVersion(
+    trx,
+    id,
+    step.version,
+    {
+      state: s.state,
+      goalsSubmitted: s.goalsSubmitted,
+      appealOpen: s.appealOpen,
+      disclosedAt: s.disclosedAt,
+      revision: s.revision,
+      ...(action === 'appeal' ? { appealReason: step.reason?.trim() ?? null } : {}),
+    },
+    at,
+    user.displayName,
+  );
+  if (!updated) return undefined;
+  if (action === 'second-rate') await copyRatings(trx, id, 'second', 'final');
+  await addHistory(trx, id, {
+    at,
+    userId: user.id,
+    loginId: user.loginId,
+    action,
+    fromState: outcome.from,
+    toState: outcome.to,
+    reason: step.reason?.trim() || null,
+    revision: s.revision,
+  });
+  if (action === 'confirm') {
+    const ratings = await listRatings(trx, id);
+    const final = ratings.filter((r) => r.part === 'final' && r.rating !== null);
+    const overall = final.find((r) => r.item === OVERALL_ITEM)?.rating as EvaluationGrade;
+    const items = Object.fromEntries(
+      final.filter((r) => r.item.includes('.')).map((r) => [r.item, r.rating as EvaluationGrade]),
+    );
+    await saveRevision(trx, id, s.revision, { goals, ratings, confirmedAt: at }, at, user.loginId);
+    await upsertResults(trx, [
+      {
+        periodId: sheet.periodId,
+        staffNo: sheet.staffNo,
+        unitCode: sheet.unitCode,
+        gradeCode: sheet.gradeCode,
+        overall,
+        items,
+        source: 'sheet',
+        confirmedAt: at,
+      },
+    ]);
+  }
+  await record(trx, {
+    action: 'update',
+    entity: 'review_sheet',
+    entityId: String(id),
+    before: { state: sheet.state, revision: sheet.revision },
+    after: { state: updated.state, revision: updated.revision },
+    detail: {
+      action,
+      reason: step.reason ?? null,
+      goals: step.sent?.goals,
+      ratings: step.sent?.ratings,
+    },
+  });
+  return updated;
+}
+
 /**
  * Takes a workflow action (docs/domain.md §4), saving the content sent with it first, all in one transaction
  * with optimistic locking (the version is checked first; a stale one writes nothing, 409): the state machine
@@ -184,95 +312,29 @@ export async function actOnSheet(
       at,
       reason: input.reason ?? null,
     });
-    if (!outcome.ok) {
-      if (outcome.code === 'forbidden') throw new ApiError(403, 'forbidden', outcome.message);
-      if (outcome.code === 'reason_required') throw errors.badRequest(outcome.message);
-      throw new ApiError(409, outcome.code, outcome.message, { state: sheet.state });
-    }
+    if (!outcome.ok) throw stepRefusal(outcome, sheet);
     const part = relations.map((r) => editablePart(statusOf(sheet), r)).find((p) => p !== null) ?? null;
     if (input.goals !== undefined || (input.ratings?.length ?? 0) > 0)
       await saveContent(trx, sheet, part, input);
     const goals = await listGoals(trx, sheet.id);
-    if (input.action === 'submit-goals' && !goalsComplete(goals)) {
-      throw errors.badRequest('目標は2件以上5件以内で設定してください', { goals: goals.length });
-    }
-    const need = REQUIRED[input.action];
-    if (need) {
-      const rated = new Set(
-        (await listRatings(trx, sheet.id))
-          .filter((r) => r.part === need.part && r.rating !== null)
-          .map((r) => r.item),
-      );
-      const codes = gradeByCode(sheet.gradeCode)?.competencies.map((c) => c.code) ?? [];
-      const missing = missingRatings(codes, goals.length, rated, need.overall);
-      if (missing.length > 0) {
-        throw errors.badRequest(`未評価の項目が${missing.length}件あります。すべての項目を評価してください`, {
-          missing,
-        });
-      }
-    }
-    const s = outcome.status;
-    const updated = await updateSheetIfVersion(
+    const incomplete = await stepIncompleteness(trx, sheet, input.action, goals);
+    if (incomplete) throw incomplete;
+    const updated = await commitStep(
       trx,
-      id,
-      input.version,
+      user,
+      sheet,
       {
-        state: s.state,
-        goalsSubmitted: s.goalsSubmitted,
-        appealOpen: s.appealOpen,
-        disclosedAt: s.disclosedAt,
-        revision: s.revision,
-        ...(input.action === 'appeal' ? { appealReason: input.reason?.trim() ?? null } : {}),
+        action: input.action,
+        reason: input.reason,
+        version: input.version,
+        outcome,
+        goals,
+        sent: { goals: input.goals, ratings: input.ratings },
       },
       at,
-      user.displayName,
+      record,
     );
     if (!updated) throw new StaleVersion('stale sheet version');
-    if (input.action === 'second-rate') await copyRatings(trx, id, 'second', 'final');
-    await addHistory(trx, id, {
-      at,
-      userId: user.id,
-      loginId: user.loginId,
-      action: input.action,
-      fromState: outcome.from,
-      toState: outcome.to,
-      reason: input.reason?.trim() || null,
-      revision: s.revision,
-    });
-    if (input.action === 'confirm') {
-      const ratings = await listRatings(trx, id);
-      const final = ratings.filter((r) => r.part === 'final' && r.rating !== null);
-      const overall = final.find((r) => r.item === OVERALL_ITEM)?.rating as EvaluationGrade;
-      const items = Object.fromEntries(
-        final.filter((r) => r.item.includes('.')).map((r) => [r.item, r.rating as EvaluationGrade]),
-      );
-      await saveRevision(trx, id, s.revision, { goals, ratings, confirmedAt: at }, at, user.loginId);
-      await upsertResults(trx, [
-        {
-          periodId: sheet.periodId,
-          staffNo: sheet.staffNo,
-          unitCode: sheet.unitCode,
-          gradeCode: sheet.gradeCode,
-          overall,
-          items,
-          source: 'sheet',
-          confirmedAt: at,
-        },
-      ]);
-    }
-    await record(trx, {
-      action: 'update',
-      entity: 'review_sheet',
-      entityId: String(id),
-      before: { state: sheet.state, revision: sheet.revision },
-      after: { state: updated.state, revision: updated.revision },
-      detail: {
-        action: input.action,
-        reason: input.reason ?? null,
-        goals: input.goals,
-        ratings: input.ratings,
-      },
-    });
     return { before: sheet, after: updated, label: SHEET_ACTION_LABELS[input.action].ja };
   });
 }

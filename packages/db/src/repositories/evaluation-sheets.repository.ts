@@ -95,6 +95,22 @@ export async function getSheetHeader(db: Db, id: number): Promise<SheetHeader | 
   return r ? toHeader(r) : undefined;
 }
 
+/** The headers of those of `ids` that are sheets of the period (others are left out), in one query. */
+export async function sheetHeadersIn(
+  db: Db,
+  periodId: number,
+  ids: readonly number[],
+): Promise<SheetHeader[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('review_sheets')
+    .selectAll()
+    .where('period_id', '=', periodId)
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map(toHeader);
+}
+
 /** The sheet of a staff member in a period, or undefined. */
 export async function findSheet(db: Db, periodId: number, staffNo: string): Promise<SheetHeader | undefined> {
   const r = await db

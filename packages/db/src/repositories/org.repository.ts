@@ -1,8 +1,9 @@
 import type { EmploymentType, Staff, StaffRow, Unit, UnitLevel, UnitRow } from '@jinzai/model';
-import { gradeByCode, searchForm, staffSearchKey } from '@jinzai/model';
-import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { gradeByCode, staffSearchKey } from '@jinzai/model';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, StaffTable, UnitTable } from '../schema.js';
 import { bulkWrite, chunked, oneOf, yieldToEventLoop } from './bulk.js';
+import { staffMatch } from './staff-match.js';
 
 type Db = Kysely<Database>;
 
@@ -212,13 +213,7 @@ export interface StaffSearch {
  */
 export async function searchStaff(db: Db, f: StaffSearch): Promise<{ staff: Staff[]; total: number }> {
   let q = db.selectFrom('staff').where('left_on', 'is', null);
-  if (f.q) {
-    const like = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const text = f.q;
-    q = q.where(
-      sql<SqlBool>`(staff_no like ${`${like(text)}%`} escape '\\' or search_key like ${`%${like(searchForm(text))}%`} escape '\\')`,
-    );
-  }
+  if (f.q) q = q.where(staffMatch(db, f.q));
   if (f.unitCodes) q = q.where('unit_code', 'in', oneOf(db, f.unitCodes));
   if (f.grade) q = q.where('grade_code', '=', f.grade);
   if (f.employmentType) q = q.where('employment_type', '=', f.employmentType);

@@ -1,5 +1,5 @@
 // Personnel evaluation (docs/domain.md §4): periods, results, the workflow and what each relation sees, goals,
-// analytics, evaluator assignments.
+// analytics, evaluator assignments, whose turn a sheet is and the bulk actions.
 export * from './periods.js';
 export * from './results.js';
 export * from './workflow.js';
@@ -8,3 +8,4 @@ export * from './goals.js';
 export * from './analytics.js';
 export * from './assignments.js';
 export * from './i-messages.js';
+export * from './bulk.js';

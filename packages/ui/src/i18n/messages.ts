@@ -10,6 +10,7 @@ import { orgEn, orgJa } from './org.js';
 import { surveyEn, surveyJa } from './survey.js';
 import { customSurveyEn, customSurveyJa } from './customSurvey.js';
 import { accountsEn, accountsJa } from './accounts.js';
+import { sheetsEn, sheetsJa } from './sheets.js';
 
 export const ja = {
   'product.name': '人材 Jinzai',
@@ -114,6 +115,7 @@ export const ja = {
   ...surveyJa,
   ...customSurveyJa,
   ...accountsJa,
+  ...sheetsJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
@@ -226,4 +228,5 @@ export const en: Messages = {
   ...surveyEn,
   ...customSurveyEn,
   ...accountsEn,
+  ...sheetsEn,
 };

@@ -1,0 +1,222 @@
+// HR finds and acts on a period's sheets (docs/interfaces.md "Daily work"): the list with its filters, 確定 and 開示
+// of many sheets in one transaction, and the recipients of a reminder (督促). Each sheet takes the workflow's own
+// step (docs/domain.md §4) through the same check and write as the single-sheet route.
+import {
+  listGoals,
+  listUnits,
+  searchSheets,
+  sheetHeadersIn,
+  writeAudit,
+  yieldToEventLoop,
+  type Database,
+  type SheetHeader,
+  type SheetSearch,
+} from '@jinzai/db';
+import {
+  applyAction,
+  reminderTarget,
+  relationsOf,
+  unitAndDescendants,
+  whoMustAct,
+  type BulkSheetAction,
+  type BulkSkipReason,
+  type SheetRelation,
+  type SheetState,
+  type User,
+} from '@jinzai/model';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit.js';
+import type { Actor } from './actor.js';
+import { periodOrThrow } from './evaluation-hr.service.js';
+import { statusOf } from './evaluation-sheet-view.service.js';
+import { auditAs } from './evaluation-sheet-steps.service.js';
+import { commitStep, stepIncompleteness, type AuditIn } from './evaluation-sheets.service.js';
+
+type Db = Kysely<Database>;
+
+/**
+ * A page of a period's sheets for HR (404 for an unknown period): `unit` takes in every unit under it (an unknown
+ * unit finds none); each sheet says who must act on it now. The read is audited with its filter and counts.
+ */
+export async function listPeriodSheets(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  periodId: number,
+  f: Omit<SheetSearch, 'periodId' | 'unitCodes'> & { unit?: string | undefined },
+) {
+  await periodOrThrow(db, periodId);
+  const { unit, ...rest } = f;
+  const unitCodes = unit === undefined ? undefined : [...unitAndDescendants(unit, await listUnits(db))];
+  const found = await searchSheets(db, { ...rest, periodId, unitCodes });
+  await recordAudit(db, actor, now, {
+    action: 'read',
+    entity: 'review_sheets',
+    entityId: String(periodId),
+    detail: { search: { ...f }, shown: found.sheets.length, total: found.total },
+  });
+  return {
+    total: found.total,
+    sheets: found.sheets.map((s) => ({
+      ...s,
+      waitingOn: whoMustAct(s, {
+        staffNo: s.staffNo,
+        firstStaffNo: s.firstEvaluator?.staffNo ?? null,
+        secondStaffNo: s.secondEvaluator?.staffNo ?? null,
+      }),
+    })),
+  };
+}
+
+/** A sheet a bulk action left alone, and why (a code, and the reason in Japanese). */
+export interface Skipped {
+  id: number;
+  reason: BulkSkipReason;
+  message: string;
+  /** The sheet's state when it was looked at; null when it is not a sheet of the period. */
+  state: SheetState | null;
+}
+
+const NOT_IN_PERIOD = 'この評価期間のシートではありません';
+
+/** The requested sheets of the period, each once, in the order asked, and a skip for each id that is not one. */
+async function requestedSheets(db: Db, periodId: number, sheetIds: readonly number[]) {
+  const ids = [...new Set(sheetIds)];
+  const byId = new Map((await sheetHeadersIn(db, periodId, ids)).map((s) => [s.id, s]));
+  const sheets: SheetHeader[] = [];
+  const skipped: Skipped[] = [];
+  for (const id of ids) {
+    const sheet = byId.get(id);
+    if (sheet) sheets.push(sheet);
+    else skipped.push({ id, reason: 'not_found', message: NOT_IN_PERIOD, state: null });
+  }
+  return { sheets, skipped };
+}
+
+/** The skipped sheets in the order they were asked for. */
+function inRequestOrder(skipped: Skipped[], sheetIds: readonly number[]): Skipped[] {
+  const at = new Map(sheetIds.map((id, i) => [id, i] as const).reverse());
+  return skipped.sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
+}
+
+/** Sheets between two turns of the event loop while a bulk action runs. */
+const SHEETS_PER_TURN = 50;
+
+/**
+ * 確定 or 開示 of many sheets (docs/domain.md §4): each sheet goes through the state machine and the completeness
+ * check of the single-sheet step; one that may not take it is skipped with the reason, the others are written in
+ * one transaction (any failure writes none), each with its history, revision, result and audit entry, plus one
+ * entry for the whole action. With `dryRun` nothing is written: the answer says what would be done and skipped.
+ */
+export async function actOnSheets(
+  db: Db,
+  user: User,
+  now: Date,
+  periodId: number,
+  input: { action: 'confirm' | 'disclose'; sheetIds: readonly number[]; dryRun?: boolean | undefined },
+  record: AuditIn = auditAs(user, now),
+): Promise<{ done: number[]; skipped: Skipped[] }> {
+  await periodOrThrow(db, periodId);
+  const at = now.toISOString();
+  const { action } = input;
+  const dryRun = input.dryRun === true;
+  return db.transaction().execute(async (trx) => {
+    const { sheets, skipped } = await requestedSheets(trx, periodId, input.sheetIds);
+    const done: number[] = [];
+    for (const [k, sheet] of sheets.entries()) {
+      if (k % SHEETS_PER_TURN === SHEETS_PER_TURN - 1) await yieldToEventLoop();
+      const skip = (reason: BulkSkipReason, message: string) =>
+        skipped.push({ id: sheet.id, reason, message, state: sheet.state });
+      const outcome = applyAction(statusOf(sheet), {
+        action,
+        relations: relationsOf(user, sheet),
+        at,
+        reason: null,
+      });
+      if (!outcome.ok) {
+        skip(outcome.code === 'forbidden' ? 'forbidden' : 'invalid_state', outcome.message);
+        continue;
+      }
+      const goals = await listGoals(trx, sheet.id);
+      const incomplete = await stepIncompleteness(trx, sheet, action, goals);
+      if (incomplete) {
+        skip('incomplete', incomplete.message);
+        continue;
+      }
+      if (!dryRun) {
+        const step = { action, version: sheet.version, outcome, goals };
+        const updated = await commitStep(trx, user, sheet, step, at, record);
+        if (!updated) {
+          skip('conflict', 'ほかの利用者が先にこのシートを更新しました');
+          continue;
+        }
+      }
+      done.push(sheet.id);
+    }
+    await writeAudit(trx, {
+      at,
+      userId: user.id,
+      loginId: user.loginId,
+      action: dryRun ? 'read' : 'update',
+      entity: 'review_sheets',
+      entityId: String(periodId),
+      detail: { bulk: action, dryRun, done, skipped: skipped.map((s) => ({ id: s.id, reason: s.reason })) },
+    });
+    return { done, skipped: inRequestOrder(skipped, input.sheetIds) };
+  });
+}
+
+/** One reminder to send: about which sheet, to whom, as which relation. */
+export interface Reminder {
+  sheetId: number;
+  staffNo: string;
+  relation: SheetRelation;
+}
+
+/**
+ * The reminders (督促) about the requested sheets of a period: for each, the person who must act now (model's
+ * `reminderTarget`: the evaluatee or the evaluator of the waiting step), or why none. This is the one place where
+ * sending is to be wired (the mail notices of docs/interfaces.md "Daily work"): today it computes and returns the
+ * recipients, and audits the request with them; it changes no sheet.
+ */
+export async function remindSheets(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  periodId: number,
+  sheetIds: readonly number[],
+): Promise<{ recipients: Reminder[]; skipped: Skipped[] }> {
+  await periodOrThrow(db, periodId);
+  const { sheets, skipped } = await requestedSheets(db, periodId, sheetIds);
+  const recipients: Reminder[] = [];
+  for (const sheet of sheets) {
+    const target = reminderTarget(sheet, sheet);
+    if (target.ok) recipients.push({ sheetId: sheet.id, staffNo: target.staffNo, relation: target.relation });
+    else skipped.push({ id: sheet.id, reason: target.reason, message: target.message, state: sheet.state });
+  }
+  await recordAudit(db, actor, now, {
+    action: 'read',
+    entity: 'review_sheets',
+    entityId: String(periodId),
+    detail: { bulk: 'remind', recipients, skipped: skipped.map((s) => ({ id: s.id, reason: s.reason })) },
+  });
+  return { recipients, skipped: inRequestOrder(skipped, sheetIds) };
+}
+
+/**
+ * A bulk action as its route takes it (docs/interfaces.md "Daily work"): 確定 and 開示 through `actOnSheets`, 督促
+ * through `remindSheets`, whose sheets done are those with a recipient (named in `recipients`).
+ */
+export async function bulkSheetAction(
+  db: Db,
+  user: User,
+  now: Date,
+  periodId: number,
+  input: { action: BulkSheetAction; sheetIds: readonly number[]; dryRun?: boolean | undefined },
+): Promise<{ done: number[]; skipped: Skipped[]; recipients?: Reminder[] }> {
+  if (input.action !== 'remind')
+    return actOnSheets(db, user, now, periodId, { ...input, action: input.action });
+  const actor = { userId: user.id, loginId: user.loginId };
+  const { recipients, skipped } = await remindSheets(db, actor, now, periodId, input.sheetIds);
+  return { done: recipients.map((r) => r.sheetId), skipped, recipients };
+}
