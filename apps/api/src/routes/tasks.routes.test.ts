@@ -32,7 +32,7 @@ describe.each(testDialects())('the to-do list on %s', (dialect) => {
   };
 
   it('lists the next step of each sheet for whoever takes it, as the workflow moves on', async () => {
-    const { h, c, sheetId, step } = await world();
+    const { h, c, periodId, sheetId, step } = await world();
     /** Takes the workflow's forward steps k … m−1 (FORWARD_STEPS: submit-goals, agree-goals, self-evaluate, …). */
     const forward = async (k: number, m: number) => {
       for (const [who, action, extra] of FORWARD_STEPS.slice(k, m)) await step(who, action, extra);
@@ -79,7 +79,7 @@ describe.each(testDialects())('the to-do list on %s', (dialect) => {
       expect.objectContaining({
         title: '令和8年度 人事評価：調整・確定 1件',
         count: 1,
-        href: '/review/evaluation/hr',
+        href: `/review/evaluation/periods/${periodId}/sheets?state=adjust`,
       }),
     ]);
     expect(await listAudit(h.db.db, { entity: 'tasks' })).not.toHaveLength(0);

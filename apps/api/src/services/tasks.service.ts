@@ -12,11 +12,9 @@ import {
   dueDateOf,
   fiscalYearJa,
   fiscalYearOf,
-  INITIAL_STATUS,
   nextStep,
   orderTasks,
   STEP_LABELS,
-  type SheetStatus,
   type Task,
   type User,
 } from '@jinzai/model';
@@ -28,10 +26,6 @@ import { kpiSurveyStatus, openCustomSurveys } from './survey-online.service.js';
 
 type Db = Kysely<Database>;
 type Draft = Omit<Task, 'overdue'>;
-
-/** The step a sheet waits for, from the fields a listing has. */
-const stepOf = (s: Pick<SheetStatus, 'state' | 'goalsSubmitted' | 'appealOpen'>) =>
-  nextStep({ ...INITIAL_STATUS, ...s });
 
 /** The HR steps the list groups, by the step's action: where HR does them. */
 const HR_KIND = { confirm: 'adjust', disclose: 'disclose', reopen: 'appeals' } as const;
@@ -61,7 +55,7 @@ async function ownSheets(db: Db, staffNo: string, open: readonly Period[]): Prom
   const out: Draft[] = [];
   for (const s of await sheetsOfStaff(db, staffNo)) {
     const period = open.find((p) => p.id === s.periodId);
-    const step = stepOf(s);
+    const step = nextStep(s);
     if (!period || step?.as !== 'evaluatee') continue;
     const label = STEP_LABELS[step.action as keyof typeof STEP_LABELS];
     out.push({
@@ -82,7 +76,7 @@ async function toEvaluate(db: Db, staffNo: string, open: readonly Period[]): Pro
   for (const period of open) {
     const waiting = new Map<string, { n: number; due: string | null; label: { ja: string; en: string } }>();
     for (const r of await evaluatorQueue(db, period.id, staffNo)) {
-      const step = stepOf({ state: r.state, goalsSubmitted: r.goalsSubmitted, appealOpen: false });
+      const step = nextStep({ state: r.state, goalsSubmitted: r.goalsSubmitted, appealOpen: false });
       const mine =
         (step?.as === 'first' && r.firstStaffNo === staffNo) ||
         (step?.as === 'second' && r.secondStaffNo === staffNo);
@@ -115,7 +109,7 @@ async function adjusterSteps(db: Db, open: readonly Period[]): Promise<Draft[]> 
   const out: Draft[] = [];
   for (const period of open) {
     for (const action of Object.keys(HR_KIND) as (keyof typeof HR_KIND)[]) {
-      const rows = counts.filter((c) => c.periodId === period.id && stepOf(c)?.action === action);
+      const rows = counts.filter((c) => c.periodId === period.id && nextStep(c)?.action === action);
       const n = rows.reduce((sum, c) => sum + c.n, 0);
       const first = rows[0];
       if (n === 0 || !first) continue;
@@ -124,7 +118,7 @@ async function adjusterSteps(db: Db, open: readonly Period[]): Promise<Draft[]> 
         kind: HR_KIND[action],
         title: `${period.name}：${label.ja} ${n.toLocaleString('ja-JP')}件`,
         titleEn: `${period.name}: ${label.en} (${n.toLocaleString('en-GB')})`,
-        href: '/review/evaluation/hr',
+        href: `/review/evaluation/periods/${period.id}/sheets?state=${first.state}`,
         due: action === 'reopen' ? null : dueDateOf(period, first.state),
         count: n,
       });

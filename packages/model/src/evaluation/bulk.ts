@@ -1,32 +1,18 @@
 // HR's work on many sheets at once (docs/interfaces.md "Daily work"): who a sheet waits for, whom a reminder
 // (督促) reaches, and the bulk actions with the reasons a sheet is left out. Each sheet follows the workflow's own
-// rules (docs/domain.md §4): nothing here decides a transition, it asks `applyAction`.
-import {
-  applyAction,
-  SHEET_ACTIONS,
-  SHEET_RELATIONS,
-  type SheetRelation,
-  type SheetStatus,
-} from './workflow.js';
-
-/** The steps that move a sheet on (or settle an appeal), not the ones that send it back or open an appeal. */
-const FORWARD_ACTIONS = SHEET_ACTIONS.filter((a) => a !== 'send-back' && a !== 'appeal');
+// rules (docs/domain.md §4): nothing here decides a transition, it asks the workflow (nextStep).
+import { nextStep, type SheetRelation, type SheetStatus } from './workflow.js';
 
 /** The status fields that decide whose turn it is. */
 export type TurnStatus = Pick<SheetStatus, 'state' | 'goalsSubmitted' | 'appealOpen'>;
 
 /**
- * The relation a sheet waits for now (docs/domain.md §4 workflow and roles): whoever may take the step that moves
- * it on — in 目標設定 the evaluatee until the goals are submitted, then the first evaluator; in 開示 the evaluatee
- * (確認), or the adjuster while a 苦情相談 is open — or null once 完了.
+ * The relation a sheet waits for now (docs/domain.md §4 workflow and roles): the one that takes its next step
+ * (nextStep) — in 目標設定 the evaluatee until the goals are submitted, then the first evaluator; in 開示 the
+ * evaluatee (確認), or the adjuster while a 苦情相談 is open — or null once 完了.
  */
 export function waitingRelation(status: TurnStatus): SheetRelation | null {
-  const full: SheetStatus = { ...status, disclosedAt: null, revision: 0 };
-  for (const action of FORWARD_ACTIONS) {
-    const out = applyAction(full, { action, relations: SHEET_RELATIONS, at: '', reason: null });
-    if (out.ok) return out.as;
-  }
-  return null;
+  return nextStep(status)?.as ?? null;
 }
 
 /** The people named on a sheet, by staff number. */

@@ -181,9 +181,12 @@ export function turnOf(state: SheetState): SheetRelation | null {
  * (in 目標設定 the evaluatee's goals, then the first evaluator's agreement; in 開示 the evaluatee's acknowledgement,
  * or the adjuster while a 苦情相談 is open); null once the sheet is done.
  */
-export function nextStep(status: SheetStatus): { action: SheetAction; as: SheetRelation } | null {
+export function nextStep(
+  status: Pick<SheetStatus, 'state' | 'goalsSubmitted' | 'appealOpen'>,
+): { action: SheetAction; as: SheetRelation } | null {
+  const full: SheetStatus = { ...INITIAL_STATUS, ...status };
   for (const [action, rule] of Object.entries(RULES) as [SheetAction, Rule][]) {
-    if (rule.from === status.state && (!rule.when || rule.when(status))) return { action, as: rule.as };
+    if (rule.from === full.state && (!rule.when || rule.when(full))) return { action, as: rule.as };
   }
   return null;
 }
