@@ -14,3 +14,4 @@ export * from './schemas/index.js';
 export * from './survey/index.js';
 export * from './evaluation/index.js';
 export * from './recruitment/index.js';
+export * from './notices/index.js';
