@@ -9,6 +9,7 @@ import * as m0010 from './0010-survey-plans.js';
 import * as m0011 from './0011-accounts.js';
 import * as m0012 from './0012-round-version.js';
 import * as m0013 from './0013-staff-search.js';
+import * as m0014 from './0014-notices.js';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0011-accounts': m0011,
   '0012-round-version': m0012,
   '0013-staff-search': m0013,
+  '0014-notices': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {
