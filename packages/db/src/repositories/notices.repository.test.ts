@@ -87,13 +87,11 @@ describe.each(testDialects())('notices on %s', (dialect) => {
   });
 
   it('marks only its own reader’s notice read, once', async () => {
-    const [id] = await addNotices(t.db, [notice({ staffNo: '000002' })], T);
+    const [{ id = 0 } = {}] = await addNotices(t.db, [notice({ staffNo: '000002' })], T);
     const reader = { userId: kacho, staffNo: '000002' };
-    expect(
-      await markNoticeRead(t.db, { userId: outsider, staffNo: null }, id ?? 0, later(1)),
-    ).toBeUndefined();
-    expect((await markNoticeRead(t.db, reader, id ?? 0, later(2)))?.readAt).toBe(later(2));
-    expect((await markNoticeRead(t.db, reader, id ?? 0, later(3)))?.readAt).toBe(later(2));
+    expect(await markNoticeRead(t.db, { userId: outsider, staffNo: null }, id, later(1))).toBeUndefined();
+    expect((await markNoticeRead(t.db, reader, id, later(2)))?.readAt).toBe(later(2));
+    expect((await markNoticeRead(t.db, reader, id, later(3)))?.readAt).toBe(later(2));
     expect(await countUnreadNotices(t.db, reader)).toBe(0);
     expect((await listNotices(t.db, reader, { offset: 0, limit: 5, unreadOnly: true })).total).toBe(0);
   });
@@ -157,7 +155,7 @@ describe.each(testDialects())('notices on %s', (dialect) => {
   });
 
   it('records an outcome only for the holder of the claim, and retries a mail only once its time has come', async () => {
-    const [id = 0] = await addNotices(t.db, [notice({ staffNo: '000002' })], T);
+    const [{ id = 0 } = {}] = await addNotices(t.db, [notice({ staffNo: '000002' })], T);
     const [m] = await claimOutgoingMail(t.db, 'a', T, later(5), 10);
     expect(m?.attempt).toBe(1);
     expect(await recordMailOutcome(t.db, id, 'b', { status: 'sent', to: 'x', at: T })).toBe(false);
@@ -176,7 +174,7 @@ describe.each(testDialects())('notices on %s', (dialect) => {
   });
 
   it('marks waiting mail off when mail is not configured, and leaves the rest', async () => {
-    const [sent = 0] = await addNotices(t.db, [notice({ staffNo: '000002' })], T);
+    const [{ id: sent = 0 } = {}] = await addNotices(t.db, [notice({ staffNo: '000002' })], T);
     await claimOutgoingMail(t.db, 'a', T, later(5), 10);
     await recordMailOutcome(t.db, sent, 'a', { status: 'sent', to: 'k', at: T });
     await addNotices(t.db, [notice({ staffNo: '000002' }), notice({ userId: outsider })], T);

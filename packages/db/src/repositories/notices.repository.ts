@@ -62,10 +62,14 @@ const ROWS_PER_INSERT = 500;
 
 /**
  * Writes notices, in the caller's transaction. A notice whose dedupe key is already taken is skipped, by whichever
- * process wrote it (INSERT … ON CONFLICT DO NOTHING). Returns the ids written.
+ * process wrote it (INSERT … ON CONFLICT DO NOTHING). Returns the notices written, by id and dedupe key.
  */
-export async function addNotices(db: Db, notices: readonly NewNotice[], at: string): Promise<number[]> {
-  const ids: number[] = [];
+export async function addNotices(
+  db: Db,
+  notices: readonly NewNotice[],
+  at: string,
+): Promise<{ id: number; dedupeKey: string | null }[]> {
+  const written: { id: number; dedupeKey: string | null }[] = [];
   for (let k = 0; k < notices.length; k += ROWS_PER_INSERT) {
     const rows = notices.slice(k, k + ROWS_PER_INSERT).map((n) => ({
       recipient_staff_no: 'staffNo' in n.to ? n.to.staffNo : null,
@@ -78,15 +82,15 @@ export async function addNotices(db: Db, notices: readonly NewNotice[], at: stri
       created_at: at,
       dedupe_key: n.dedupeKey ?? null,
     }));
-    const written = await db
+    const inserted = await db
       .insertInto('notices')
       .values(rows)
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .returning('id')
+      .returning(['id', 'dedupe_key'])
       .execute();
-    ids.push(...written.map((r) => r.id));
+    written.push(...inserted.map((r) => ({ id: r.id, dedupeKey: r.dedupe_key })));
   }
-  return ids;
+  return written;
 }
 
 /** Whose notices to read: an account, and the staff record it holds. */
