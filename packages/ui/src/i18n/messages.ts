@@ -10,6 +10,7 @@ import { orgEn, orgJa } from './org.js';
 import { surveyEn, surveyJa } from './survey.js';
 import { customSurveyEn, customSurveyJa } from './customSurvey.js';
 import { accountsEn, accountsJa } from './accounts.js';
+import { noticesEn, noticesJa } from './notices.js';
 
 export const ja = {
   'product.name': '人材 Jinzai',
@@ -103,6 +104,7 @@ export const ja = {
   ...surveyJa,
   ...customSurveyJa,
   ...accountsJa,
+  ...noticesJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
@@ -204,4 +206,5 @@ export const en: Messages = {
   ...surveyEn,
   ...customSurveyEn,
   ...accountsEn,
+  ...noticesEn,
 };
