@@ -14,6 +14,7 @@ import { recruitmentRoutes } from './routes/recruitment.routes.js';
 import { standardsRoutes } from './routes/standards.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
 import { kpiRoutes } from './routes/kpi.routes.js';
+import { noticesRoutes } from './routes/notices.routes.js';
 import { surveyRoutes } from './routes/survey.routes.js';
 import { customSurveyRoutes } from './routes/custom-survey.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
@@ -26,6 +27,7 @@ export const apiRoutes = new Hono<AppEnv>()
   .route('/auth', authRoutes)
   .route('/me/tasks', tasksRoutes)
   .route('/me', meRoutes)
+  .route('/me/notices', noticesRoutes)
   .route('/users', usersRoutes)
   .route('/standards', standardsRoutes)
   .route('/org', orgRoutes)

@@ -4,6 +4,7 @@ import { defaultThrottle, type Deps } from './deps.js';
 import type { Env } from './env.js';
 import { parseTrustedProxies } from './http/peer.js';
 import { seedDemo } from './demo/seed.js';
+import { mailConfigFromEnv } from './mail/config.js';
 import { directoryConfigFromEnv } from './services/directory.js';
 
 /** Opens the database of DATABASE_URL, migrates it, and gives a new one the demo data unless JINZAI_DEMO=0. */
@@ -39,5 +40,6 @@ export function depsFor(conn: Connection, env: Env, internalToken?: string): Dep
     ...(internalToken ? { internalToken } : {}),
     throttle: { ...defaultThrottle },
     directory: directoryConfigFromEnv(env),
+    mail: mailConfigFromEnv(env),
   };
 }

@@ -2,6 +2,7 @@ import type { Database, DialectName } from '@jinzai/db';
 import { SIGN_IN_THROTTLE, type SignInThrottle, type User } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import type { TrustedProxies } from './http/peer.js';
+import type { MailConfig } from './mail/config.js';
 import type { DirectoryConfig } from './services/directory.js';
 
 /** What every route needs, injected so tests can swap the clock and the database. */
@@ -22,6 +23,8 @@ export interface Deps {
   throttle: SignInThrottle;
   /** The office directory that checks directory accounts' passwords (LDAP_URL …); null or absent: none. */
   directory?: DirectoryConfig | null;
+  /** Mail (SMTP_URL, MAIL_FROM); null or absent: off, and notices appear in the app only (docs/domain.md §12). */
+  mail?: MailConfig | null;
 }
 
 export interface AppEnv {

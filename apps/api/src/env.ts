@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/peer.js';
+import { mailConfigFromEnv } from './mail/config.js';
 import { directoryConfigFromEnv } from './services/directory.js';
 
 const flag = z
@@ -63,6 +64,12 @@ const schema = z.object({
   LDAP_STARTTLS: z.string().optional(),
   LDAP_CA_FILE: z.string().optional(),
   LDAP_TIMEOUT_MS: z.string().optional(),
+  /**
+   * Mail (docs/interfaces.md "Daily work"): the SMTP server, smtp://host:port or smtps://host:port (a user and password
+   * may be in it), and the sender; without both, mail is off. Read by mailConfigFromEnv, which also wants ORIGIN.
+   */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().optional(),
 });
 
 export type Env = z.output<typeof schema>;
@@ -76,6 +83,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   // The directory settings are checked together (a URL without its base DN is an error at start-up).
   directoryConfigFromEnv(parsed.data);
+  // So are the mail settings (SMTP_URL without MAIL_FROM, or without the ORIGIN that links in mails need).
+  mailConfigFromEnv(parsed.data);
   return parsed.data;
 }
 

@@ -11,6 +11,8 @@ import { createApp } from './app.js';
 import { depsFor, openDatabase } from './boot.js';
 import { ADDRESS_HEADER, configureAppsEnv, PROTOCOL_HEADER, readEnv } from './env.js';
 import { parseTrustedProxies, visitorOf } from './http/peer.js';
+import { smtpMailer } from './mail/transport.js';
+import { startScheduler } from './scheduler.js';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -38,7 +40,16 @@ async function loadApp(name: 'recruit' | 'review'): Promise<NodeHandler> {
 }
 
 const { conn, seeded } = await openDatabase(env, { log });
-const app = createApp(depsFor(conn, env, internalToken));
+const deps = depsFor(conn, env, internalToken);
+const app = createApp(deps);
+// Reminders and the notices' mail (docs/domain.md §12); every process runs it, the database decides who sends what.
+const mailer = deps.mail ? smtpMailer(deps.mail) : null;
+const scheduler = startScheduler({
+  db: conn.db,
+  now: deps.now,
+  mail: deps.mail && mailer ? { config: deps.mail, mailer } : null,
+  log,
+});
 const api = getRequestListener(app.fetch);
 const apps = { recruit: await loadApp('recruit'), review: await loadApp('review') };
 
@@ -98,10 +109,22 @@ server.listen(env.PORT, env.HOST, () => {
     `http://localhost:${env.PORT}/ で起動しました（${conn.dialect}${seeded ? '、デモデータ登録済み' : ''}、${ms} ms）`,
   );
   log(`採用: /recruit, 評価・分析: /review, API: /api（リファレンス /api/docs）`);
+  log(
+    deps.mail
+      ? `メール送信: 有効（${deps.mail.from}）`
+      : 'メール送信: 無効（SMTP_URL と MAIL_FROM が未設定）',
+  );
 });
 
 const shutdown = () => {
-  server.close(() => void conn.close().then(() => process.exit(0)));
+  server.close(
+    () =>
+      void scheduler
+        .stop()
+        .then(() => mailer?.close())
+        .then(() => conn.close())
+        .then(() => process.exit(0)),
+  );
   setTimeout(() => process.exit(0), 5000).unref();
 };
 process.on('SIGINT', shutdown);

@@ -25,3 +25,5 @@ export * from './repositories/recruitment-applicants.repository.js';
 export * from './repositories/recruitment-scores.repository.js';
 export * from './repositories/recruitment-raters.repository.js';
 export * from './repositories/health.repository.js';
+export * from './repositories/notices.repository.js';
+export type * from './schema-notices.js';

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { EvaluationTables } from './schema-evaluation.js';
+import type { NoticeTables } from './schema-notices.js';
 import type { RecruitmentTables } from './schema-recruitment.js';
 import type { SurveyTables } from './schema-survey.js';
 
@@ -112,4 +113,4 @@ export interface FoundationTables {
 export type * from './schema-evaluation.js';
 
 /** The one Database type of Jinzai: every table, snake_case as in SQL. Each area adds its tables' interface here. */
-export type Database = FoundationTables & RecruitmentTables & EvaluationTables & SurveyTables;
+export type Database = FoundationTables & RecruitmentTables & EvaluationTables & SurveyTables & NoticeTables;

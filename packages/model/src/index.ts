@@ -15,3 +15,4 @@ export * from './survey/index.js';
 export * from './evaluation/index.js';
 export * from './recruitment/index.js';
 export * from './tasks.js';
+export * from './notices/index.js';

@@ -1,4 +1,4 @@
-// A person's to-do list (docs/domain.md §12 "Daily work"): what each of them must do now, across both apps.
+// A person's to-do list (docs/domain.md §13 "Daily work"): what each of them must do now, across both apps.
 
 /** What a task is about: one's own sheet, sheets to evaluate, HR's steps, scoring applicants, a survey. */
 export const TASK_KINDS = [

@@ -13,6 +13,7 @@ export { default as ImportProblems } from './components/ImportProblems.svelte';
 export { default as LangSwitch } from './components/LangSwitch.svelte';
 export { default as LoginForm } from './components/LoginForm.svelte';
 export { default as LoginPage } from './components/LoginPage.svelte';
+export { default as MailOffNote } from './components/MailOffNote.svelte';
 export { default as UploadField } from './components/UploadField.svelte';
 export { default as UploadSubmit } from './components/UploadSubmit.svelte';
 export { default as TaskList } from './components/TaskList.svelte';

@@ -11,6 +11,7 @@ import { currentUser, SESSION_COOKIE } from '../middleware/session.js';
 import { describe, validate } from '../openapi.js';
 import { changeOwnPassword, ownAccount } from '../services/accounts.service.js';
 import { signIn, signOut } from '../services/auth.service.js';
+import { unreadNoticeCount } from '../services/notices.service.js';
 
 export const userSchema = z.object({
   id: z.number(),
@@ -21,6 +22,9 @@ export const userSchema = z.object({
   /** Signed in with an issued password: nothing else works until the person sets their own. */
   mustChangePassword: z.boolean(),
 });
+
+/** GET /api/me adds the header's count of unread notices and whether mail is on (docs/domain.md §12). */
+const meSchema = userSchema.extend({ notices: z.object({ unread: z.number(), mail: z.boolean() }) });
 
 const publicUser = (u: User) => ({
   id: u.id,
@@ -106,11 +110,16 @@ export const meRoutes = new Hono<AppEnv>()
   .get(
     '/',
     describe({
-      summary: 'The signed-in user and their roles',
+      summary: 'The signed-in user and their roles, with their unread notices and whether mail is on',
       tags: ['auth'],
-      responses: { 200: { description: 'Signed in', schema: z.object({ user: userSchema }) } },
+      responses: { 200: { description: 'Signed in', schema: z.object({ user: meSchema }) } },
     }),
-    (c) => c.json({ user: publicUser(currentUser(c)) }, 200),
+    async (c) => {
+      const user = currentUser(c);
+      const { db, mail } = c.var.deps;
+      const unread = await unreadNoticeCount(db, user);
+      return c.json({ user: { ...publicUser(user), notices: { unread, mail: Boolean(mail) } } }, 200);
+    },
   )
   .get(
     '/account',

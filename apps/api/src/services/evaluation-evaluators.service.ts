@@ -6,13 +6,14 @@ import {
   getStaff,
   reassignEvaluators,
   sheetEvaluatorsOfPeriod,
+  sheetsAtStates,
   staffPlacements,
   upsertAssignments,
   writeAudit,
   type Assignment,
   type Database,
 } from '@jinzai/db';
-import { evaluatorProblems, isLockedSheetState, SHEET_STATE_LABELS } from '@jinzai/model';
+import { evaluatorProblems, isLockedSheetState, SHEET_STATE_LABELS, SHEET_STATES } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { recordChanges } from '../audit.js';
 import { errors } from '../errors.js';
@@ -20,6 +21,7 @@ import { parseAssignmentsFile } from '../import/evaluation-import.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
 import type { Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
+import { noticeReassignments } from './notices.service.js';
 
 type Db = Kysely<Database>;
 
@@ -82,10 +84,21 @@ export async function importAssignments(
       }),
       now.toISOString(),
     );
-    await reassignEvaluators(
+    const moved = assignments.filter((r) => sheets.has(r.staffNo));
+    const before = new Map(
+      (await sheetsAtStates(trx, periodId, SHEET_STATES)).map((stand) => [stand.staffNo, stand]),
+    );
+    await reassignEvaluators(trx, periodId, moved);
+    // On each sheet where the file changed who must act, the new one is told (docs/domain.md §12).
+    await noticeReassignments(
       trx,
-      periodId,
-      assignments.filter((r) => sheets.has(r.staffNo)),
+      moved.flatMap((r) => {
+        const was = before.get(r.staffNo);
+        return was
+          ? [{ before: was, after: { ...was, firstStaffNo: r.firstStaffNo, secondStaffNo: r.secondStaffNo } }]
+          : [];
+      }),
+      now,
     );
     const evaluators = (a: Assignment) => ({ firstStaffNo: a.firstStaffNo, secondStaffNo: a.secondStaffNo });
     const changed = await recordChanges(
@@ -136,6 +149,8 @@ export async function reassignSheet(
   if (problem) throw errors.badRequest(problem.message, { column: problem.column });
   await db.transaction().execute(async (trx) => {
     await reassignEvaluators(trx, sheet.periodId, [{ staffNo: sheet.staffNo, ...to }]);
+    // The new person who must act, if the change made it someone else, is told (docs/domain.md §12).
+    await noticeReassignments(trx, [{ before: sheet, after: { ...sheet, ...to } }], now);
     await writeAudit(trx, {
       at: now.toISOString(),
       ...actor,

@@ -31,6 +31,7 @@ import { periodOrThrow } from './evaluation-hr.service.js';
 import { statusOf } from './evaluation-sheet-view.service.js';
 import { auditAs } from './evaluation-sheet-steps.service.js';
 import { commitStep, stepIncompleteness, type AuditIn } from './evaluation-sheets.service.js';
+import { remindSheets as sendReminders } from './notices.service.js';
 
 type Db = Kysely<Database>;
 
@@ -188,19 +189,38 @@ export async function remindSheets(
 ): Promise<{ recipients: Reminder[]; skipped: Skipped[] }> {
   await periodOrThrow(db, periodId);
   const { sheets, skipped } = await requestedSheets(db, periodId, sheetIds);
-  const recipients: Reminder[] = [];
+  const targets: Reminder[] = [];
   for (const sheet of sheets) {
     const target = reminderTarget(sheet, sheet);
-    if (target.ok) recipients.push({ sheetId: sheet.id, staffNo: target.staffNo, relation: target.relation });
+    if (target.ok) targets.push({ sheetId: sheet.id, staffNo: target.staffNo, relation: target.relation });
     else skipped.push({ id: sheet.id, reason: target.reason, message: target.message, state: sheet.state });
   }
-  await recordAudit(db, actor, now, {
-    action: 'read',
-    entity: 'review_sheets',
-    entityId: String(periodId),
-    detail: { bulk: 'remind', recipients, skipped: skipped.map((s) => ({ id: s.id, reason: s.reason })) },
+  // The reminders go out as notices (and mail, when configured) in one transaction with the audit entry; a person
+  // already reminded of a sheet today is not reminded again (docs/domain.md §12).
+  return db.transaction().execute(async (trx) => {
+    const sent = await sendReminders(
+      trx,
+      targets.map((t) => t.sheetId),
+      now,
+    );
+    const done = new Set(sent.done);
+    for (const s of sent.skipped) {
+      skipped.push({
+        id: s.id,
+        reason: 'nothing_to_do',
+        message: s.reason === 'already_reminded' ? '本日すでに督促しています' : '督促する相手がいません',
+        state: sheets.find((x) => x.id === s.id)?.state ?? null,
+      });
+    }
+    const recipients = targets.filter((t) => done.has(t.sheetId));
+    await recordAudit(trx, actor, now, {
+      action: 'create',
+      entity: 'review_sheets',
+      entityId: String(periodId),
+      detail: { bulk: 'remind', recipients, skipped: skipped.map((x) => ({ id: x.id, reason: x.reason })) },
+    });
+    return { recipients, skipped: inRequestOrder(skipped, sheetIds) };
   });
-  return { recipients, skipped: inRequestOrder(skipped, sheetIds) };
 }
 
 /**

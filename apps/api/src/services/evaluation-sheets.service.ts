@@ -34,6 +34,7 @@ import {
 import type { Kysely } from 'kysely';
 import { ApiError, errors } from '../errors.js';
 import { sheetFor, sheetView, statusOf } from './evaluation-sheet-view.service.js';
+import { noticeSheetStep } from './notices.service.js';
 
 type Db = Kysely<Database>;
 
@@ -253,6 +254,8 @@ export async function commitStep(
     reason: step.reason?.trim() || null,
     revision: s.revision,
   });
+  // Whoever must act next (or the evaluatee of 開示, HR of a 苦情相談) is told with the step (docs/domain.md §12).
+  await noticeSheetStep(trx, action, { ...sheet, ...s }, user.staffNo, new Date(at));
   if (action === 'confirm') {
     const ratings = await listRatings(trx, id);
     const final = ratings.filter((r) => r.part === 'final' && r.rating !== null);

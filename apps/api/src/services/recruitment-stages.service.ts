@@ -1,6 +1,7 @@
 // The shape of a round: its stages, the panel of each stage, and the criteria with their anchors.
 import {
   addStage,
+  listPanels,
   listUsers,
   removeStage,
   renameStage,
@@ -13,6 +14,7 @@ import {
 import type { LayerCode, User } from '@jinzai/model';
 import { audited } from '../audit.js';
 import { errors } from '../errors.js';
+import { noticePanelMembers } from './notices.service.js';
 import { actorOfUser, roundFor, stageOfRound, type Db } from './recruitment-access.service.js';
 
 /** Adds a stage at the end of the round. */
@@ -77,7 +79,7 @@ export async function setStagePanel(
   stageId: number,
   loginIds: string[],
 ): Promise<{ stageId: number; loginIds: string[] }> {
-  const { stage } = await stageOfRound(db, user, roundId, stageId);
+  const { round, stage } = await stageOfRound(db, user, roundId, stageId);
   const byLogin = new Map((await listUsers(db)).map((u) => [u.loginId, u]));
   const details = loginIds
     .filter((l) => !byLogin.get(l)?.roles.includes('interviewer'))
@@ -88,7 +90,18 @@ export async function setStagePanel(
     db,
     actorOfUser(user),
     now,
-    (trx) => setPanel(trx, stage.id, ids),
+    async (trx) => {
+      const before = (await listPanels(trx, round.id))
+        .filter((m) => m.stageId === stage.id)
+        .map((m) => m.userId);
+      await setPanel(trx, stage.id, ids);
+      // The interviewers new to the panel are told (docs/domain.md §12).
+      await noticePanelMembers(
+        trx,
+        { roundName: round.name, stageId: stage.id, stageName: stage.name, before, after: ids },
+        now,
+      );
+    },
     () => ({ action: 'update', entity: 'recruit_panel', entityId: String(stage.id), after: loginIds }),
   );
   return { stageId: stage.id, loginIds };

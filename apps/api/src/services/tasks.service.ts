@@ -1,4 +1,4 @@
-// A person's to-do list (docs/domain.md §12 "Daily work"): sheets waiting for them, applicants waiting for their
+// A person's to-do list (docs/domain.md §13 "Daily work"): sheets waiting for them, applicants waiting for their
 // scores, surveys to answer, HR's steps and appeals; overdue items first. It names no evaluation content.
 import {
   evaluatorQueue,

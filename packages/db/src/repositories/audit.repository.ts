@@ -5,7 +5,17 @@ import { bulkWrite } from './bulk.js';
 type Db = Kysely<Database>;
 
 export type AuditAction =
-  'read' | 'create' | 'update' | 'delete' | 'import' | 'export' | 'login' | 'login-failed' | 'logout';
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'import'
+  | 'export'
+  | 'login'
+  | 'login-failed'
+  | 'logout'
+  /** A notice's mail was sent, or failed (docs/domain.md §12). */
+  | 'mail';
 
 export interface AuditEntry {
   at: string;

@@ -3,12 +3,26 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { connect, migrateToLatest, type Connection, type DialectName } from '../connect.js';
+import {
+  connect,
+  migrateToLatest,
+  type Connection,
+  type DatabaseTarget,
+  type DialectName,
+} from '../connect.js';
 import { testEnv } from './env.js';
 
 /** A migrated, empty database for one test, and how to drop it afterwards. */
 export interface TestDatabase extends Connection {
+  /** Where it is, so that another connection (or another process) can open the same database. */
+  location: { target: DatabaseTarget; searchPath?: string };
   dispose(): Promise<void>;
+}
+
+/** A second connection to a test database, as another API process would have; close it before disposing. */
+export function connectAgain(t: TestDatabase): Connection {
+  const { target, searchPath } = t.location;
+  return connect(target, searchPath ? { searchPath, poolSize: 4 } : {});
 }
 
 /**
@@ -47,10 +61,12 @@ async function withSchemaLock<T>(url: string, fn: () => Promise<T>): Promise<T> 
 export async function openTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'jinzai-test-'));
-    const conn = connect({ dialect: 'sqlite', path: join(dir, 'test.db') });
+    const target: DatabaseTarget = { dialect: 'sqlite', path: join(dir, 'test.db') };
+    const conn = connect(target);
     await migrateToLatest(conn.db);
     return {
       ...conn,
+      location: { target },
       dispose: async () => {
         await conn.close();
         rmSync(dir, { recursive: true, force: true });
@@ -71,6 +87,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
   });
   return {
     ...conn,
+    location: { target: { dialect: 'postgres', url }, searchPath: schema },
     dispose: async () => {
       await conn.close();
       await withSchemaLock(url, async () => {

@@ -11,6 +11,7 @@ import { surveyEn, surveyJa } from './survey.js';
 import { customSurveyEn, customSurveyJa } from './customSurvey.js';
 import { accountsEn, accountsJa } from './accounts.js';
 import { sheetsEn, sheetsJa } from './sheets.js';
+import { noticesEn, noticesJa } from './notices.js';
 
 export const ja = {
   'product.name': '人材 Jinzai',
@@ -116,6 +117,7 @@ export const ja = {
   ...customSurveyJa,
   ...accountsJa,
   ...sheetsJa,
+  ...noticesJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
@@ -229,4 +231,5 @@ export const en: Messages = {
   ...customSurveyEn,
   ...accountsEn,
   ...sheetsEn,
+  ...noticesEn,
 };

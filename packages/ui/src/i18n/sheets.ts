@@ -53,7 +53,8 @@ export const sheetsJa = {
   'sheets.ask.cancel': 'キャンセル',
   'sheets.done.confirm': '{n}件を確定しました。',
   'sheets.done.disclose': '{n}件を開示しました。',
-  'sheets.done.remind': '{n}件について督促する相手を確認しました（{who}）。督促メールの送信は準備中です。',
+  'sheets.done.remind':
+    '{n}件について督促しました（{who}）。お知らせに届き、メールが設定されていればメールでも送られます。',
   'sheets.done.skipped': '{n}件はスキップしました。',
   'sheets.done.none': '処理したシートはありません。',
   'sheets.who': '{relation} {n}人',
@@ -129,7 +130,7 @@ export const sheetsEn: Record<keyof typeof sheetsJa, string> = {
   'sheets.done.confirm': 'Confirmed {n} sheets.',
   'sheets.done.disclose': 'Disclosed {n} sheets.',
   'sheets.done.remind':
-    'Found whom to remind for {n} sheets ({who}). Sending reminder mail is not available yet.',
+    'Reminded about {n} sheets ({who}). The reminders are in their notices, and go by mail when mail is configured.',
   'sheets.done.skipped': 'Skipped {n}.',
   'sheets.done.none': 'No sheet was changed.',
   'sheets.who': '{relation} {n}',

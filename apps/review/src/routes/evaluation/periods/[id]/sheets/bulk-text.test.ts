@@ -43,7 +43,7 @@ describe('the bulk actions’ texts', () => {
     expect(doneText('ja', 'confirm', 10, 2)).toBe('10件を確定しました。2件はスキップしました。');
     expect(doneText('en', 'disclose', 3, 0)).toBe('Disclosed 3 sheets.');
     expect(doneText('ja', 'remind', 3, 1, ['evaluatee', 'first', 'first'])).toBe(
-      '3件について督促する相手を確認しました（本人 1人、一次評価者 2人）。督促メールの送信は準備中です。1件はスキップしました。',
+      '3件について督促しました（本人 1人、一次評価者 2人）。お知らせに届き、メールが設定されていればメールでも送られます。1件はスキップしました。',
     );
     expect(doneText('ja', 'confirm', 0, 2)).toBe('処理したシートはありません。2件はスキップしました。');
   });
