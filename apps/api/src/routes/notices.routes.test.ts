@@ -5,7 +5,7 @@ import { testDialects } from '@jinzai/db/testing';
 import type { DialectName } from '@jinzai/db';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { allRatings, GOALS, PEOPLE } from '../testing/evaluation-fixture.js';
-import { createHarness, expectError, json, type Harness } from '../testing/harness.js';
+import { createHarness, csv, expectError, json, type Harness } from '../testing/harness.js';
 import { recruitmentRound } from '../testing/recruitment-fixture.js';
 import { sheetWorld } from '../testing/sheet-steps.js';
 
@@ -133,6 +133,29 @@ describe.each(testDialects())('notices routes on %s', (dialect) => {
     expect((await page(w.h, w.c.eval3)).total).toBe(1);
   });
 
+  it('tells, from an evaluators file, each new person who must act, in the import’s transaction', async () => {
+    const w = await world(dialect);
+    await w.step('staff1', 'submit-goals', () => ({ goals: GOALS }));
+    const file = (rows: string) => csv(`staff_no,first_evaluator,second_evaluator\n${rows}`, w.c.hr);
+    const path = `/api/review/periods/${w.periodId}/assignments`;
+    // A file with an unknown evaluator writes nothing, notices included.
+    await expectError(
+      await w.h.request(path, file(`${PEOPLE.shuji},${PEOPLE.kacho2},\n${PEOPLE.shunin},999999,\n`)),
+      400,
+    );
+    expect((await page(w.h, w.c.eval3)).total).toBe(0);
+    // staff1's sheet waits for its first evaluator (now eval3); staff2's waits for staff2, who stays.
+    const ok = await w.h.request(
+      path,
+      file(`${PEOPLE.shuji},${PEOPLE.kacho2},\n${PEOPLE.shunin},${PEOPLE.kacho2},\n`),
+    );
+    expect(ok.status).toBe(200);
+    expect((await page(w.h, w.c.eval3)).notices.map((n) => [n.kind, n.href])).toEqual([
+      ['sheet-arrived', `/review/evaluation/sheets/${w.sheetId}`],
+    ]);
+    expect((await page(w.h, w.c.staff2)).total).toBe(0);
+  });
+
   it('shows only one’s own notices, newest first, a page at a time, and marks one read', async () => {
     const w = await world(dialect);
     const at = (k: number) => new Date(Date.parse('2026-06-01T00:00:00Z') + k * 60_000).toISOString();
@@ -194,6 +217,19 @@ describe.each(testDialects())('notices routes on %s', (dialect) => {
       await w.h.request('/api/me/notices/abc/read', { method: 'POST', cookie: w.c.eval1 }),
       404,
     );
+  });
+
+  it('is in the OpenAPI document with its answer and its errors', async () => {
+    const h = await createHarness(dialect);
+    onTestFinished(() => h.dispose());
+    const doc = (await (await h.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>;
+    };
+    const list = doc.paths['/api/me/notices']?.['get'];
+    expect(JSON.stringify(list?.responses['200']?.content)).toContain('titleEn');
+    expect(Object.keys(list?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401']));
+    const read = doc.paths['/api/me/notices/{id}/read']?.['post'];
+    expect(Object.keys(read?.responses ?? {})).toEqual(expect.arrayContaining(['200', '401', '404']));
   });
 
   it('says whether mail is on', async () => {
