@@ -262,7 +262,7 @@ describe.each(testDialects())('HR’s sheet list and bulk actions on %s', (diale
     expect(disclosed).toMatchObject({ state: 'disclosed', disclosedAt: h.clock.now().toISOString() });
   });
 
-  it('reminds whoever must act on each sheet, and changes no sheet', async () => {
+  it('reminds whoever must act on each sheet by a notice, once a day, and changes no sheet', async () => {
     const { h, w, hr, ids, place } = await world();
     await place(ids.shunin, 'first');
     await place(ids.kacho2, 'second'); // names no second evaluator
@@ -292,7 +292,22 @@ describe.each(testDialects())('HR’s sheet list and bulk actions on %s', (diale
       await h.db.db.selectFrom('review_sheets').select(['id', 'version']).orderBy('id').execute(),
     ).toEqual(before);
     const [entry] = await listAudit(h.db.db, { entity: 'review_sheets', entityId: String(w.periodId) });
-    expect(entry).toMatchObject({ action: 'read', detail: { bulk: 'remind', recipients: out.recipients } });
+    expect(entry).toMatchObject({ action: 'create', detail: { bulk: 'remind', recipients: out.recipients } });
+    // Each reminder is a notice to the person (mailed when mail is on); a second 督促 the same day reminds nobody.
+    const reminders = await h.db.db
+      .selectFrom('notices')
+      .select('recipient_staff_no')
+      .where('kind', '=', 'reminder')
+      .execute();
+    expect(reminders.map((n) => n.recipient_staff_no).sort()).toEqual([SHINAGAWA, PEOPLE.kacho].sort());
+    const again = await result(
+      await act(h, hr, w.periodId, { action: 'remind', sheetIds: [ids.shinagawa, ids.shunin] }),
+    );
+    expect(again.done).toEqual([]);
+    expect(again.skipped.map((s) => [s.id, s.message])).toEqual([
+      [ids.shinagawa, '本日すでに督促しています'],
+      [ids.shunin, '本日すでに督促しています'],
+    ]);
   });
 
   it('writes none of the sheets when one of them fails', async () => {
