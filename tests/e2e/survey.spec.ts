@@ -9,7 +9,11 @@ const fiscalYear = (() => {
 
 test('staff1 answers the survey once; a second try is refused', async ({ page, context }) => {
   await openSignedIn(page, 'review', 'staff1');
-  await page.getByRole('link', { name: '職員アンケート' }).click();
+  // Both the menu and the to-do list (やること) lead to the survey; this is the menu's link.
+  await page
+    .getByRole('navigation', { name: 'メインメニュー' })
+    .getByRole('link', { name: '職員アンケート' })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${fiscalYear}年度 職員アンケート`);
   await hydrated(page);
   await expectNoViolations(page);
