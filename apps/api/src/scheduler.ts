@@ -1,5 +1,5 @@
-// The scheduler every API process runs (docs/domain.md §12): the day's deadline reminders when their job is due, and
-// the notices' mail. Several processes may run it against one database at the same moment: the job is claimed by one
+// The scheduler every API process runs (docs/domain.md §12): the day's deadline reminders when their job is due,
+// the answers still held apart of surveys that have closed (§5), and the notices' mail. Several processes may run it against one database at the same moment: the job is claimed by one
 // upsert, each reminder is written once under its day's key, and each mail is claimed before it is sent.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -7,6 +7,7 @@ import { claimJob, type Database } from '@jinzai/db';
 import type { Kysely } from 'kysely';
 import { drainOutbox, type DrainResult, type MailSetup } from './mail/outbox.js';
 import { queueDeadlineReminders } from './services/notices.service.js';
+import { flushClosedSurveys } from './services/survey-online.service.js';
 
 export interface SchedulerDeps {
   db: Kysely<Database>;
@@ -20,6 +21,10 @@ export interface SchedulerDeps {
 /** The reminders' job runs at most this often across all processes; its keys keep it to once a day anyway. */
 export const REMINDER_JOB_EVERY_MS = 30 * 60_000;
 export const REMINDER_JOB = 'deadline-reminders';
+
+/** The closed surveys' waiting answers are looked for at most this often across all processes. */
+export const SURVEY_CLOSE_JOB_EVERY_MS = 60 * 60_000;
+export const SURVEY_CLOSE_JOB = 'survey-close';
 
 /** How often a process looks for mail to send. */
 const TICK_MS = 15_000;
@@ -35,13 +40,27 @@ export function processHolder(): string {
  */
 export async function runScheduledWork(
   deps: SchedulerDeps & { holder: string },
-): Promise<{ reminders: number | null; mail: DrainResult }> {
+): Promise<{ reminders: number | null; surveyAnswers: number | null; mail: DrainResult }> {
   const now = deps.now();
-  const next = new Date(now.getTime() + REMINDER_JOB_EVERY_MS).toISOString();
-  const claimed = await claimJob(deps.db, REMINDER_JOB, deps.holder, now.toISOString(), next);
+  const after = (ms: number) => new Date(now.getTime() + ms).toISOString();
+  const claimed = await claimJob(
+    deps.db,
+    REMINDER_JOB,
+    deps.holder,
+    now.toISOString(),
+    after(REMINDER_JOB_EVERY_MS),
+  );
   const reminders = claimed ? await queueDeadlineReminders(deps.db, now) : null;
+  const closing = await claimJob(
+    deps.db,
+    SURVEY_CLOSE_JOB,
+    deps.holder,
+    now.toISOString(),
+    after(SURVEY_CLOSE_JOB_EVERY_MS),
+  );
+  const surveyAnswers = closing ? await flushClosedSurveys(deps.db, now) : null;
   const mail = await drainOutbox(deps.db, deps.mail, deps.now, deps.holder);
-  return { reminders, mail };
+  return { reminders, surveyAnswers, mail };
 }
 
 /** Starts the scheduler: a round now and then every 15 s, never two at once in this process. */
@@ -55,6 +74,7 @@ export function startScheduler(deps: SchedulerDeps): { stop(): Promise<void> } {
     try {
       const r = await runScheduledWork({ ...deps, holder });
       if (r.reminders) log(`督促を${r.reminders}件作成しました`);
+      if (r.surveyAnswers) log(`締め切ったアンケートの保留中の回答${r.surveyAnswers}件を集計に加えました`);
       if (r.mail.sent || r.mail.failed || r.mail.retrying)
         log(`メール: 送信 ${r.mail.sent}、失敗 ${r.mail.failed}、再試行待ち ${r.mail.retrying}`);
     } catch (err) {

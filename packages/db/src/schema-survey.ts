@@ -54,6 +54,16 @@ export interface SurveyParticipantTable {
   staff_no: string;
 }
 
+/**
+ * An online answer waiting to join its survey's figures in a batch of at least 5 (docs/domain.md §5): the response
+ * as JSON under a random key, nothing else.
+ */
+export interface SurveyPendingTable {
+  survey_id: string;
+  id: string;
+  payload: string;
+}
+
 /** The yearly use count of a programme (policy IV-3 ※6), entered by HR. */
 export interface ProgrammeCountTable {
   fiscal_year: number;
@@ -89,6 +99,7 @@ export interface SurveyTables {
   surveys: SurveyTable;
   survey_responses: SurveyResponseTable;
   survey_participants: SurveyParticipantTable;
+  survey_pending: SurveyPendingTable;
   survey_cells: SurveyCellTable;
   programme_counts: ProgrammeCountTable;
   survey_plans: SurveyPlanTable;

@@ -4,6 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { writeXlsx } from '../import/xlsx.js';
 import { csv, expectError, json, hrHarness, type Harness } from '../testing/harness.js';
 import { answers, HEADER, postKpiFile, rows, seedOrg } from '../testing/survey-fixtures.js';
+import { seedStaff, staffRow } from '../testing/org-fixture.js';
+import { flushClosedSurveys } from '../services/survey-online.service.js';
 
 describe.each(testDialects())('survey routes on %s', (dialect) => {
   let h: Harness;
@@ -77,7 +79,13 @@ describe.each(testDialects())('survey routes on %s', (dialect) => {
     expect((await board(2025)).respondents).toBe(0);
   });
 
-  it('lets a member of staff answer the current year once, anonymously', async () => {
+  it('lets a member of staff answer the current year once, anonymously, held apart until 5 have answered', async () => {
+    // 人事係 has five 主事 in their twenties: 000103 and four more.
+    const others = ['000201', '000202', '000203', '000204'];
+    await seedStaff(
+      h,
+      others.map((no) => staffRow({ staff_no: no, unit_code: '101010', birth_year: 1998 })),
+    );
     await h.addUser('staff1', ['staff'], '000103');
     const me = await h.login('staff1');
     const year = 2025; // the test clock is in June 2025
@@ -91,18 +99,69 @@ describe.each(testDialects())('survey routes on %s', (dialect) => {
       answered: true,
       canAnswer: false,
     });
+    // The answer waits apart from the participation: no response yet, one pending row without the person.
+    expect(await h.db.db.selectFrom('survey_responses').selectAll().execute()).toHaveLength(0);
+    const pending = await h.db.db.selectFrom('survey_pending').selectAll().execute();
+    expect(pending).toHaveLength(1);
+    expect(JSON.stringify(pending)).not.toContain('000103');
+    expect((await board(year)).respondents).toBe(0);
+
+    for (const [i, no] of others.entries()) {
+      await h.addUser(`staff${i + 2}`, ['staff'], no);
+      const cookie = await h.login(`staff${i + 2}`);
+      const r = await h.request(
+        `/api/surveys/kpi/${year}/answers`,
+        json({ answers: { q01: 2 } }, 'POST', cookie),
+      );
+      expect(r.status).toBe(201);
+    }
+    // The fifth answer brings the five in together; each keeps every attribute (five people share them).
+    expect(await h.db.db.selectFrom('survey_pending').selectAll().execute()).toHaveLength(0);
     const stored = await h.db.db.selectFrom('survey_responses').selectAll().execute();
-    expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({
-      unit_code: '101010',
-      grade_code: 'shuji',
-      age_band: '-29',
-      q01: 4,
-      q03: null,
-    });
+    expect(stored).toHaveLength(5);
+    for (const r of stored)
+      expect(r).toMatchObject({
+        unit_code: '101010',
+        grade_code: 'shuji',
+        age_band: '-29',
+        employment_type: 'regular',
+      });
+    expect(stored.map((r) => r.q01).sort()).toEqual([2, 2, 2, 2, 4]);
     expect(JSON.stringify(stored)).not.toContain('000103');
+    const b = await board(year);
+    expect(b.respondents).toBe(5);
+    expect(b.kpis[0]?.mean).toBeCloseTo(2.4, 12);
     // Nothing in the audit log ties the person to the moment of answering.
     expect(JSON.stringify(await listAudit(h.db.db, {}))).not.toContain('survey');
+  });
+
+  it('stores a lone answer generalised until 5 people of the roster share its attributes, and lets it in at the close', async () => {
+    // 経理課 has one member (born 1998, 主事); the whole 総務部 has five such 主事.
+    await seedStaff(h, [
+      staffRow({ staff_no: '000301', unit_code: '1020', birth_year: 1998 }),
+      ...['000201', '000202', '000203'].map((no) =>
+        staffRow({ staff_no: no, unit_code: '101010', birth_year: 1998 }),
+      ),
+    ]);
+    await h.addUser('keiri', ['staff'], '000301');
+    const cookie = await h.login('keiri');
+    expect(
+      (await h.request('/api/surveys/kpi/2025/answers', json({ answers: { q01: 3 } }, 'POST', cookie)))
+        .status,
+    ).toBe(201);
+    const [row] = await h.db.db.selectFrom('survey_pending').selectAll().execute();
+    expect(JSON.parse(row!.payload)).toMatchObject({
+      unitCode: '10',
+      gradeCode: 'shuji',
+      ageBand: '-29',
+      employmentType: 'regular',
+    });
+    // Still the same year: it waits. Once the year has closed, the scheduler lets it in.
+    expect(await flushClosedSurveys(h.db.db, new Date('2026-03-31T00:00:00+09:00'))).toBe(0);
+    expect(await flushClosedSurveys(h.db.db, new Date('2026-04-01T09:00:00+09:00'))).toBe(1);
+    const stored = await h.db.db.selectFrom('survey_responses').selectAll().execute();
+    expect(stored).toMatchObject([{ unit_code: '10', grade_code: 'shuji', q01: 3 }]);
+    expect((await board(2025)).respondents).toBe(1);
   });
 
   it('refuses a closed year (409), bad answers (400), people off the roster (403), no session (401)', async () => {

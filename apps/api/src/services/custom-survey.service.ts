@@ -5,6 +5,7 @@ import {
   customItemMoments,
   getCustomSurvey,
   listCustomSurveys,
+  pendingCounts,
   replaceImportedCustomResponses,
   type CustomResponse,
   type CustomSurvey,
@@ -146,18 +147,26 @@ export async function importCustomResponses(
   });
 }
 
-/** The results of a custom survey (HR only): per 4-point item the KPI survey's figures; under 5 answers withheld. */
+/**
+ * The results of a custom survey (HR only): per 4-point item the KPI survey's figures; under 5 answers withheld.
+ * `waiting` counts the online answers held apart until a batch of 5 joins the figures (docs/domain.md §5).
+ */
 export async function customResults(
   db: Kysely<Database>,
   survey: CustomSurvey,
 ): Promise<{
   respondents: number;
+  waiting: number;
   items: ({ index: number; column: string; textJa: string; kind: string } & Partial<KpiFigures>)[];
 }> {
   const agreement = survey.items.flatMap((it, i) => (it.kind === 'agreement' ? [i] : []));
-  const m = await customItemMoments(db, survey.id, agreement);
+  const [m, waiting] = await Promise.all([
+    customItemMoments(db, survey.id, agreement),
+    pendingCounts(db, [survey.id]),
+  ]);
   return {
     respondents: m.respondents,
+    waiting: waiting.get(survey.id) ?? 0,
     items: survey.items.map((it, i) => {
       const base = { index: i, column: itemColumn(i), textJa: it.textJa, kind: it.kind };
       const mm = m.items.get(i);

@@ -1,24 +1,35 @@
 // Answering surveys online (docs/domain.md §5 anonymity): the KPI survey of the current year and the open
-// HR-defined surveys, once per person. An answer is stored with the person's attributes only, and leaves no
-// audit entry, since an entry with the person and the time would link them to the response.
+// HR-defined surveys, once per person. An answer keeps the person's attributes only, generalised until at least 5
+// people of the roster share them; it is held apart from the participation record (another transaction, no shared
+// key) and joins the figures in a batch of at least 5 in random order, or when the survey closes. It leaves no audit
+// entry, since an entry with the person and the time would link them to the response.
 import {
   AlreadyAnsweredError,
   answeredSurveyIds,
   getCustomSurvey,
   hasAnswered,
+  holdAnswer,
   kpiSurveyId,
   listCustomSurveys,
-  recordOnlineCustomAnswer,
-  recordOnlineKpiAnswer,
+  listUnits,
+  pendingCounts,
+  recordParticipation,
   responseAttributesOf,
   responseSources,
+  rosterAttributes,
+  takePending,
+  writeOnlineCustomBatch,
+  writeOnlineKpiBatch,
+  type CustomResponse,
   type Database,
 } from '@jinzai/db';
 import {
   KPI_CODES,
+  ONLINE_ANSWER_BATCH,
   ageBandOf,
   customAnswerValues,
   fiscalYearOf,
+  generaliseAttributes,
   type AgreementValue,
   type KpiCode,
   type KpiResponse,
@@ -30,16 +41,20 @@ import { refuseMixedSources } from './survey.service.js';
 
 const notOnRoster = () => new ApiError(403, 'forbidden', '職員名簿に登録された職員だけが回答できます');
 
-/** The attributes an answer is stored with: those of the person on the roster (403 for anyone not on it). */
+/**
+ * The attributes an answer is stored with: those of the person on the roster (403 for anyone not on it),
+ * generalised until at least 5 people of the roster share them.
+ */
 async function attributesOf(
   db: Kysely<Database>,
   staffNo: string | null,
   fiscalYear: number,
 ): Promise<{ staffNo: string; attributes: ResponseAttributes }> {
   if (!staffNo) throw notOnRoster();
-  const attributes = await responseAttributesOf(db, staffNo, fiscalYear, ageBandOf);
-  if (!attributes) throw notOnRoster();
-  return { staffNo, attributes };
+  const own = await responseAttributesOf(db, staffNo, fiscalYear, ageBandOf);
+  if (!own) throw notOnRoster();
+  const [roster, units] = await Promise.all([rosterAttributes(db), listUnits(db)]);
+  return { staffNo, attributes: generaliseAttributes(own, roster, units, fiscalYear) };
 }
 
 /** Runs a write of an answer, turning a second answer into a 409. */
@@ -81,10 +96,12 @@ export async function answerKpiSurvey(
     ...who.attributes,
     answers: Object.fromEntries(KPI_CODES.map((k) => [k, answers[k] ?? null])) as KpiResponse['answers'],
   };
-  await once(
-    () => recordOnlineKpiAnswer(db, fiscalYear, who.staffNo, response),
-    'この職員アンケートには回答済みです',
-  );
+  const surveyId = kpiSurveyId(fiscalYear);
+  await once(() => recordParticipation(db, surveyId, who.staffNo), 'この職員アンケートには回答済みです');
+  await db.transaction().execute(async (trx) => {
+    const batch = await holdAnswer(trx, surveyId, response, ONLINE_ANSWER_BATCH);
+    await writeOnlineKpiBatch(trx, fiscalYear, batch);
+  });
 }
 
 /** The HR-defined surveys of the current fiscal year, with whether the person has answered each. */
@@ -131,8 +148,37 @@ export async function answerCustomSurvey(
   const v = customAnswerValues(survey.items, answers);
   if ('errors' in v) throw errors.badRequest('回答に誤りがあります', v.errors);
   const who = await attributesOf(db, staffNo, year);
-  await once(
-    () => recordOnlineCustomAnswer(db, survey, who.staffNo, { ...who.attributes, values: v.values }),
-    'このアンケートには回答済みです',
-  );
+  const response: CustomResponse = { ...who.attributes, values: v.values };
+  await once(() => recordParticipation(db, survey.id, who.staffNo), 'このアンケートには回答済みです');
+  await db.transaction().execute(async (trx) => {
+    const batch = await holdAnswer(trx, survey.id, response, ONLINE_ANSWER_BATCH);
+    await writeOnlineCustomBatch(trx, survey, batch);
+  });
+}
+
+/**
+ * Lets the answers still waiting join the figures of surveys that have closed (docs/domain.md §5): a KPI survey or
+ * an HR-defined survey of an earlier fiscal year than now's. Returns how many answers were written. The scheduler
+ * runs it; several processes may run it at once (each survey's answers are taken by one transaction).
+ */
+export async function flushClosedSurveys(db: Kysely<Database>, now: Date): Promise<number> {
+  const year = fiscalYearOf(now);
+  let written = 0;
+  for (const surveyId of (await pendingCounts(db)).keys()) {
+    written += await db.transaction().execute(async (trx) => {
+      const kpiYear = /^kpi-(\d{4})$/.exec(surveyId)?.[1];
+      if (kpiYear !== undefined) {
+        if (Number(kpiYear) >= year) return 0;
+        const batch = await takePending<KpiResponse>(trx, surveyId, 1);
+        await writeOnlineKpiBatch(trx, Number(kpiYear), batch);
+        return batch.length;
+      }
+      const survey = await getCustomSurvey(trx, surveyId);
+      if (!survey || survey.fiscalYear >= year) return 0;
+      const batch = await takePending<CustomResponse>(trx, surveyId, 1);
+      await writeOnlineCustomBatch(trx, survey, batch);
+      return batch.length;
+    });
+  }
+  return written;
 }

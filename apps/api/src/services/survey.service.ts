@@ -21,6 +21,7 @@ import {
   type BreakdownGroup,
   createSurveyRowReader,
   EMPLOYMENT_TYPES,
+  GENERALISED,
   GRADES,
   kpiBoard,
   type KpiResponse,
@@ -125,17 +126,33 @@ export async function kpiBoardOf(
 export const BREAKDOWN_BY = ['unit', 'grade', 'age_band', 'employment_type'] as const;
 export type BreakdownBy = (typeof BREAKDOWN_BY)[number];
 
+/**
+ * The group of the online answers that do not keep an attribute (docs/domain.md §5 "Rows that cannot be linked"),
+ * listed last in a breakdown by that attribute.
+ */
+type Label = readonly [string, { ja: string; en: string }];
+const NOT_KEPT: Label = [GENERALISED, { ja: '区分なし（匿名化のため）', en: 'Not kept (anonymity)' }];
+
 /** The order and names of the keys of each breakdown. */
 function labelsOf(by: BreakdownBy, units: readonly Unit[]): Map<string, { ja: string; en: string }> {
   switch (by) {
     case 'unit':
       return new Map(units.map((u) => [u.code, { ja: u.name, en: u.name }]));
     case 'grade':
-      return new Map(GRADES.map((g) => [g.code, { ja: g.nameJa, en: g.nameEn }]));
+      return new Map<string, { ja: string; en: string }>([
+        ...GRADES.map((g) => [g.code, { ja: g.nameJa, en: g.nameEn }] as Label),
+        NOT_KEPT,
+      ]);
     case 'age_band':
-      return new Map(AGE_BANDS.map((b) => [b.code, { ja: b.nameJa, en: b.code }]));
+      return new Map<string, { ja: string; en: string }>([
+        ...AGE_BANDS.map((b) => [b.code, { ja: b.nameJa, en: b.code }] as Label),
+        NOT_KEPT,
+      ]);
     case 'employment_type':
-      return new Map(EMPLOYMENT_TYPES.map((t) => [t.code, { ja: t.nameJa, en: t.nameEn }]));
+      return new Map([
+        ...EMPLOYMENT_TYPES.map((t) => [t.code, { ja: t.nameJa, en: t.nameEn }] as Label),
+        NOT_KEPT,
+      ]);
   }
 }
 

@@ -13,7 +13,7 @@ import {
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { bulkWrite, type BulkColumnType } from './bulk.js';
-import { AlreadyAnsweredError, RESPONSE_HEAD_COLUMNS, type ResponseSource } from './survey.repository.js';
+import { RESPONSE_HEAD_COLUMNS, type ResponseSource } from './survey.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -129,28 +129,24 @@ export async function replaceImportedCustomResponses(
 }
 
 /**
- * Stores an online answer to a custom survey (docs/domain.md §5) exactly as the KPI survey does: the response
- * with attributes only, and separately that the person answered. A second answer throws AlreadyAnsweredError.
+ * Writes a batch of online answers to a custom survey taken from the waiting ones (docs/domain.md §5), exactly as
+ * the KPI survey does: the responses with attributes only, in the order of their random ids. Run it in the
+ * transaction that took them.
  */
-export async function recordOnlineCustomAnswer(
+export async function writeOnlineCustomBatch(
   db: Db,
   survey: Pick<CustomSurvey, 'id' | 'items'>,
-  staffNo: string,
-  response: CustomResponse,
+  responses: readonly CustomResponse[],
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('survey_participants')
-      .values({ survey_id: survey.id, staff_no: staffNo })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
-      throw new AlreadyAnsweredError('already answered');
-    const n = survey.items.length;
-    await bulkWrite(trx, { table: 'survey_responses', columns: columnsFor(n) as never }, [
-      rowOf(survey.id, 'online', n, response),
-    ]);
-  });
+  if (responses.length === 0) return;
+  const n = survey.items.length;
+  await bulkWrite(
+    db,
+    { table: 'survey_responses', columns: columnsFor(n) as never },
+    responses
+      .map((r) => rowOf(survey.id, 'online', n, r))
+      .sort((x, y) => (String(x[1]) < String(y[1]) ? -1 : 1)),
+  );
 }
 
 /** The surveys (of these ids) that this member of staff has answered online. */

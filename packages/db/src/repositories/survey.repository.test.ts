@@ -10,8 +10,13 @@ import {
   kpiCells,
   kpiSurveyId,
   kpiSurveyYears,
-  recordOnlineKpiAnswer,
+  holdAnswer,
+  pendingCounts,
+  recordParticipation,
   refreshKpiCells,
+  responseSources,
+  takePending,
+  writeOnlineKpiBatch,
 } from './survey.repository.js';
 import { listProgrammeCounts, upsertProgrammeCounts } from './programme.repository.js';
 
@@ -49,24 +54,54 @@ describe.each(testDialects())('survey repository on %s', (dialect) => {
     expect(await deleteKpiResponses(t.db, 2025, 'import')).toBe(4);
   });
 
-  it('keeps no staff number with a response, and refuses a second online answer', async () => {
-    await recordOnlineKpiAnswer(t.db, 2026, '000103', response('a', 2));
-    await expect(recordOnlineKpiAnswer(t.db, 2026, '000103', response('a', 2))).rejects.toBeInstanceOf(
+  it('keeps no staff number with a response, and refuses a second participation', async () => {
+    await recordParticipation(t.db, kpiSurveyId(2026), '000103');
+    await expect(recordParticipation(t.db, kpiSurveyId(2026), '000103')).rejects.toBeInstanceOf(
       AlreadyAnsweredError,
     );
     expect(await hasAnswered(t.db, kpiSurveyId(2026), '000103')).toBe(true);
-    const rows = await t.db.selectFrom('survey_responses').selectAll().execute();
-    expect(rows).toHaveLength(1);
-    expect(JSON.stringify(rows)).not.toContain('000103');
+    const participant = await t.db.selectFrom('survey_participants').selectAll().execute();
+    expect(Object.keys(participant[0] ?? {}).sort()).toEqual(['staff_no', 'survey_id']);
+    // A participation alone makes the survey an online one (its answer may still be waiting).
+    expect((await responseSources(t.db, [kpiSurveyId(2026)])).get(kpiSurveyId(2026))).toEqual(
+      new Set(['online']),
+    );
+  });
 
-    // The online answer is added to its cell's sums as a full recount would count it.
-    await recordOnlineKpiAnswer(t.db, 2026, '000104', response('a', 4));
+  it('holds online answers apart until 5 wait, then writes them all, in random order', async () => {
+    const id = kpiSurveyId(2026);
+    const held = async (r: KpiResponse) =>
+      t.db.transaction().execute(async (trx) => {
+        const batch = await holdAnswer(trx, id, r, 5);
+        await writeOnlineKpiBatch(trx, 2026, batch);
+        return batch.length;
+      });
+    for (const v of [1, 2, 3, 4] as const) expect(await held(response('a', v))).toBe(0);
+    expect(await t.db.selectFrom('survey_responses').selectAll().execute()).toHaveLength(0);
+    expect((await pendingCounts(t.db)).get(id)).toBe(4);
+    // The pending rows hold the answer and a random key, nothing else.
+    const pending = await t.db.selectFrom('survey_pending').selectAll().execute();
+    expect(Object.keys(pending[0] ?? {}).sort()).toEqual(['id', 'payload', 'survey_id']);
+
+    expect(await held(response('a', 4))).toBe(5);
+    expect(await pendingCounts(t.db)).toEqual(new Map());
+    const rows = await t.db.selectFrom('survey_responses').select(['id', 'q01']).execute();
+    expect(rows.map((r) => r.q01).sort()).toEqual([1, 2, 3, 4, 4]);
+    expect(rows.map((r) => r.id)).toEqual(rows.map((r) => r.id).sort());
+
+    // The batch is added to its cell's sums as a full recount would count it.
     const before = await kpiMoments(t.db, [2026]);
     await refreshKpiCells(t.db, 2026);
     expect(await kpiMoments(t.db, [2026])).toEqual(before);
-    expect(before.get(2026)?.questions.get('q01')).toEqual({ n: 2, sum: 6, sumSq: 20, favourable: 1 });
-    const participant = await t.db.selectFrom('survey_participants').selectAll().execute();
-    expect(Object.keys(participant[0] ?? {}).sort()).toEqual(['staff_no', 'survey_id']);
+    expect(before.get(2026)?.questions.get('q01')).toEqual({ n: 5, sum: 14, sumSq: 46, favourable: 3 });
+  });
+
+  it('takes fewer than the batch only when asked to (a survey that has closed)', async () => {
+    const id = kpiSurveyId(2025);
+    await holdAnswer(t.db, id, response('a', 2), 5);
+    expect(await takePending(t.db, id, 5)).toEqual([]);
+    expect(await takePending(t.db, id, 1)).toEqual([response('a', 2)]);
+    expect(await pendingCounts(t.db)).toEqual(new Map());
   });
 
   it('stores programme counts per year, replacing on re-entry', async () => {

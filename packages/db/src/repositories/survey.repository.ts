@@ -173,34 +173,93 @@ export async function responseSources(
     .where('survey_id', 'in', surveyIds)
     .execute();
   for (const r of rows) out.get(r.survey_id)?.add(r.source as ResponseSource);
+  // An online answer may still be waiting to join the figures: whoever has answered makes the survey online.
+  const answered = await db
+    .selectFrom('survey_participants')
+    .select('survey_id')
+    .distinct()
+    .where('survey_id', 'in', surveyIds)
+    .execute();
+  for (const r of answered) out.get(r.survey_id)?.add('online');
   return out;
 }
 
 /**
- * Stores an online answer (docs/domain.md §5): the response with attributes only, and separately that the
- * person has answered; nothing shared between the two rows (random id, no time). A second answer throws
+ * Marks that a person has answered a survey online, in a transaction of its own (docs/domain.md §5): the row holds
+ * the survey and the staff number, nothing that could link it to the answer. A second answer throws
  * AlreadyAnsweredError.
  */
-export async function recordOnlineKpiAnswer(
+export async function recordParticipation(db: Db, surveyId: string, staffNo: string): Promise<void> {
+  const inserted = await db
+    .insertInto('survey_participants')
+    .values({ survey_id: surveyId, staff_no: staffNo })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
+    throw new AlreadyAnsweredError('already answered');
+}
+
+/**
+ * Holds an online answer apart (docs/domain.md §5 "Rows that cannot be linked") and, once at least `batch` answers
+ * of the survey are waiting, hands them all back, in random order, for the caller to write in the same transaction
+ * (see takePending). Run it in a transaction other than the participation's.
+ */
+export async function holdAnswer<T>(db: Db, surveyId: string, payload: T, batch: number): Promise<T[]> {
+  await db
+    .insertInto('survey_pending')
+    .values({ survey_id: surveyId, id: randomId(), payload: JSON.stringify(payload) })
+    .execute();
+  return takePending<T>(db, surveyId, batch);
+}
+
+/**
+ * Takes the waiting answers of a survey when at least `min` are waiting (else none): deletes them and returns them
+ * in the order of their random keys, which is no order at all.
+ */
+export async function takePending<T>(db: Db, surveyId: string, min: number): Promise<T[]> {
+  const rows = await db
+    .selectFrom('survey_pending')
+    .select(['id', 'payload'])
+    .where('survey_id', '=', surveyId)
+    .orderBy('id')
+    .execute();
+  if (rows.length === 0 || rows.length < min) return [];
+  await db.deleteFrom('survey_pending').where('survey_id', '=', surveyId).execute();
+  return rows.map((r) => JSON.parse(r.payload) as T);
+}
+
+/** The surveys with answers waiting to join their figures, and how many wait for each. */
+export async function pendingCounts(db: Db, surveyIds?: readonly string[]): Promise<Map<string, number>> {
+  let q = db
+    .selectFrom('survey_pending')
+    .select(['survey_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('survey_id');
+  if (surveyIds) {
+    if (surveyIds.length === 0) return new Map();
+    q = q.where('survey_id', 'in', surveyIds);
+  }
+  return new Map((await q.execute()).map((r) => [r.survey_id, Number(r.n)]));
+}
+
+/**
+ * Writes a batch of online KPI answers taken from the waiting ones (docs/domain.md §5): the responses in the order
+ * of their random ids, and each added to its cell's sums. Run it in the transaction that took them.
+ */
+export async function writeOnlineKpiBatch(
   db: Db,
   fiscalYear: number,
-  staffNo: string,
-  response: KpiResponse,
+  responses: readonly KpiResponse[],
 ): Promise<void> {
+  if (responses.length === 0) return;
   const surveyId = kpiSurveyId(fiscalYear);
-  await db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('survey_participants')
-      .values({ survey_id: surveyId, staff_no: staffNo })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
-      throw new AlreadyAnsweredError('already answered');
-    await bulkWrite(trx, { table: 'survey_responses', columns: RESPONSE_COLUMNS }, [
-      responseRow(surveyId, 'online', response),
-    ]);
-    await addToCell(trx, surveyId, response);
-  });
+  await bulkWrite(
+    db,
+    { table: 'survey_responses', columns: RESPONSE_COLUMNS },
+    responses
+      .map((r) => responseRow(surveyId, 'online', r))
+      .sort((a, b) => (String(a[1]) < String(b[1]) ? -1 : 1)),
+  );
+  for (const r of responses) await addToCell(db, surveyId, r);
 }
 
 const momentsSelect = KPI_CODES.map(

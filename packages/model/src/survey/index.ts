@@ -6,3 +6,4 @@ export * from './crosstab.js';
 export * from './sources.js';
 export * from './disclosure.js';
 export * from './disclosure-audit.js';
+export * from './generalise.js';

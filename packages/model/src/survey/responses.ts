@@ -11,6 +11,7 @@ import {
   unitPathUp,
 } from '../org.js';
 import { parseAgreement, type AgreementValue } from '../scales.js';
+import type { Generalised } from './generalise.js';
 
 /** The columns of a KPI survey import (docs/interfaces.md "Survey and KPIs"). */
 export const SURVEY_RESPONSE_COLUMNS = {
@@ -24,9 +25,10 @@ export const SURVEY_RESPONSE_COLUMNS = {
  */
 export interface ResponseAttributes {
   unitCode: string;
+  /** A grade code, or GENERALISED ('*') on an online answer that does not keep it (generalise.ts). */
   gradeCode: string;
-  ageBand: AgeBand;
-  employmentType: EmploymentType;
+  ageBand: AgeBand | Generalised;
+  employmentType: EmploymentType | Generalised;
 }
 
 /** One anonymous response to the KPI survey: attributes and an answer 1–4 (or null) per KPI question. */

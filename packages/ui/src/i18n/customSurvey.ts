@@ -25,6 +25,8 @@ export const customSurveyJa = {
   'cs.create.failed': 'アンケートを作成できませんでした。',
   'cs.results.title': '{title} の結果',
   'cs.results.respondents': '回答数：{n}',
+  'cs.results.waiting':
+    'ほかに{n}件の回答が集計待ちです。回答者を特定できないよう、5件そろうごとに（または締切後に）まとめて集計に加わります。',
   'cs.results.agreement': '4段階の設問',
   'cs.results.item': '設問',
   'cs.results.mean': '平均',
@@ -87,6 +89,8 @@ export const customSurveyEn: Record<keyof typeof customSurveyJa, string> = {
   'cs.create.failed': 'The survey could not be created.',
   'cs.results.title': 'Results of {title}',
   'cs.results.respondents': 'Responses: {n}',
+  'cs.results.waiting':
+    '{n} more answers are waiting. So that no one can be identified, answers join the results together in groups of 5 (or once the survey has closed).',
   'cs.results.agreement': '4-point items',
   'cs.results.item': 'Item',
   'cs.results.mean': 'Mean',
