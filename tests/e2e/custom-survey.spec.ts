@@ -73,6 +73,7 @@ test('hr creates a survey, staff1 answers it once, hr sees the cross-tab', async
   // staff1's answer waits, held apart, until 5 have answered (docs/domain.md §5): the page says so.
   await expect(hr.getByTestId('cs-respondents')).toHaveText('回答数：0');
   await expect(hr.getByTestId('cs-waiting')).toContainText('ほかに1件の回答が集計待ちです');
+  await saveScreen(hr, 'custom-survey-waiting');
   await expect(hr.getByTestId('cs-crosstab').getByRole('cell', { name: '—' }).first()).toBeVisible();
   await hr.context().close();
   await page.context().close();
