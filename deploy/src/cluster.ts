@@ -204,3 +204,17 @@ export function cpuSeconds(pid: number): number {
     return 0;
   }
 }
+
+/** CPU seconds of the whole machine so far (all cores, from /proc/stat): busy, and idle (with I/O wait). */
+export function machineSeconds(): { busy: number; idle: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return {
+    busy: (user + nice + system + irq + softirq + steal) / USER_HZ,
+    idle: (idle + iowait) / USER_HZ,
+  };
+}
