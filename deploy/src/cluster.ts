@@ -1,6 +1,7 @@
 // The deployment of deploy/README.md started for real on this machine: a new database on a PostgreSQL server, API
 // processes (the built production server, as `pnpm start` runs it: the API with both apps) and HAProxy with
-// deploy/haproxy.cfg itself. The test tier (test/) and `pnpm bench scale` use it.
+// deploy/haproxy.cfg itself (docs/toolchain.md "Several processes"). The test tier (test/) and `pnpm bench scale`
+// use it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';

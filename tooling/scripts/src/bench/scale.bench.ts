@@ -100,7 +100,8 @@ async function measure(
 }
 
 const shareText = (ms: Measure[]) => {
-  const m = (k: keyof Measure['shares']) => `${fmt(median(ms.map((x) => x.shares[k])))}%`;
+  // Means over the rounds, so that the shares of one row add up to the whole machine.
+  const m = (k: keyof Measure['shares']) => `${fmt(ms.reduce((s, x) => s + x.shares[k], 0) / ms.length)}%`;
   return (
     `node ${m('node')} · postgres ${m('postgres')} · haproxy ${m('haproxy')} · autocannon ${m('generator')}` +
     ` · other ${m('other')} · idle ${m('idle')}`
