@@ -266,4 +266,11 @@ describe.skipIf(missing.length > 0)('two API processes on one PostgreSQL behind 
     const holder = seen[0] ?? '';
     expect([a.pid, b.pid].some((pid) => holder.includes(`:${pid}:`))).toBe(true);
   });
+
+  it('keeps answering through the proxy while one process stops, as in a rolling restart', async () => {
+    const hr = await signIn(proxy, 'hr');
+    await a.stop();
+    // The proxy has not seen the process go yet (its check runs every 2 s): what reaches it is tried on the other.
+    for (let i = 0; i < 6; i++) expect(await me(proxy, hr)).toBe(200);
+  });
 });

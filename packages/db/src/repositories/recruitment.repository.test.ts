@@ -183,7 +183,7 @@ describe.each(testDialects())('recruitment repositories on %s', (dialect) => {
           applicant_no: no,
           name: `N${no}`,
           name_kana: 'カナ',
-          email: null,
+          email: `${no}@x.jp`,
         })),
         NOW,
       );
