@@ -66,6 +66,8 @@ export async function createDatabase(adminUrl: string, prefix = 'jinzai_cluster'
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.href, max: 2 });
+  // An idle connection closed by the server (the tests close the processes' connections) is simply replaced.
+  pool.on('error', () => {});
   return {
     name,
     url: url.href,

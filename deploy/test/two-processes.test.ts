@@ -267,6 +267,27 @@ describe.skipIf(missing.length > 0)('two API processes on one PostgreSQL behind 
     expect([a.pid, b.pid].some((pid) => holder.includes(`:${pid}:`))).toBe(true);
   });
 
+  it('outlives PostgreSQL closing every connection of the processes, as in a restart of the server', async () => {
+    const hr = await signIn(proxy, 'hr');
+    const closed = await db.query<{ n: number }>(
+      `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+       where datname = $1 and pid <> pg_backend_pid()`,
+      [db.name],
+    );
+    expect(closed[0]?.n).toBeGreaterThan(0);
+    for (const at of [a, b]) {
+      // A request may meet a connection that is closing; the process lives on and opens new ones.
+      let status = 0;
+      for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 20));
+        status = await me(at, hr);
+      }
+      expect(status).toBe(200);
+    }
+    expect(a.output()).not.toContain('Node.js v');
+    expect(b.output()).not.toContain('Node.js v');
+  });
+
   it('keeps answering through the proxy while one process stops, as in a rolling restart', async () => {
     const hr = await signIn(proxy, 'hr');
     await a.stop();
