@@ -19,10 +19,11 @@ export async function openDatabase(
   // A new database (or one left empty by an interrupted first start) gets the demo ward.
   const wantsDemo = options.demo ?? env.JINZAI_DEMO;
   let seeded = false;
+  // Asked again under the setup lock: another process starting on the same new database may be loading it now.
   if (wantsDemo && (await countUsers(conn.db)) === 0) {
-    const r = await seedDemo(conn.db, new Date(), log);
-    log(`デモデータを登録しました（組織 ${r.units}、職員 ${r.staff}、ログイン ${r.users}）`);
-    seeded = true;
+    const r = await seedDemo(conn.db, new Date(), log, { ifEmpty: true });
+    if (r) log(`デモデータを登録しました（組織 ${r.units}、職員 ${r.staff}、ログイン ${r.users}）`);
+    seeded = r !== null;
   }
   return { conn, migrated, seeded };
 }

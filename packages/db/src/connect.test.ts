@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { backupSqlite, connect, migrateToLatest, parseDatabaseUrl } from './connect.js';
 import { migrations } from './migrations/index.js';
 import { orgSummary, upsertUnits } from './repositories/org.repository.js';
-import { openTestDatabase, testDialects } from './test-support/databases.js';
+import { connectAgain, openTestDatabase, testDialects } from './test-support/databases.js';
 
 describe('parseDatabaseUrl', () => {
   it('reads the forms of DATABASE_URL', () => {
@@ -65,6 +65,33 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
         expect(tables).toContain(name);
       }
     } finally {
+      await t.dispose();
+    }
+  });
+});
+
+describe.skipIf(!testDialects().includes('postgres'))('PostgreSQL connections', () => {
+  it('outlive the server closing an idle one (a restart, a failover)', async () => {
+    const t = await openTestDatabase('postgres');
+    const conn = connectAgain(t);
+    try {
+      const pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(conn.db)).rows[0]?.pid;
+      await sql`select pg_terminate_backend(${pid})`.execute(t.db);
+      // The query that meets the closed connection may fail; the process lives on and the next one works.
+      let answer: number | undefined;
+      for (let attempt = 0; attempt < 50 && answer === undefined; attempt++) {
+        try {
+          answer = (await sql<{ one: number }>`select 1 as one`.execute(conn.db)).rows[0]?.one;
+        } catch {
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      }
+      expect(answer).toBe(1);
+      const other = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(conn.db)).rows[0]
+        ?.pid;
+      expect(other).not.toBe(pid);
+    } finally {
+      await conn.close();
       await t.dispose();
     }
   });

@@ -52,6 +52,10 @@ export function connect(target: DatabaseTarget, options: ConnectOptions = {}): C
       max: options.poolSize ?? 10,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
+    // PostgreSQL may close an idle connection of the pool (a restart, a failover, pg_terminate_backend): the pool
+    // drops it and opens another for the next query. Unheard, this error event would end the whole process, and
+    // with it every API process of a deployment at the same moment.
+    pool.on('error', (err) => console.error(`[jinzai] PostgreSQL closed an idle connection: ${err.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }

@@ -8,6 +8,7 @@ import { evaluationBench } from './bench/evaluation.bench.js';
 import { foundationBench } from './bench/foundation.bench.js';
 import { recruitmentBench } from './bench/recruitment.bench.js';
 import { rosterBench } from './bench/roster.bench.js';
+import { scaleBench } from './bench/scale.bench.js';
 import { sheetsBench } from './bench/sheets.bench.js';
 import { customSurveyBench } from './bench/custom-survey.bench.js';
 import { surveyBench } from './bench/survey.bench.js';
@@ -26,6 +27,7 @@ const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [
   ['accounts', accountsBench],
   ['roster', rosterBench],
   ['sheets', sheetsBench],
+  ['scale', scaleBench],
 ];
 
 try {

@@ -128,7 +128,7 @@ export function checkSource(file: string, source: string, docs: Map<string, DocS
 }
 
 /** The source files that the check scans, as paths from the repository root. */
-export const SCANNED = /^(apps|packages|tooling|tests)\/.+\.(ts|js|mjs|cjs|svelte)$/;
+export const SCANNED = /^(apps|packages|tooling|tests|deploy)\/.+\.(ts|js|mjs|cjs|svelte)$/;
 
 /** This module and its test hold examples of bad and old citations on purpose. */
 export const SELF = new Set(['tooling/scripts/src/citations.ts', 'tooling/scripts/src/citations.test.ts']);

@@ -1,7 +1,15 @@
 // The demo data a new database gets (docs/interfaces.md "Start, sign-in, demo"): the ward, its logins, and
 // each area's demo.
 import { seedCustomSurveyDemo } from './custom-survey.js';
-import { createUser, upsertStaff, upsertUnits, writeAccounts, type Database } from '@jinzai/db';
+import {
+  countUsers,
+  createUser,
+  lockDatabaseSetup,
+  upsertStaff,
+  upsertUnits,
+  writeAccounts,
+  type Database,
+} from '@jinzai/db';
 import { DEMO_PEOPLE, generateDemoOrg } from '@jinzai/db/demo';
 import type { Role } from '@jinzai/model';
 import type { Kysely } from 'kysely';
@@ -44,16 +52,29 @@ export const DEMO_LOGINS: readonly {
   },
 ];
 
-/** Loads the demo ward (about 4,000 staff) and the demo logins, in one transaction. */
+export interface DemoSummary {
+  units: number;
+  staff: number;
+  users: number;
+}
+
+/**
+ * Loads the demo ward (about 4,000 staff) and the demo logins, in one transaction. With `ifEmpty`, only into a
+ * database without users, decided under the setup lock: of several processes starting together on a new database,
+ * one loads the demo and the others get null.
+ */
 export async function seedDemo(
   db: Kysely<Database>,
   now: Date,
   progress: (message: string) => void = () => {},
-): Promise<{ units: number; staff: number; users: number }> {
+  options: { ifEmpty?: boolean } = {},
+): Promise<DemoSummary | null> {
   const org = generateDemoOrg();
   const at = now.toISOString();
   const hashes = await Promise.all(DEMO_LOGINS.map(() => hashPassword(DEMO_PASSWORD)));
   return db.transaction().execute(async (trx) => {
+    await lockDatabaseSetup(trx);
+    if (options.ifEmpty && (await countUsers(trx)) > 0) return null;
     progress(`組織 ${org.units.length} 件を登録しています…`);
     await upsertUnits(
       trx,

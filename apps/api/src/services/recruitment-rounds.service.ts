@@ -110,6 +110,8 @@ export async function updateRecruitRound(
     actorOfUser(user),
     now,
     async (trx) => {
+      // The results carry the round's name: cached results of every process are keyed by this version.
+      await bumpScoresVersion(trx, before.id);
       const r = await updateRound(trx, before.id, input, now.toISOString());
       // Thrown inside the transaction: nothing of the write, and no audit row, is kept.
       if (r === 'stale') {

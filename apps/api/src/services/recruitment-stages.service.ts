@@ -1,6 +1,7 @@
 // The shape of a round: its stages, the panel of each stage, and the criteria with their anchors.
 import {
   addStage,
+  bumpScoresVersion,
   listPanels,
   listUsers,
   removeStage,
@@ -44,7 +45,11 @@ export async function renameRoundStage(
     db,
     actorOfUser(user),
     now,
-    (trx) => renameStage(trx, stage.id, name),
+    async (trx) => {
+      await renameStage(trx, stage.id, name);
+      // The results name their stage: cached results of every process must not keep the old name.
+      await bumpScoresVersion(trx, stage.roundId);
+    },
     () => ({ action: 'update', entity: 'recruit_stage', entityId: String(stage.id), before: stage, after }),
   );
   return after;
@@ -137,7 +142,16 @@ export async function saveRoundCriterion(
     db,
     actorOfUser(user),
     now,
-    (trx) => saveCriterion(trx, round.id, { ...input, nameEn: input.nameEn || input.nameJa, code }),
+    async (trx) => {
+      const saved = await saveCriterion(trx, round.id, {
+        ...input,
+        nameEn: input.nameEn || input.nameJa,
+        code,
+      });
+      // A criterion's layer and names are part of the results (layer means, disagreement).
+      await bumpScoresVersion(trx, round.id);
+      return saved;
+    },
     (r) => ({ action: 'update', entity: 'recruit_criterion', entityId: `${round.id}/${code}`, after: r }),
   );
 }

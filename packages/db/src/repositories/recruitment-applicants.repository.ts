@@ -169,7 +169,7 @@ const APPLICANT_AUDIT = ['recruit_applicant', 'recruit_decision', 'recruit_sheet
 
 /**
  * Removes the applicants' name, kana and e-mail from the audit rows about them (their creation, decisions and
- * sheets), set-based, before the applicants themselves are anonymised (docs/domain.md §9).
+ * sheets), set-based, once the applicants themselves are anonymised (docs/domain.md §9).
  */
 async function redactApplicantAudit(db: Db, roundId: number, people: readonly PersonalFields[]) {
   const stages = await db.selectFrom('recruit_stages').select('id').where('round_id', '=', roundId).execute();
@@ -197,8 +197,7 @@ export async function anonymiseExpiredApplicants(db: Db, now: string): Promise<A
     .execute();
   const result: AnonymisedRound[] = [];
   for (const round of rounds) {
-    const due: number[] = [];
-    const people: PersonalFields[] = [];
+    const due: (PersonalFields & { id: number })[] = [];
     for (const consent of [false, true]) {
       if (!retentionDue(round.closed_at, round.retention_months, consent, now)) continue;
       const rows = await db
@@ -208,19 +207,33 @@ export async function anonymiseExpiredApplicants(db: Db, now: string): Promise<A
         .where('consent', '=', consent ? 1 : 0)
         .where('anonymised_at', 'is', null)
         .execute();
-      due.push(...rows.map((r) => r.id));
-      people.push(...rows);
+      due.push(...rows);
     }
-    if (due.length === 0) continue;
-    await redactApplicantAudit(db, round.id, people);
+    // Only the rows this run anonymises count: a run in another process at the same moment read the same rows, but
+    // on PostgreSQL the second UPDATE waits for the first one's commit and then finds them anonymised already, so
+    // each applicant is anonymised, redacted and reported by one run only.
+    const done = new Set<number>();
     for (let i = 0; i < due.length; i += 1000) {
-      await db
+      const ids = await db
         .updateTable('recruit_applicants')
         .set({ name: null, name_kana: null, email: null, anonymised_at: now })
-        .where('id', 'in', due.slice(i, i + 1000))
+        .where(
+          'id',
+          'in',
+          due.slice(i, i + 1000).map((r) => r.id),
+        )
+        .where('anonymised_at', 'is', null)
+        .returning('id')
         .execute();
+      for (const r of ids) done.add(r.id);
     }
-    result.push({ roundId: round.id, applicants: due.length });
+    if (done.size === 0) continue;
+    await redactApplicantAudit(
+      db,
+      round.id,
+      due.filter((r) => done.has(r.id)),
+    );
+    result.push({ roundId: round.id, applicants: done.size });
   }
   return result;
 }

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, testDialects, type TestDatabase } from '../test-support/databases.js';
+import { sql } from 'kysely';
+import {
+  connectAgain,
+  openTestDatabase,
+  testDialects,
+  type TestDatabase,
+} from '../test-support/databases.js';
 import {
   anonymiseExpiredApplicants,
   getApplicant,
@@ -163,4 +169,54 @@ describe.each(testDialects())('recruitment repositories on %s', (dialect) => {
       { roundId: round.id, applicants: 1 },
     ]);
   });
+
+  // Two API processes on one PostgreSQL running the retention at the same moment: the second one read the same
+  // applicants before the first committed, and must not anonymise (and report) them a second time.
+  it.runIf(dialect === 'postgres')(
+    'anonymises each applicant in one of two runs at the same moment',
+    async () => {
+      const round = await createRound(t.db, { name: 'R', track: 'experienced', fiscalYear: 2027 }, null, NOW);
+      await insertApplicants(
+        t.db,
+        round.id,
+        ['001', '002', '003'].map((no) => ({
+          applicant_no: no,
+          name: `N${no}`,
+          name_kana: 'カナ',
+          email: `${no}@x.jp`,
+        })),
+        NOW,
+      );
+      await updateRound(t.db, round.id, { status: 'closed' }, '2026-06-30T00:00:00.000Z');
+      const other = connectAgain(t);
+      try {
+        const late = '2027-07-01T00:00:00.000Z';
+        let ran!: () => void;
+        let release!: () => void;
+        const firstRan = new Promise<void>((r) => (ran = r));
+        const held = new Promise<void>((r) => (release = r));
+        const first = t.db.transaction().execute(async (trx) => {
+          const r = await anonymiseExpiredApplicants(trx, late);
+          ran();
+          await held;
+          return r;
+        });
+        await firstRan;
+        const second = other.db.transaction().execute((trx) => anonymiseExpiredApplicants(trx, late));
+        // The second run has read the applicants as they were and now waits for the first one's row locks.
+        for (;;) {
+          const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+          where wait_event_type = 'Lock' and query like '%update "recruit_applicants"%'
+          and query like ${`%${round.id}%`}`.execute(t.db);
+          if ((waiting.rows[0]?.n ?? 0) > 0) break;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        release();
+        expect(await first).toEqual([{ roundId: round.id, applicants: 3 }]);
+        expect(await second).toEqual([]);
+      } finally {
+        await other.close();
+      }
+    },
+  );
 });

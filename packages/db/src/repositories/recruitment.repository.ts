@@ -215,7 +215,10 @@ export async function updateRound(
   return getRound(db, id);
 }
 
-/** Bumps the round's scores version: call in the transaction of every score write (the results cache key). */
+/**
+ * Bumps the round's scores version, the key of every process's cached results: call in the transaction of every
+ * write that changes what the results show (scores, applicants, the round's name, a stage's name, a criterion).
+ */
 export async function bumpScoresVersion(db: Db, roundId: number): Promise<void> {
   await db
     .updateTable('recruit_rounds')

@@ -1,5 +1,5 @@
 import type { Role, User } from '@jinzai/model';
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { effectiveRolesOf, grantedRolesOf } from './accounts.repository.js';
 
@@ -205,4 +205,17 @@ export async function countUsers(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** Any constant: the advisory lock under which one API process at a time fills a new database. */
+const SETUP_LOCK = 4_242_015;
+
+/**
+ * Inside a transaction, waits for and holds (until it ends) the lock under which a new database gets its first data,
+ * so that API processes starting together on one new PostgreSQL database fill it once: the second one waits, then
+ * finds the users the first one made. SQLite needs nothing: its transactions already take turns at the one writer.
+ */
+export async function lockDatabaseSetup(trx: Db): Promise<void> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`select pg_advisory_xact_lock(${SETUP_LOCK})`.execute(trx);
 }

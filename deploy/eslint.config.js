@@ -1,0 +1,3 @@
+import base from '@jinzai/eslint-config';
+
+export default base;
