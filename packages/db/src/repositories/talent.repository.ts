@@ -530,3 +530,104 @@ export async function iMessageCountsOf(db: Db, staffNo: string): Promise<{ recei
     .executeTakeFirstOrThrow();
   return { received: Number(r.received ?? 0), sent: Number(r.sent ?? 0) };
 }
+
+/** Many declarations at once (the demo's), set-based; a person and year already declared is left as it is. */
+export async function insertDeclarations(
+  db: Db,
+  rows: readonly Omit<DeclarationRecord, 'submittedAt' | 'updatedAt'>[],
+  now: string,
+): Promise<void> {
+  const text = (name: keyof Database['talent_declarations']) => ({ name, type: 'text' as const });
+  const int = (name: keyof Database['talent_declarations']) => ({ name, type: 'integer' as const });
+  await bulkWrite(
+    db,
+    {
+      table: 'talent_declarations',
+      columns: [
+        text('staff_no'),
+        int('fiscal_year'),
+        text('unit_code'),
+        text('grade_code'),
+        text('transfer_wish'),
+        text('wished_units_json'),
+        text('reason'),
+        text('career_goal'),
+        text('growth_layer'),
+        text('circumstances'),
+        int('manager_exam_interest'),
+        text('submitted_at'),
+        text('updated_at'),
+      ],
+      conflict: ['staff_no', 'fiscal_year'],
+      update: ['updated_at'],
+    },
+    rows.map((d) => {
+      const v = declarationValues(d);
+      return [
+        d.staffNo,
+        d.fiscalYear,
+        v.unit_code,
+        v.grade_code,
+        v.transfer_wish,
+        v.wished_units_json,
+        v.reason,
+        v.career_goal,
+        v.growth_layer,
+        v.circumstances,
+        v.manager_exam_interest,
+        now,
+        now,
+      ];
+    }),
+  );
+}
+
+/** A 公募 posting: a position in a unit for a range of grades, what it needs by layer, and its deadline. */
+export interface Posting {
+  id: number;
+  title: string;
+  unitCode: string;
+  gradeMin: string;
+  gradeMax: string;
+  needs: Record<string, string>;
+  description: string;
+  deadline: string;
+}
+
+export async function createPosting(db: Db, p: Omit<Posting, 'id'>, now: string): Promise<Posting> {
+  const r = await db
+    .insertInto('talent_postings')
+    .values({
+      title: p.title,
+      unit_code: p.unitCode,
+      grade_min: p.gradeMin,
+      grade_max: p.gradeMax,
+      needs_json: JSON.stringify(p.needs),
+      description: p.description,
+      deadline: p.deadline,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: r.id, ...p };
+}
+
+/** A person applies to a posting with a statement; false when they already applied. */
+export async function applyToPosting(
+  db: Db,
+  a: { postingId: number; staffNo: string; statement: string; outcome?: string },
+  now: string,
+): Promise<boolean> {
+  const r = await db
+    .insertInto('talent_applications')
+    .values({
+      posting_id: a.postingId,
+      staff_no: a.staffNo,
+      statement: a.statement,
+      applied_at: now,
+      outcome: a.outcome ?? 'pending',
+    })
+    .onConflict((oc) => oc.columns(['posting_id', 'staff_no']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
