@@ -11,6 +11,7 @@ import { rosterBench } from './bench/roster.bench.js';
 import { sheetsBench } from './bench/sheets.bench.js';
 import { customSurveyBench } from './bench/custom-survey.bench.js';
 import { surveyBench } from './bench/survey.bench.js';
+import { talentBench } from './bench/talent.bench.js';
 import { uploadBench } from './bench/upload.bench.js';
 import { work, type BenchRow } from './bench/harness.js';
 
@@ -26,6 +27,7 @@ const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [
   ['accounts', accountsBench],
   ['roster', rosterBench],
   ['sheets', sheetsBench],
+  ['talent', talentBench],
 ];
 
 try {
