@@ -59,7 +59,7 @@ test('人材データ: the second evaluator sees the evaluatee without circumsta
   await page.getByRole('link', { name: `小林 翔太（${STAFF1}）` }).click();
   await expect(page.getByText('二次評価者として表示しています。')).toBeVisible();
   await expect(page.getByText('家庭・健康の事情（人事課のみ閲覧）')).toHaveCount(0);
-  await expect(page.getByText('非公開メモ')).toHaveCount(0);
+  await expect(page.getByText('非公開メモ', { exact: true })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'I・メッセージ' })).toHaveCount(0);
   await expectNoViolations(page);
   await saveScreen(page, 'talent-profile-evaluator');
@@ -93,7 +93,9 @@ test('人材データ: HR lists the declarations with filters and a summary by u
 
   await page.goto('/review/people/training');
   await hydrated(page);
-  const file = page.getByLabel('研修の修了記録を取り込む（CSV/.xlsx）');
+  const file = page
+    .getByRole('region', { name: '研修の修了記録を取り込む（CSV/.xlsx）' })
+    .getByLabel('研修の修了記録を取り込む（CSV/.xlsx）');
   await file.setInputFiles({
     name: 'training.csv',
     mimeType: 'text/csv',
@@ -101,7 +103,7 @@ test('人材データ: HR lists the declarations with filters and a summary by u
       `staff_no,course,layer,completed_on,hours\n${STAFF1},評価者研修,interpersonal,2026-11-10,7\n999999,DX研修,ict,2026-11-10,7\n`,
     ),
   });
-  await page.getByRole('button', { name: '取り込む' }).click();
+  await page.getByRole('button', { name: '取り込む', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('999999');
   await file.setInputFiles({
     name: 'training.csv',
@@ -110,7 +112,7 @@ test('人材データ: HR lists the declarations with filters and a summary by u
       `staff_no,course,layer,completed_on,hours\n${STAFF1},評価者研修,interpersonal,2026-11-10,7\n`,
     ),
   });
-  await page.getByRole('button', { name: '取り込む' }).click();
+  await page.getByRole('button', { name: '取り込む', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('1行を取り込みました（新規 1、更新 0）');
   const pending = page.getByRole('table', { name: '承認待ちの自己啓発' });
   await expect(pending).toContainText('ITパスポート試験');
@@ -119,7 +121,7 @@ test('人材データ: HR lists the declarations with filters and a summary by u
   await saveScreen(page, 'talent-training-hr');
   await pending
     .getByRole('row', { name: /ITパスポート試験/ })
-    .getByRole('button', { name: '承認' })
+    .getByRole('button', { name: '承認', exact: true })
     .click();
   await expect(page.getByRole('status')).toHaveText('判断を記録しました。');
   await expect(pending).not.toContainText('ITパスポート試験');
