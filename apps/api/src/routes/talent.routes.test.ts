@@ -317,4 +317,141 @@ describe.each(testDialects())('talent routes on %s', (dialect) => {
       400,
     );
   });
+
+  it('posts a 公募, takes applications once before the deadline, shows HR the applicants side by side and records the outcome', async () => {
+    const { h, hr } = await hrHarness(dialect, ward);
+    const body = {
+      title: '企画担当',
+      unitCode: '1020',
+      gradeMin: 'shuji',
+      gradeMax: 'kakaricho',
+      needs: { problem: '企画力' },
+      deadline: '2025-06-30',
+    };
+    await expectError(
+      await h.request('/api/talent/postings', json({ ...body, unitCode: 'x' }, 'POST', hr)),
+      400,
+    );
+    await expectError(
+      await h.request('/api/talent/postings', json({ ...body, gradeMin: 'boss' }, 'POST', hr)),
+      400,
+    );
+    const posted = await h.request('/api/talent/postings', json(body, 'POST', hr));
+    expect(posted.status).toBe(201);
+    const { id } = (await posted.json()) as { id: number };
+    const staff = await h.login('staff1');
+    await expectError(await h.request('/api/talent/postings', json(body, 'POST', staff)), 403);
+    expect(
+      (
+        await h.request(
+          `/api/talent/postings/${id}/applications`,
+          json({ statement: '企画に挑戦したい' }, 'POST', staff),
+        )
+      ).status,
+    ).toBe(201);
+    await expectError(
+      await h.request(
+        `/api/talent/postings/${id}/applications`,
+        json({ statement: 'もう一度' }, 'POST', staff),
+      ),
+      409,
+    );
+    await expectError(
+      await h.request(`/api/talent/postings/999/applications`, json({ statement: 'x' }, 'POST', staff)),
+      404,
+    );
+    const list = (await (await h.request('/api/talent/postings', { cookie: staff })).json()) as {
+      postings: { id: number; applied: boolean; applicants: number }[];
+    };
+    expect(list.postings).toEqual([expect.objectContaining({ id, applied: true, applicants: 1 })]);
+    await expectError(await h.request(`/api/talent/postings/${id}`, { cookie: staff }), 403);
+    const view = (await (await h.request(`/api/talent/postings/${id}`, { cookie: hr })).json()) as {
+      applicants: { staffNo: string; yearsInUnit: number; trainingHours: object }[];
+    };
+    expect(view.applicants).toEqual([
+      expect.objectContaining({ staffNo: PEOPLE.shuji, yearsInUnit: 0, trainingHours: {} }),
+    ]);
+    const done = await h.request(
+      `/api/talent/postings/${id}/applications/${PEOPLE.shuji}/outcome`,
+      json({ outcome: 'accepted' }, 'POST', hr),
+    );
+    expect(done.status).toBe(200);
+    await expectError(
+      await h.request(
+        `/api/talent/postings/${id}/applications/000999/outcome`,
+        json({ outcome: 'accepted' }, 'POST', hr),
+      ),
+      404,
+    );
+    const profile = (await (await h.request(`/api/talent/staff/${PEOPLE.shuji}`, { cookie: hr })).json()) as {
+      applications: { outcome: string }[];
+    };
+    expect(profile.applications).toEqual([expect.objectContaining({ outcome: 'accepted' })]);
+    h.clock.advance(40 * 86_400_000);
+    await expectError(
+      await h.request(
+        `/api/talent/postings/${id}/applications`,
+        json({ statement: 'x' }, 'POST', await h.login('staff2')),
+      ),
+      409,
+    );
+    expect((await listAudit(h.db.db, { entity: 'talent_application' })).map((a) => a.action)).toEqual([
+      'update',
+      'create',
+    ]);
+  });
+
+  it('shows HR who wishes to come and leave, and the headcount by grade after what-if moves', async () => {
+    const { h, hr } = await hrHarness(dialect, ward);
+    await h.request(
+      '/api/talent/declaration-windows',
+      json({ fiscalYear: 2025, opensOn: '2025-06-01', closesOn: '2025-06-30' }, 'POST', hr),
+    );
+    const staff = await h.login('staff1');
+    await h.request(
+      '/api/talent/declarations',
+      json(
+        { fiscalYear: 2025, transferWish: 'move', wishedUnits: ['1020'], careerGoal: '経理' },
+        'POST',
+        staff,
+      ),
+    );
+    const res = await h.request(
+      '/api/talent/placement',
+      json({ unitCode: '1020', moves: [{ staffNo: PEOPLE.shuji, toUnit: '1020' }] }, 'POST', hr),
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      incoming: { staffNo: string }[];
+      outgoing: unknown[];
+      headcount: { unitCode: string; grades: { gradeCode: string; before: number; after: number }[] }[];
+    };
+    expect(body.incoming.map((p) => p.staffNo)).toEqual([PEOPLE.shuji]);
+    expect(body.outgoing).toEqual([]);
+    expect(body.headcount).toEqual([
+      expect.objectContaining({
+        unitCode: '101010',
+        grades: expect.arrayContaining([
+          expect.objectContaining({ gradeCode: 'shuji', before: 1, after: 0 }),
+        ]),
+      }),
+      expect.objectContaining({
+        unitCode: '1020',
+        grades: expect.arrayContaining([
+          expect.objectContaining({ gradeCode: 'shuji', before: 0, after: 1 }),
+        ]),
+      }),
+    ]);
+    const bad = await h.request(
+      '/api/talent/placement',
+      json({ unitCode: '1020', moves: [{ staffNo: '777', toUnit: 'zz' }] }, 'POST', hr),
+    );
+    expect((await expectError(bad, 400)).details).toHaveLength(2);
+    await expectError(await h.request('/api/talent/placement', json({ unitCode: 'nope' }, 'POST', hr)), 404);
+    await expectError(
+      await h.request('/api/talent/placement', json({ unitCode: '1020' }, 'POST', staff)),
+      403,
+    );
+    expect(await listAudit(h.db.db, { entity: 'talent_placement' })).toHaveLength(1);
+  });
 });

@@ -11,6 +11,8 @@ import {
   transferWishCodes,
   MAX_TRAINING_HOURS,
   isCalendarDate,
+  GRADE_CODES,
+  movesSchema,
 } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -22,6 +24,14 @@ import { uploadedFile, uploadLimit } from '../http/upload.js';
 import { currentUser } from '../middleware/session.js';
 import { validate } from '../openapi.js';
 import { importTraining } from '../services/talent-import.service.js';
+import {
+  apply,
+  decideApplication,
+  placementView,
+  postings,
+  postingWithApplicants,
+  postPosition,
+} from '../services/talent-placement.service.js';
 import {
   acknowledge,
   addSelfDevelopment,
@@ -151,6 +161,16 @@ const courseSchema = z.object({
   layer: z.enum(LAYER_CODES),
   outcome: z.enum(OUTCOME_CODES),
   active: z.boolean().default(true),
+});
+
+const postingSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  unitCode: z.string().trim().min(1).max(32),
+  gradeMin: z.enum(GRADE_CODES),
+  gradeMax: z.enum(GRADE_CODES),
+  needs: z.partialRecord(z.enum(LAYER_CODES), z.string().trim().max(500)).default({}),
+  description: z.string().trim().max(2000).default(''),
+  deadline: z.string().refine(isCalendarDate, '日付は YYYY-MM-DD で指定してください'),
 });
 
 const declare = (correct: boolean) =>
@@ -364,5 +384,108 @@ export const talentRoutes = new Hono<AppEnv>()
         await saveCourse(db, actorOf(c), now(), { code: c.req.valid('param').code, ...c.req.valid('json') }),
         200,
       );
+    },
+  )
+  .get(
+    '/postings',
+    guard({
+      summary:
+        '公募 postings, latest deadline first, each with its applicants’ number, whether it is open and whether the caller applied',
+      tags: ['talent'],
+      roles: ['staff'],
+    }),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      return c.json({ postings: await postings(db, currentUser(c), now()) }, 200);
+    },
+  )
+  .post(
+    '/postings',
+    guard({
+      summary: 'HR posts a position: unit, grade range, what it needs by layer, deadline',
+      tags: ['talent'],
+      roles: ['hr'],
+      responses: { 201: { description: 'Posted' } },
+    }),
+    validate('json', postingSchema),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      return c.json(await postPosition(db, actorOf(c), now(), c.req.valid('json')), 201);
+    },
+  )
+  .get(
+    '/postings/:id',
+    guard({
+      summary:
+        'HR’s view of a posting: its applicants side by side (latest evaluation and layers, years in the unit, training hours by layer)',
+      tags: ['talent'],
+      roles: ['hr'],
+      responses: { 404: { description: 'No such posting' } },
+    }),
+    validate('param', idParam),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      return c.json(await postingWithApplicants(db, actorOf(c), now(), c.req.valid('param').id), 200);
+    },
+  )
+  .post(
+    '/postings/:id/applications',
+    guard({
+      summary:
+        'The signed-in person applies with a statement (409 past the deadline or when already applied)',
+      tags: ['talent'],
+      roles: ['staff'],
+      responses: {
+        201: { description: 'Applied' },
+        404: { description: 'No such posting' },
+        409: { description: 'Closed or already applied' },
+      },
+    }),
+    validate('param', idParam),
+    validate('json', z.object({ statement: z.string().trim().min(1).max(2000) })),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      return c.json(
+        await apply(db, currentUser(c), now(), c.req.valid('param').id, c.req.valid('json').statement),
+        201,
+      );
+    },
+  )
+  .post(
+    '/postings/:id/applications/:staffNo/outcome',
+    guard({
+      summary: 'HR records the outcome of an application: accepted, declined or pending',
+      tags: ['talent'],
+      roles: ['hr'],
+      responses: { 404: { description: 'No such application' } },
+    }),
+    validate('param', idParam.extend({ staffNo: z.string().min(1).max(32) })),
+    validate('json', z.object({ outcome: z.enum(['accepted', 'declined', 'pending']) })),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      const { id, staffNo } = c.req.valid('param');
+      return c.json(
+        await decideApplication(db, actorOf(c), now(), id, staffNo, c.req.valid('json').outcome),
+        200,
+      );
+    },
+  )
+  .post(
+    '/placement',
+    guard({
+      summary:
+        '配置検討 for a unit: who wishes to come and who wishes to leave (latest year’s declarations) with grade, years in the unit, layer scores and training; the headcount by grade per unit after the what-if moves',
+      tags: ['talent'],
+      roles: ['hr'],
+      responses: { 404: { description: 'No such unit' } },
+    }),
+    validate(
+      'json',
+      z.object({ unitCode: z.string().trim().min(1).max(32), moves: movesSchema.default([]) }),
+    ),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      const { unitCode, moves } = c.req.valid('json');
+      return c.json(await placementView(db, actorOf(c), now(), unitCode, moves), 200);
     },
   );

@@ -631,3 +631,117 @@ export async function applyToPosting(
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
+
+const toPosting = (r: Selectable<Database['talent_postings']>): Posting => ({
+  id: r.id,
+  title: r.title,
+  unitCode: r.unit_code,
+  gradeMin: r.grade_min,
+  gradeMax: r.grade_max,
+  needs: JSON.parse(r.needs_json) as Record<string, string>,
+  description: r.description,
+  deadline: r.deadline,
+});
+
+/** Every posting, latest deadline first, with its number of applicants. */
+export async function listPostings(db: Db): Promise<(Posting & { applicants: number })[]> {
+  const rows = await db
+    .selectFrom('talent_postings as p')
+    .selectAll('p')
+    .select((eb) =>
+      eb
+        .selectFrom('talent_applications as a')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('a.posting_id', '=', 'p.id')
+        .as('applicants'),
+    )
+    .orderBy('p.deadline', 'desc')
+    .orderBy('p.id', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...toPosting(r), applicants: Number(r.applicants ?? 0) }));
+}
+
+export async function getPosting(db: Db, id: number): Promise<Posting | undefined> {
+  const r = await db.selectFrom('talent_postings').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toPosting(r) : undefined;
+}
+
+/** A posting's applicants, in the order they applied, with their name, unit and grade. */
+export async function applicantsOf(
+  db: Db,
+  postingId: number,
+): Promise<
+  {
+    staffNo: string;
+    name: string;
+    unitCode: string;
+    gradeCode: string;
+    statement: string;
+    appliedAt: string;
+    outcome: string;
+  }[]
+> {
+  const rows = await db
+    .selectFrom('talent_applications as a')
+    .innerJoin('staff as s', 's.staff_no', 'a.staff_no')
+    .select([
+      'a.staff_no',
+      's.name',
+      's.unit_code',
+      's.grade_code',
+      'a.statement',
+      'a.applied_at',
+      'a.outcome',
+    ])
+    .where('a.posting_id', '=', postingId)
+    .orderBy('a.applied_at')
+    .orderBy('a.staff_no')
+    .execute();
+  return rows.map((r) => ({
+    staffNo: r.staff_no,
+    name: r.name,
+    unitCode: r.unit_code,
+    gradeCode: r.grade_code,
+    statement: r.statement,
+    appliedAt: r.applied_at,
+    outcome: r.outcome,
+  }));
+}
+
+/** HR's outcome of an application; false when there is no such application. */
+export async function setApplicationOutcome(
+  db: Db,
+  postingId: number,
+  staffNo: string,
+  outcome: string,
+  now: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('talent_applications')
+    .set({ outcome, decided_at: now })
+    .where('posting_id', '=', postingId)
+    .where('staff_no', '=', staffNo)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Hours of approved training by layer for each of the people. */
+export async function trainingHoursByLayer(
+  db: Db,
+  staffNos: readonly string[],
+): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>(staffNos.map((s) => [s, {}]));
+  if (staffNos.length === 0) return out;
+  const rows = await db
+    .selectFrom('talent_training')
+    .select(['staff_no', 'layer', (eb) => eb.fn.sum<number>('hours').as('hours')])
+    .where('status', '=', 'approved')
+    .where('staff_no', 'in', [...staffNos])
+    .groupBy(['staff_no', 'layer'])
+    .execute();
+  for (const r of rows) {
+    const m = out.get(r.staff_no);
+    if (m) m[r.layer] = Number(r.hours);
+  }
+  return out;
+}
