@@ -59,10 +59,20 @@ test('人材データ: the second evaluator sees the evaluatee without circumsta
   await page.getByRole('link', { name: `小林 翔太（${STAFF1}）` }).click();
   await expect(page.getByText('二次評価者として表示しています。')).toBeVisible();
   await expect(page.getByText('家庭・健康の事情（人事課のみ閲覧）')).toHaveCount(0);
-  await expect(page.getByText('非公開メモ', { exact: true })).toHaveCount(0);
+  await expect(page.getByText('異動希望あり。本人の成長意欲が高い')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'I・メッセージ' })).toHaveCount(0);
   await expectNoViolations(page);
   await saveScreen(page, 'talent-profile-evaluator');
+
+  // The evaluator records a 期中面談; the person will see it without its private note.
+  await hydrated(page);
+  await page.getByLabel('種類').selectOption('mid');
+  await page.getByLabel('実施日').fill('2026-11-30');
+  await page.getByLabel('話したこと').fill('中間の振り返り');
+  await page.getByLabel('非公開メモ').fill('評価者だけのメモ');
+  await page.getByRole('button', { name: '記録する' }).click();
+  await expect(page.getByRole('status')).toHaveText('面談を記録しました。');
+  await expect(page.getByText('期中面談・')).toBeVisible();
 });
 
 test('人材データ: someone who is not the person, an evaluator or HR sees nothing', async ({ page }) => {
@@ -134,4 +144,29 @@ test('人材データ: HR lists the declarations with filters and a summary by u
   await expectNoViolations(page);
   await saveScreen(page, 'talent-profile-hr-en');
   await page.goto('/review/people?lang=ja');
+
+  // 公募: the applicants side by side, and an outcome recorded.
+  await page.getByRole('link', { name: '公募' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('公募');
+  await page.getByRole('link', { name: '応募者を比べる' }).first().click();
+  await expect(page.getByRole('heading', { level: 2, name: '応募者の比較' })).toBeVisible();
+  const applicant = page.getByRole('article', { name: /小林 翔太/ });
+  await expect(applicant).toContainText('直近の総合評価');
+  await hydrated(page);
+  await applicant.getByLabel('結果を記録').selectOption('accepted');
+  await applicant.getByRole('button', { name: '結果を記録' }).click();
+  await expect(applicant).toContainText('内定');
+  await expectNoViolations(page);
+  await saveScreen(page, 'talent-posting-hr');
+
+  // 配置検討: staff1 tried in 0201; the headcount by grade before and after.
+  await page.goto('/review/people/placement');
+  await hydrated(page);
+  await page.getByLabel('検討する所属コード').fill('0201');
+  await page.getByLabel('異動案（1行に「職員番号,異動先の所属コード」）').fill(`${STAFF1},0201`);
+  await page.getByRole('button', { name: '検討する' }).click();
+  await expect(page.getByRole('heading', { name: /異動を希望して来たい人/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: /0201/ })).toBeVisible();
+  await expectNoViolations(page);
+  await saveScreen(page, 'talent-placement-hr');
 });

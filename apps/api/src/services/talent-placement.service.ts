@@ -34,6 +34,16 @@ import type { Actor } from './actor.js';
 
 type Db = Kysely<Database>;
 
+type Summary = Awaited<ReturnType<typeof summaries>>[number];
+const blank = (staffNo: string): Summary => ({
+  staffNo,
+  latestOverall: null,
+  latestYear: null,
+  layers: [],
+  yearsInUnit: 0,
+  trainingHours: {},
+});
+
 /** What HR weighs of a person side by side: the latest evaluation and its layers, years in the unit, training. */
 async function summaries(db: Db, people: readonly { staffNo: string; unitCode: string }[]) {
   const hours = await trainingHoursByLayer(
@@ -125,7 +135,7 @@ export async function postingWithApplicants(db: Db, actor: Actor, now: Date, pos
       ...a,
       unitName: units.get(a.unitCode) ?? a.unitCode,
       gradeName: gradeByCode(a.gradeCode)?.nameJa ?? a.gradeCode,
-      ...sums[i],
+      ...(sums[i] ?? blank(a.staffNo)),
     })),
   };
 }
@@ -199,7 +209,7 @@ export async function placementView(
   const row = (d: (typeof declarations)[number]) => {
     const s = current.get(d.staffNo);
     return {
-      staffNo: d.staffNo,
+      ...(sums.get(d.staffNo) ?? blank(d.staffNo)),
       name: d.name,
       unitCode: s?.unitCode ?? d.unitCode,
       unitName: unitName.get(s?.unitCode ?? d.unitCode) ?? d.unitCode,
@@ -207,7 +217,6 @@ export async function placementView(
       gradeName: gradeByCode(s?.gradeCode ?? d.gradeCode)?.nameJa ?? d.gradeCode,
       transferWish: d.transferWish,
       wishedUnits: d.wishedUnits,
-      ...(sums.get(d.staffNo) ?? {}),
     };
   };
   const headcount = headcountAfterMoves(roster, moves).map((u) => ({
