@@ -166,7 +166,7 @@ test('人材データ: HR lists the declarations with filters and a summary by u
   await page.getByLabel('異動案（1行に「職員番号,異動先の所属コード」）').fill(`${STAFF1},0201`);
   await page.getByRole('button', { name: '検討する' }).click();
   await expect(page.getByRole('heading', { name: /異動を希望して来たい人/ })).toBeVisible();
-  await expect(page.getByRole('table', { name: /0201/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: /（0201）/ })).toBeVisible();
   await expectNoViolations(page);
   await saveScreen(page, 'talent-placement-hr');
 });
