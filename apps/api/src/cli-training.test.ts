@@ -30,7 +30,9 @@ describe('jinzai import training', () => {
     const ok = await cli('import', 'training', file, '--db', db);
     expect(ok.out).toContain('1 行を取り込みました（新規 1、更新 0）');
     const conn = connect(parseDatabaseUrl(db));
-    expect(await trainingOf(conn.db, '000001')).toMatchObject([{ course: 'DX研修', layer: 'ict', hours: 3.5 }]);
+    expect(await trainingOf(conn.db, '000001')).toMatchObject([
+      { course: 'DX研修', layer: 'ict', hours: 3.5 },
+    ]);
     await conn.close();
     writeFileSync(file, 'staff_no,course,layer,completed_on,hours\n000001,DX研修,dx,2025-06-10,3.5\n');
     const bad = await cli('import', 'training', file, '--db', db);
