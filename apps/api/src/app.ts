@@ -19,6 +19,7 @@ import { surveyRoutes } from './routes/survey.routes.js';
 import { customSurveyRoutes } from './routes/custom-survey.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
 import { tasksRoutes } from './routes/tasks.routes.js';
+import { talentRoutes } from './routes/talent.routes.js';
 
 /** Every API route, chained so that the apps' typed client sees their types. */
 export const apiRoutes = new Hono<AppEnv>()
@@ -36,7 +37,8 @@ export const apiRoutes = new Hono<AppEnv>()
   .route('/surveys/custom', customSurveyRoutes)
   .route('/surveys', surveyRoutes)
   .route('/kpis', kpiRoutes)
-  .route('/analytics', analyticsRoutes);
+  .route('/analytics', analyticsRoutes)
+  .route('/talent', talentRoutes);
 
 /** The route tree the SvelteKit apps' `hc<AppType>` client is typed with. */
 export type AppType = typeof apiRoutes;

@@ -27,6 +27,7 @@ import { importResults } from './services/evaluation-results.service.js';
 import { importStaff, importUnits } from './services/org-import.service.js';
 import { importApplicantsFile, importScoresFile } from './services/recruitment-import.service.js';
 import { importKpiResponses } from './services/survey.service.js';
+import { importTraining } from './services/talent-import.service.js';
 import type { Actor } from './services/actor.js';
 import { importUsers, issueInitialPassword } from './services/accounts.service.js';
 import { directoryConfigFromEnv } from './services/directory.js';
@@ -49,6 +50,7 @@ const USAGE = `使い方: jinzai <command> [options]   (--db PATH|postgres://…
   import results FILE --period ID           過去の人事評価結果を評価期間に取り込みます
   import assignments FILE --period ID       評価期間の一次・二次評価者を一括で設定します
   import applicants|scores FILE --round ID  採用選考の応募者・評価点を取り込みます
+  import training FILE                      研修の修了記録（staff_no,course,layer,completed_on,hours）を取り込みます
   import survey FILE --fiscal-year Y        職員アンケート（KPI）の回答を取り込みます（その年度の前回の取込分を置き換えます）
   backup FILE                               稼働中でも一貫したバックアップを作成します
 `;
@@ -148,7 +150,7 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
       const [kind, file] = rest;
       if (!kind || !file)
         fail(
-          '使い方: jinzai import <units|staff|users|results|assignments|applicants|scores|survey> FILE [--period ID | --round ID | --fiscal-year Y | --roster]',
+          '使い方: jinzai import <units|staff|users|results|assignments|applicants|scores|survey|training> FILE [--period ID | --round ID | --fiscal-year Y | --roster]',
         );
       if (kind === 'survey') {
         await importSurveyFile(file, values['fiscal-year'], databaseUrl, actor, io);
@@ -181,6 +183,7 @@ async function main(argv: string[], env: Env, io: CliIo): Promise<void> {
           importApplicantsFile(db, await roundOf(db), file, who, now),
         scores: async (...[db, file, who, now]: Parameters<typeof importUnits>) =>
           importScoresFile(db, await roundOf(db), file, who, now),
+        training: importTraining,
       } as const;
       if (!(kind in runners)) {
         fail(`import ${kind} はまだ利用できません（利用可能: ${Object.keys(runners).join(', ')}）`);

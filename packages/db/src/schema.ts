@@ -3,6 +3,7 @@ import type { EvaluationTables } from './schema-evaluation.js';
 import type { NoticeTables } from './schema-notices.js';
 import type { RecruitmentTables } from './schema-recruitment.js';
 import type { SurveyTables } from './schema-survey.js';
+import type { TalentTables } from './schema-talent.js';
 
 // Timestamps are ISO-8601 UTC strings in both dialects so that they sort and compare the same way everywhere.
 type Timestamp = string;
@@ -113,4 +114,9 @@ export interface FoundationTables {
 export type * from './schema-evaluation.js';
 
 /** The one Database type of Jinzai: every table, snake_case as in SQL. Each area adds its tables' interface here. */
-export type Database = FoundationTables & RecruitmentTables & EvaluationTables & SurveyTables & NoticeTables;
+export type Database = FoundationTables &
+  RecruitmentTables &
+  EvaluationTables &
+  SurveyTables &
+  NoticeTables &
+  TalentTables;

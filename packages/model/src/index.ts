@@ -16,3 +16,4 @@ export * from './evaluation/index.js';
 export * from './recruitment/index.js';
 export * from './tasks.js';
 export * from './notices/index.js';
+export * from './talent/index.js';

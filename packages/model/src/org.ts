@@ -101,7 +101,8 @@ export function normalizeName(value: string): string {
 
 // Each cell is checked by one transform (normalise, then test): an import of 100,000 rows runs every check
 // 700,000 times, and a chain of zod pipes per cell costs several times more than this.
-const text = (max: number) =>
+/** A required text cell of a file, at most `max` characters, normalised as a name (normalizeName). */
+export const textCell = (max: number) =>
   z.string().transform((v, ctx) => {
     const s = normalizeName(v);
     if (s.length === 0) ctx.addIssue({ code: 'custom', message: '値が入っていません（必須の項目です）' });
@@ -113,7 +114,7 @@ const CODE = /^[0-9A-Za-z_.-]{1,32}$/;
 const CODE_MESSAGE = '英数字・ハイフン・下線・ピリオドの32文字以内で指定してください';
 
 /** Codes of units and staff numbers: printable, no spaces; leading zeros kept (docs/domain.md §8). */
-const code = z.string().transform((v, ctx) => {
+export const codeCell = z.string().transform((v, ctx) => {
   const s = normalizeText(v);
   if (s.length === 0) ctx.addIssue({ code: 'custom', message: '値が入っていません（必須の項目です）' });
   else if (!CODE.test(s)) ctx.addIssue({ code: 'custom', message: CODE_MESSAGE });
@@ -130,8 +131,8 @@ export const optionalCode = z.string().transform((v, ctx): string | null => {
 
 /** One row of the units CSV (docs/interfaces.md "Organisation and staff"): code,name,parent_code,level. */
 export const unitRowSchema = z.object({
-  code,
-  name: text(100),
+  code: codeCell,
+  name: textCell(100),
   parent_code: optionalCode,
   level: z.string().transform((v, ctx): UnitLevel => {
     const s = normalizeText(v);
@@ -148,10 +149,10 @@ export type UnitRow = z.output<typeof unitRowSchema>;
  * staff_no,name,name_kana,unit_code,grade_code,employment_type,birth_year.
  */
 export const staffRowSchema = z.object({
-  staff_no: code,
-  name: text(100),
-  name_kana: text(200),
-  unit_code: code,
+  staff_no: codeCell,
+  name: textCell(100),
+  name_kana: textCell(200),
+  unit_code: codeCell,
   grade_code: z.string().transform((v, ctx) => {
     const s = normalizeText(v);
     if (s === '') ctx.addIssue({ code: 'custom', message: '値が入っていません（必須の項目です）' });

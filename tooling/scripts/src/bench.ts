@@ -12,6 +12,7 @@ import { scaleBench } from './bench/scale.bench.js';
 import { sheetsBench } from './bench/sheets.bench.js';
 import { customSurveyBench } from './bench/custom-survey.bench.js';
 import { surveyBench } from './bench/survey.bench.js';
+import { talentBench } from './bench/talent.bench.js';
 import { uploadBench } from './bench/upload.bench.js';
 import { work, type BenchRow } from './bench/harness.js';
 
@@ -28,6 +29,7 @@ const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [
   ['roster', rosterBench],
   ['sheets', sheetsBench],
   ['scale', scaleBench],
+  ['talent', talentBench],
 ];
 
 try {

@@ -17,6 +17,7 @@ import { hashPassword } from '../passwords.js';
 import { seedEvaluationDemo } from './evaluation.js';
 import { seedRecruitmentDemo } from './recruitment.js';
 import { seedSurveyDemo } from './survey.js';
+import { seedTalentDemo } from './talent.js';
 
 export const DEMO_PASSWORD = 'jinzai-demo';
 
@@ -134,6 +135,8 @@ export async function seedDemo(
     progress('職員アンケートのデモ回答を登録しています…');
     await seedSurveyDemo(trx, now);
     await seedCustomSurveyDemo(trx, now);
+    progress('人材データ（研修・自己申告・公募・面談）のデモデータを登録しています…');
+    await seedTalentDemo(trx, now);
     return { units: org.units.length, staff: org.staff.length, users: DEMO_LOGINS.length + others.length };
   });
 }

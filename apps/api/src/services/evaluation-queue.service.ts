@@ -10,7 +10,7 @@ import {
   writeAudit,
   type Database,
 } from '@jinzai/db';
-import { dueDateOf, evaluationPoints, gradeByCode, LAYERS, whoMustAct, type User } from '@jinzai/model';
+import { dueDateOf, gradeByCode, layerMeans, whoMustAct, type User } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 
 type Db = Kysely<Database>;
@@ -67,25 +67,11 @@ export async function myEvaluation(db: Db, user: User, now: Date) {
   ]);
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const unitName = new Map(units.map((u) => [u.code, u.name]));
-  const layers = LAYERS.filter((l) => ['stance', 'interpersonal', 'problem'].includes(l.code));
-  const pyramid = results.map((r) => {
-    const grade = gradeByCode(r.gradeCode);
-    return {
-      fiscalYear: r.fiscalYear,
-      gradeCode: r.gradeCode,
-      layers: layers.map((l) => {
-        const pts = (grade?.competencies ?? [])
-          .filter((k) => k.layer === l.code && r.items[k.code])
-          .map((k) => evaluationPoints(r.items[k.code] as 'S'));
-        return {
-          layer: l.code,
-          nameJa: l.nameJa,
-          nameEn: l.nameEn,
-          mean: pts.length ? pts.reduce((a, b) => a + b, 0) / pts.length : null,
-        };
-      }),
-    };
-  });
+  const pyramid = results.map((r) => ({
+    fiscalYear: r.fiscalYear,
+    gradeCode: r.gradeCode,
+    layers: layerMeans(r.gradeCode, r.items),
+  }));
   await writeAudit(db, {
     at: now.toISOString(),
     userId: user.id,

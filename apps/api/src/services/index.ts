@@ -4,3 +4,4 @@ export * from './recruitment-import.service.js';
 export * from './survey.service.js';
 export * from './custom-survey.service.js';
 export * from './accounts.service.js';
+export * from './talent-import.service.js';
