@@ -82,13 +82,17 @@ describe.each(testDialects())('roster search on %s', (dialect) => {
     const csv = await h.request('/api/org/staff/export?unit=1010&sort=kana&format=csv', { cookie: hr });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="staff-\d{4}-\d\d-\d\d\.csv"/);
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /attachment; filename="staff-\d{4}-\d\d-\d\d\.csv"/,
+    );
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trim().split(/\r?\n/);
     expect(lines[0]).toBe('職員番号,氏名,フリガナ,所属コード,所属,職級コード,職級,雇用形態');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['000104', '000103']);
-    const x = await h.request(`/api/org/staff/export?q=${encodeURIComponent('大')}&format=xlsx`, { cookie: hr });
+    const x = await h.request(`/api/org/staff/export?q=${encodeURIComponent('大')}&format=xlsx`, {
+      cookie: hr,
+    });
     expect(x.status).toBe(200);
     const sheet = await readXlsx(new Uint8Array(await x.arrayBuffer()));
     expect(sheet[0]?.[0]).toBe('職員番号');

@@ -246,10 +246,9 @@ function rosterQuery(db: Db, f: StaffFilter) {
   return q;
 }
 
-function ordered<Q extends { orderBy: (c: 'staff_no' | 'name_kana' | 'unit_code' | 'grade_code', d: 'asc' | 'desc') => Q }>(
-  q: Q,
-  f: StaffFilter,
-): Q {
+function ordered<
+  Q extends { orderBy: (c: 'staff_no' | 'name_kana' | 'unit_code' | 'grade_code', d: 'asc' | 'desc') => Q },
+>(q: Q, f: StaffFilter): Q {
   const dir = f.desc ? 'desc' : 'asc';
   const column = SORT_COLUMN[f.sort ?? 'staffNo'];
   const sorted = q.orderBy(column, dir);

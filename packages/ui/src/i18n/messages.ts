@@ -12,6 +12,7 @@ import { customSurveyEn, customSurveyJa } from './customSurvey.js';
 import { accountsEn, accountsJa } from './accounts.js';
 import { sheetsEn, sheetsJa } from './sheets.js';
 import { noticesEn, noticesJa } from './notices.js';
+import { rosterEn, rosterJa } from './roster.js';
 
 export const ja = {
   'product.name': '人材 Jinzai',
@@ -118,6 +119,7 @@ export const ja = {
   ...accountsJa,
   ...sheetsJa,
   ...noticesJa,
+  ...rosterJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
@@ -232,4 +234,5 @@ export const en: Messages = {
   ...accountsEn,
   ...sheetsEn,
   ...noticesEn,
+  ...rosterEn,
 };
