@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unitChoices } from './units';
+import { unitChoices, unitLabels } from './units';
 
 describe('the unit filter’s choices', () => {
   it('walks the tree depth first, children after their parent', () => {
@@ -17,5 +17,20 @@ describe('the unit filter’s choices', () => {
       ['1020', 1],
       ['20', 0],
     ]);
+  });
+});
+
+describe('the units as a list names them', () => {
+  it('names a 係 with its 課, so that two 庶務係 differ', () => {
+    const labels = unitLabels([
+      { code: '10', name: '総務部', parentCode: null, level: '部' },
+      { code: '1010', name: '総務課', parentCode: '10', level: '課' },
+      { code: '101010', name: '庶務係', parentCode: '1010', level: '係' },
+      { code: '1020', name: '経理課', parentCode: '10', level: '課' },
+      { code: '102010', name: '庶務係', parentCode: '1020', level: '係' },
+    ]);
+    expect(labels.get('101010')).toBe('庶務係（総務課）');
+    expect(labels.get('102010')).toBe('庶務係（経理課）');
+    expect(labels.get('1010')).toBe('総務課');
   });
 });
