@@ -98,7 +98,7 @@ test('hr imports a year, opens the board, the logic model and a breakdown, and e
   await year.selectOption('2025');
   await page.getByRole('button', { name: '表示' }).click();
   await expect(page).toHaveURL(/fiscalYear=2025/);
-  await expect(page.getByText('令和7年度 (2025年度)', { exact: true })).toBeVisible();
+  await expect(page.locator('strong', { hasText: '令和7年度 (2025年度)' })).toBeVisible();
   const q08 = page.getByRole('row', { name: /q08/ });
   await expect(q08.getByRole('cell').nth(0)).toHaveText('2.024');
   await expect(q08.getByRole('cell').nth(1)).toHaveText('2.500');
