@@ -53,6 +53,8 @@ test('a recruiter creates a round, imports applicants and sets the panel', async
   for (const who of ['面接 一郎', '面接 二郎', '面接 三子']) await first.getByLabel(new RegExp(who)).check();
   await first.getByRole('button', { name: '一次面接の段階名と面接官を保存' }).click();
   await expect(page.getByRole('status')).toHaveText('保存しました。');
+  // One save for the card: the name stays as saved, and a new name is saved with the panel.
+  await expect(first.getByLabel('段階名')).toHaveValue('一次面接');
   await check(page, 'round');
 
   await page.getByRole('link', { name: '応募者', exact: true }).click();
