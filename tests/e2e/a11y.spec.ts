@@ -88,4 +88,27 @@ test.describe('narrow screens', () => {
       await saveScreen(page, name);
     }
   });
+
+  test('the header and menu leave the survey most of a phone’s screen', async ({ page }) => {
+    await openSignedIn(page, 'review', 'hr');
+    await page.goto('/review/survey');
+    const header = await page.locator('.app-header').boundingBox();
+    // At most a quarter of the 844 px screen (it took a third with the menu wrapped to four lines).
+    expect(header?.height ?? 999).toBeLessThanOrEqual(844 / 4);
+    // The menu is one line that scrolls sideways; every item stays reachable.
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    const items = nav.getByRole('link');
+    const tops = new Set<number>();
+    for (const box of await items.evaluateAll((links) => links.map((a) => a.getBoundingClientRect().top)))
+      tops.add(Math.round(box));
+    expect(tops.size).toBe(1);
+    await items.last().focus();
+    await expect(items.last()).toBeInViewport();
+    await expectNoViolations(page);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await saveScreen(page, 'review-survey-narrow', { fullPage: false });
+  });
 });

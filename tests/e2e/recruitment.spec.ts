@@ -51,8 +51,10 @@ test('a recruiter creates a round, imports applicants and sets the panel', async
 
   const first = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '一次面接' }) });
   for (const who of ['面接 一郎', '面接 二郎', '面接 三子']) await first.getByLabel(new RegExp(who)).check();
-  await first.getByRole('button', { name: '一次面接の面接官を保存' }).click();
+  await first.getByRole('button', { name: '一次面接の段階名と面接官を保存' }).click();
   await expect(page.getByRole('status')).toHaveText('保存しました。');
+  // One save for the card: the name stays as saved, and a new name is saved with the panel.
+  await expect(first.getByLabel('段階名')).toHaveValue('一次面接');
   await check(page, 'round');
 
   await page.getByRole('link', { name: '応募者', exact: true }).click();
@@ -93,6 +95,18 @@ for (const [i, login] of ['interviewer1', 'interviewer2', 'interviewer3'].entrie
     if (i === 0) await check(page, 'queue');
     await section.getByRole('link', { name: /評価する\s*（E-001）/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('E-001');
+    if (i === 0) {
+      // Before their sheets are in, the stage's results say why they are not shown (not 権限がありません).
+      const sheetUrl = page.url();
+      const [, roundId, stageId] = /\/rounds\/(\d+)\/stages\/(\d+)\//.exec(sheetUrl) ?? [];
+      const res = await page.goto(`/recruit/rounds/${roundId}/results?stage=${stageId}`);
+      expect(res?.status()).toBe(403);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('選考結果はまだ表示できません');
+      await expect(page.getByText('担当する応募者の評価票をすべて提出すると')).toBeVisible();
+      await check(page, 'results-unfinished');
+      await page.goto(sheetUrl);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('E-001');
+    }
     await hydrated(page);
     await expect(page.getByText('ご自身の評価を提出するまで')).toBeVisible();
     const criteria = page.locator('fieldset.criterion');

@@ -116,3 +116,64 @@ test('HR opens the sheet list from a progress count, filters it and confirms a s
   await expectNoViolations(page);
   await shot(page, 'sheets-search', page.getByTestId('sheets-range'));
 });
+
+test('HR selects every sheet the filters find, not only the page, and confirms them after a question', async ({
+  page,
+}) => {
+  test.slow();
+  await openSignedIn(page, 'review', 'hr');
+  await page.goto('/review/evaluation/hr');
+  // The period's whole 調整 count: more sheets than a page holds.
+  await page
+    .getByRole('region', { name: /段階別の進捗/ })
+    .getByRole('link', { name: /^[\d,]+件：.+・調整の一覧$/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/sheets\?state=adjust&unit=\w+$/);
+  await page.goto(`${new URL(page.url()).pathname}?state=adjust`);
+  await hydrated(page);
+  const range = (await page.getByTestId('sheets-range').textContent()) ?? '';
+  const total = Number(/^([\d,]+)件中/.exec(range)?.[1]?.replace(/,/g, ''));
+  expect(total).toBeGreaterThan(50);
+  const n = total.toLocaleString('ja-JP');
+
+  const table = page.getByRole('table', { name: '評価シートの一覧' });
+  const selectAll = page.getByRole('button', { name: `条件に合う${n}件をすべて選択` });
+  await expect(selectAll).toHaveCount(0);
+  await table.getByRole('checkbox', { name: 'このページのシートをすべて選択' }).check();
+  await expect(page.getByTestId('sheets-selected')).toHaveText('50件を選択中');
+  await selectAll.click();
+  await expect(page.getByTestId('sheets-selected')).toHaveText(`条件に合う${n}件すべてを選択中`);
+  // Unticking one sheet is a selection of ticks again; choosing "all matching" once more brings it back.
+  await table.locator('tbody tr').first().getByRole('checkbox').uncheck();
+  await expect(page.getByTestId('sheets-selected')).toHaveText('49件を選択中');
+  await table.locator('tbody tr').first().getByRole('checkbox').check();
+  await selectAll.click();
+  await expectNoViolations(page);
+  await shot(page, 'sheets-select-matching', page.locator('#bulk'));
+
+  await page.getByRole('button', { name: '確定', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '確定の確認' });
+  await expect(dialog).toBeFocused();
+  const question = dialog.getByTestId('bulk-question');
+  await expect(question).toHaveText(new RegExp(`^選択した${n}件（調整 ${n}件）を確定します。`));
+  const skippedText = /調整の([\d,]+)件はスキップされます/.exec((await question.textContent()) ?? '')?.[1];
+  const skipped = Number(skippedText?.replace(/,/g, '') ?? 0);
+  const go = total - skipped;
+  await expectNoViolations(page);
+  await shot(page, 'sheets-select-matching-ask', dialog);
+
+  await dialog.getByRole('button', { name: `${go.toLocaleString('ja-JP')}件を確定する` }).click();
+  await expect(page.getByTestId('bulk-result')).toContainText(
+    `${go.toLocaleString('ja-JP')}件を確定しました。`,
+    {
+      timeout: 90_000,
+    },
+  );
+  await expect(page.getByTestId('sheets-selected')).toHaveText('0件を選択中');
+  // What is left at 調整 is what was skipped.
+  await page.reload();
+  await expect(page.getByTestId('sheets-range')).toHaveText(
+    new RegExp(`^${skipped.toLocaleString('ja-JP')}件中`),
+  );
+});

@@ -88,14 +88,24 @@ test('hr imports a year, opens the board, the logic model and a breakdown, and e
   await page.getByRole('button', { name: '取り込む' }).click();
   await expect(page.getByRole('alert')).toContainText('2行目 q01');
 
-  // The board of the latest year (the demo's 2025), with figures and changes.
+  // While this year's survey is open the board opens on its year, named in 令和 and 西暦.
   await page.getByRole('link', { name: 'KPIボード' }).click();
   await hydrated(page);
+  const year = page.getByRole('combobox', { name: '年度' });
+  await expect(year).toHaveValue(String(fiscalYear));
+  await expect(year.locator('option:checked')).toHaveText(/^令和\d+年度 \(\d{4}年度\)$/);
+  // The demo's last full year, 2025, with figures and changes; the tabs keep the year chosen.
+  await year.selectOption('2025');
+  await page.getByRole('button', { name: '表示' }).click();
+  await expect(page).toHaveURL(/fiscalYear=2025/);
+  await expect(page.locator('strong', { hasText: '令和7年度 (2025年度)' })).toBeVisible();
   const q08 = page.getByRole('row', { name: /q08/ });
   await expect(q08.getByRole('cell').nth(0)).toHaveText('2.024');
   await expect(q08.getByRole('cell').nth(1)).toHaveText('2.500');
   await expect(q08.getByRole('cell').nth(2)).toHaveText(/^\d\.\d{3}$/);
-  await expect(q08.getByRole('cell').nth(6)).toHaveText(/^[+−±]\d\.\d{3}$/);
+  // The arrow is the change on last year; the status (against the baseline) has no arrow of its own.
+  await expect(q08.getByRole('cell').nth(6)).toHaveText(/^[+−±]\d\.\d{3} [↗↘→]$/);
+  await expect(q08.getByRole('cell').nth(7)).not.toContainText('↗');
   await expectNoViolations(page);
   await saveScreen(page, 'survey-board');
 
@@ -142,7 +152,7 @@ test('hr imports a year, opens the board, the logic model and a breakdown, and e
   await hydrated(page);
   await page.getByRole('spinbutton', { name: '年度' }).fill('2026');
   await page.getByRole('button', { name: '表示' }).click();
-  await expect(page.getByText('2026年度', { exact: true })).toBeVisible();
+  await expect(page.getByText('令和8年度 (2026年度)', { exact: true })).toBeVisible();
   await expect(page.getByLabel('シフト勤務')).toHaveValue('');
   await hydrated(page);
   await page.getByLabel('テレワーク').fill('900');

@@ -24,6 +24,13 @@ export class ApiError extends Error {
 export const errors = {
   unauthenticated: () => new ApiError(401, 'unauthenticated', 'ログインしてください'),
   forbidden: () => new ApiError(403, 'forbidden', 'この操作を行う権限がありません'),
+  /** An interviewer asks for a stage's results before submitting every sheet of it (docs/domain.md §2). */
+  scoringUnfinished: () =>
+    new ApiError(
+      403,
+      'scoring_unfinished',
+      'この段階で担当する応募者の評価票をすべて提出すると、選考結果を表示できます',
+    ),
   notFound: (what = '対象') => new ApiError(404, 'not_found', `${what}が見つかりません`),
   conflict: (message: string, details?: unknown) => new ApiError(409, 'conflict', message, details),
   badRequest: (message: string, details?: unknown) => new ApiError(400, 'invalid_input', message, details),

@@ -175,6 +175,7 @@ describe.each(testDialects())('HR’s sheet list and bulk actions on %s', (diale
       done: number[];
       skipped: { id: number; reason: string; message: string; state: string | null }[];
       recipients?: { sheetId: number; staffNo: string; relation: string }[];
+      matched?: { total: number; states: { state: string; n: number }[] };
     };
   };
 
@@ -248,6 +249,64 @@ describe.each(testDialects())('HR’s sheet list and bulk actions on %s', (diale
       action: 'update',
       detail: { bulk: 'confirm', dryRun: false, done: [ids.shuji, ids.kacho] },
     });
+  });
+
+  it('acts on every sheet the filters find, chosen on the server, with how many by step', async () => {
+    const { h, w, hr, ids, place, rateFinal } = await world();
+    await place(ids.kacho, 'adjust');
+    await rateFinal(ids.kacho, 'kacho');
+    await place(ids.shunin, 'adjust'); // no final ratings: incomplete
+    await place(ids.kacho2, 'confirmed');
+    const adjust = (await list(h, hr, w.periodId, 'state=adjust')).sheets.map((s) => s.id);
+    expect(adjust).toHaveLength(3);
+
+    const dry = await result(
+      await act(h, hr, w.periodId, { action: 'confirm', matching: { state: 'adjust' }, dryRun: true }),
+    );
+    expect(dry.matched).toEqual({ total: 3, states: [{ state: 'adjust', n: 3 }] });
+    expect([...dry.done, ...dry.skipped.map((s) => s.id)].sort()).toEqual([...adjust].sort());
+    expect(dry.skipped.map((s) => [s.id, s.reason])).toEqual([[ids.shunin, 'incomplete']]);
+    expect((await getSheetHeader(h.db.db, ids.shuji))?.state).toBe('adjust');
+
+    // Every sheet of the period, whatever its step: the tally names each step, the action skips the others.
+    const all = await result(await act(h, hr, w.periodId, { action: 'confirm', matching: {}, dryRun: true }));
+    const everything = await list(h, hr, w.periodId, 'pageSize=500');
+    expect(all.matched?.total).toBe(everything.total);
+    expect(all.matched?.states).toContainEqual({ state: 'confirmed', n: 1 });
+    expect(all.done.sort()).toEqual([...dry.done].sort());
+
+    const out = await result(
+      await act(h, hr, w.periodId, { action: 'confirm', matching: { state: 'adjust' } }),
+    );
+    expect(out.done.sort()).toEqual([ids.shuji, ids.kacho].sort());
+    for (const id of out.done) expect((await getSheetHeader(h.db.db, id))?.state).toBe('confirmed');
+    const [summary] = await listAudit(h.db.db, { entity: 'review_sheets', entityId: String(w.periodId) });
+    expect(summary).toMatchObject({
+      action: 'update',
+      detail: { bulk: 'confirm', dryRun: false, matching: { state: 'adjust' } },
+    });
+
+    // The text search and the unit (with the units under it) narrow it as the list does.
+    const q = await result(
+      await act(h, hr, w.periodId, { action: 'disclose', matching: { q: 'シナガワ' }, dryRun: true }),
+    );
+    expect(q.matched?.total).toBe(1);
+    expect(q.skipped.map((s) => s.id)).toEqual([ids.shinagawa]);
+    const unit = await result(
+      await act(h, hr, w.periodId, { action: 'disclose', matching: { unit: '9999' }, dryRun: true }),
+    );
+    expect(unit).toEqual({ done: [], skipped: [], matched: { total: 0, states: [] } });
+
+    // Either the ids or the filters, never both or neither.
+    await expectError(
+      await act(h, hr, w.periodId, { action: 'confirm', sheetIds: [ids.shuji], matching: {} }),
+      400,
+    );
+    await expectError(await act(h, hr, w.periodId, { action: 'confirm' }), 400);
+    await expectError(
+      await act(h, hr, w.periodId, { action: 'confirm', matching: { state: 'nowhere' } }),
+      400,
+    );
   });
 
   it('discloses the confirmed sheets only', async () => {

@@ -48,13 +48,29 @@ const sheetPage = z.object({
   total: z.number(),
 });
 
+const matchingFilter = z
+  .object({
+    state: z.enum(SHEET_STATES).optional(),
+    unit: z.string().trim().min(1).max(100).optional(),
+    q: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict();
 const actionsBody = z
   .object({
     action: z.enum(BULK_SHEET_ACTIONS),
-    sheetIds: z.array(z.number().int().min(1).max(2_147_483_647)).min(1).max(1000),
+    sheetIds: z.array(z.number().int().min(1).max(2_147_483_647)).min(1).max(1000).optional(),
+    matching: matchingFilter
+      .optional()
+      .describe(
+        'Instead of sheetIds: every sheet of the period the list’s filters find (state, unit with the units under it, q), chosen in one query on the server',
+      ),
     dryRun: z.boolean().optional().describe('true: write nothing, answer what would be done and skipped'),
   })
-  .strict();
+  .strict()
+  .refine((b) => (b.sheetIds === undefined) !== (b.matching === undefined), {
+    message: 'sheetIds か matching のどちらか一方を指定してください',
+    path: ['sheetIds'],
+  });
 const actionsResult = z.object({
   done: z.array(z.number()),
   skipped: z.array(
@@ -69,6 +85,13 @@ const actionsResult = z.object({
     .array(z.object({ sheetId: z.number(), staffNo: z.string(), relation: z.enum(SHEET_RELATIONS) }))
     .optional()
     .describe('remind: whom each sheet done is to remind'),
+  matched: z
+    .object({
+      total: z.number(),
+      states: z.array(z.object({ state: z.enum(SHEET_STATES), n: z.number() })),
+    })
+    .optional()
+    .describe('matching: how many sheets the filters found, by step'),
 });
 
 /** HR's list of a period's sheets and the bulk actions on them, mounted at /api/review. */
@@ -130,13 +153,16 @@ export const sheetListRoutes = new Hono<AppEnv>()
     async (c) => {
       const { db, now } = c.var.deps;
       const { id } = c.req.valid('param');
-      const { done, skipped, recipients } = await bulkSheetAction(
-        db,
-        currentUser(c),
-        now(),
-        id,
-        c.req.valid('json'),
+      const { action, sheetIds, matching, dryRun } = c.req.valid('json');
+      const selection = matching ? { matching } : { sheetIds: sheetIds ?? [] };
+      const { done, skipped, recipients, matched } = await bulkSheetAction(db, currentUser(c), now(), id, {
+        action,
+        dryRun,
+        ...selection,
+      });
+      return c.json(
+        { done, skipped, ...(recipients ? { recipients } : {}), ...(matched ? { matched } : {}) },
+        200,
       );
-      return c.json({ done, skipped, ...(recipients ? { recipients } : {}) }, 200);
     },
   );

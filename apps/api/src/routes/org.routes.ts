@@ -1,4 +1,5 @@
 // The organisation tree and the staff roster (docs/interfaces.md "Organisation and staff"); HR only.
+import { STAFF_SORTS } from '@jinzai/db';
 import { employmentTypeCodes, STAFF_COLUMNS, UNIT_COLUMNS } from '@jinzai/model';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -10,16 +11,23 @@ import { uploadedFile, uploadLimit } from '../http/upload.js';
 import { optionalText, pageQuery } from '../http/params.js';
 import { validate } from '../openapi.js';
 import { importStaff, importUnits } from '../services/org-import.service.js';
-import { orgTree, searchRoster, staffRecord } from '../services/org.service.js';
+import { exportRoster, orgTree, searchRoster, staffRecord } from '../services/org.service.js';
 
 const importResult = z.object({ rows: z.number(), created: z.number(), updated: z.number() });
 
-const rosterQuery = z.object({
+const rosterFilter = {
   q: optionalText,
   unit: optionalText,
   grade: optionalText,
   employmentType: z.enum(employmentTypeCodes).optional(),
-  ...pageQuery,
+  sort: z.enum(STAFF_SORTS).default('staffNo').describe('staffNo, kana, unit or grade (ties by 職員番号)'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+};
+const rosterQuery = z.object({ ...rosterFilter, ...pageQuery });
+const rosterExportQuery = z.object({
+  ...rosterFilter,
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  encoding: z.enum(['cp932', 'utf-8-bom']).default('utf-8-bom'),
 });
 const rosterPage = z.object({
   staff: z.array(
@@ -121,6 +129,25 @@ export const orgRoutes = new Hono<AppEnv>()
         },
         200,
       );
+    },
+  )
+  .get(
+    '/staff/export',
+    guard({
+      summary:
+        'Export everyone the roster search finds (the filters and order of GET /api/org/staff, no paging) as .xlsx or CSV (UTF-8 with BOM, or CP932), with Japanese headers',
+      tags: ['org'],
+      roles: ['hr'],
+    }),
+    validate('query', rosterExportQuery),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      const { format, encoding, ...filter } = c.req.valid('query');
+      const file = await exportRoster(db, actorOf(c), now(), filter, format, encoding);
+      return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.filename}"`,
+      });
     },
   )
   .get(

@@ -113,7 +113,9 @@ describe.each(testDialects())('recruitment score sheets and decisions on %s', (d
       await t.h.request(sheet('001'), json({ version: 0, scores, submit: true }, 'PUT', i2));
       const before = (await (await t.get(sheet('001'), i1)).json()) as { others: unknown };
       expect(before.others).toBeNull();
-      await expectError(await t.get(t.path(`/results?stage=${stageId}`), i1), 403);
+      // The reason is the unfinished scoring, not a missing right.
+      const blocked = await expectError(await t.get(t.path(`/results?stage=${stageId}`), i1), 403);
+      expect(blocked.code).toBe('scoring_unfinished');
       for (const no of ['001', '002', '003']) {
         const r = await t.h.request(sheet(no), json({ version: 0, scores, submit: true }, 'PUT', i1));
         expect(r.status).toBe(200);

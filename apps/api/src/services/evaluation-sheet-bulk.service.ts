@@ -6,6 +6,7 @@ import {
   listUnits,
   searchSheets,
   sheetHeadersIn,
+  sheetHeadersMatching,
   writeAudit,
   yieldToEventLoop,
   type Database,
@@ -16,6 +17,7 @@ import {
   applyAction,
   reminderTarget,
   relationsOf,
+  SHEET_STATES,
   unitAndDescendants,
   whoMustAct,
   type BulkSheetAction,
@@ -80,10 +82,43 @@ export interface Skipped {
 
 const NOT_IN_PERIOD = 'この評価期間のシートではありません';
 
-/** The requested sheets of the period, each once, in the order asked, and a skip for each id that is not one. */
-async function requestedSheets(db: Db, periodId: number, sheetIds: readonly number[]) {
-  const ids = [...new Set(sheetIds)];
-  const byId = new Map((await sheetHeadersIn(db, periodId, ids)).map((s) => [s.id, s]));
+/** The list's filters as a bulk action takes them: "every sheet of the period these find". */
+export interface SheetMatching {
+  state?: SheetState | undefined;
+  unit?: string | undefined;
+  q?: string | undefined;
+}
+
+/** Which sheets a bulk action is for: those ticked, or every sheet the list's filters find. */
+export type SheetSelection =
+  { sheetIds: readonly number[]; matching?: undefined } | { matching: SheetMatching; sheetIds?: undefined };
+
+/** How many sheets "all matching" found, by step in the workflow's order (for the question before the action). */
+export interface MatchedTally {
+  total: number;
+  states: { state: SheetState; n: number }[];
+}
+
+/**
+ * The selected sheets of the period, each once: those asked for, in the order asked, with a skip for each id that
+ * is not one of the period's; or every sheet the filters find (one query, in the list's order, `unit` with the
+ * units under it), with how many by step. `order` is the ids in the order the answer lists them.
+ */
+async function selectedSheets(db: Db, periodId: number, selection: SheetSelection) {
+  if (selection.matching) {
+    const { unit, state, q } = selection.matching;
+    const unitCodes = unit === undefined ? undefined : [...unitAndDescendants(unit, await listUnits(db))];
+    const sheets = await sheetHeadersMatching(db, { periodId, state, q, unitCodes });
+    const count = new Map<SheetState, number>();
+    for (const sheet of sheets) count.set(sheet.state, (count.get(sheet.state) ?? 0) + 1);
+    const matched: MatchedTally = {
+      total: sheets.length,
+      states: SHEET_STATES.flatMap((st) => (count.has(st) ? [{ state: st, n: count.get(st) ?? 0 }] : [])),
+    };
+    return { sheets, skipped: [] as Skipped[], order: sheets.map((x) => x.id), matched };
+  }
+  const ids = [...new Set(selection.sheetIds)];
+  const byId = new Map((await sheetHeadersIn(db, periodId, ids)).map((x) => [x.id, x]));
   const sheets: SheetHeader[] = [];
   const skipped: Skipped[] = [];
   for (const id of ids) {
@@ -91,7 +126,7 @@ async function requestedSheets(db: Db, periodId: number, sheetIds: readonly numb
     if (sheet) sheets.push(sheet);
     else skipped.push({ id, reason: 'not_found', message: NOT_IN_PERIOD, state: null });
   }
-  return { sheets, skipped };
+  return { sheets, skipped, order: ids, matched: undefined };
 }
 
 /** The skipped sheets in the order they were asked for. */
@@ -114,15 +149,15 @@ export async function actOnSheets(
   user: User,
   now: Date,
   periodId: number,
-  input: { action: 'confirm' | 'disclose'; sheetIds: readonly number[]; dryRun?: boolean | undefined },
+  input: { action: 'confirm' | 'disclose'; dryRun?: boolean | undefined } & SheetSelection,
   record: AuditIn = auditAs(user, now),
-): Promise<{ done: number[]; skipped: Skipped[] }> {
+): Promise<{ done: number[]; skipped: Skipped[]; matched?: MatchedTally }> {
   await periodOrThrow(db, periodId);
   const at = now.toISOString();
   const { action } = input;
   const dryRun = input.dryRun === true;
   return db.transaction().execute(async (trx) => {
-    const { sheets, skipped } = await requestedSheets(trx, periodId, input.sheetIds);
+    const { sheets, skipped, order, matched } = await selectedSheets(trx, periodId, input);
     const done: number[] = [];
     for (const [k, sheet] of sheets.entries()) {
       if (k % SHEETS_PER_TURN === SHEETS_PER_TURN - 1) await yieldToEventLoop();
@@ -161,9 +196,15 @@ export async function actOnSheets(
       action: dryRun ? 'read' : 'update',
       entity: 'review_sheets',
       entityId: String(periodId),
-      detail: { bulk: action, dryRun, done, skipped: skipped.map((s) => ({ id: s.id, reason: s.reason })) },
+      detail: {
+        bulk: action,
+        dryRun,
+        ...(input.matching ? { matching: { ...input.matching } } : {}),
+        done,
+        skipped: skipped.map((s) => ({ id: s.id, reason: s.reason })),
+      },
     });
-    return { done, skipped: inRequestOrder(skipped, input.sheetIds) };
+    return { done, skipped: inRequestOrder(skipped, order), ...(matched ? { matched } : {}) };
   });
 }
 
@@ -185,10 +226,10 @@ export async function remindSheets(
   actor: Actor,
   now: Date,
   periodId: number,
-  sheetIds: readonly number[],
-): Promise<{ recipients: Reminder[]; skipped: Skipped[] }> {
+  selection: SheetSelection,
+): Promise<{ recipients: Reminder[]; skipped: Skipped[]; matched?: MatchedTally }> {
   await periodOrThrow(db, periodId);
-  const { sheets, skipped } = await requestedSheets(db, periodId, sheetIds);
+  const { sheets, skipped, order, matched } = await selectedSheets(db, periodId, selection);
   const targets: Reminder[] = [];
   for (const sheet of sheets) {
     const target = reminderTarget(sheet, sheet);
@@ -217,9 +258,14 @@ export async function remindSheets(
       action: 'create',
       entity: 'review_sheets',
       entityId: String(periodId),
-      detail: { bulk: 'remind', recipients, skipped: skipped.map((x) => ({ id: x.id, reason: x.reason })) },
+      detail: {
+        bulk: 'remind',
+        ...(selection.matching ? { matching: { ...selection.matching } } : {}),
+        recipients,
+        skipped: skipped.map((x) => ({ id: x.id, reason: x.reason })),
+      },
     });
-    return { recipients, skipped: inRequestOrder(skipped, sheetIds) };
+    return { recipients, skipped: inRequestOrder(skipped, order), ...(matched ? { matched } : {}) };
   });
 }
 
@@ -232,11 +278,11 @@ export async function bulkSheetAction(
   user: User,
   now: Date,
   periodId: number,
-  input: { action: BulkSheetAction; sheetIds: readonly number[]; dryRun?: boolean | undefined },
-): Promise<{ done: number[]; skipped: Skipped[]; recipients?: Reminder[] }> {
+  input: { action: BulkSheetAction; dryRun?: boolean | undefined } & SheetSelection,
+): Promise<{ done: number[]; skipped: Skipped[]; recipients?: Reminder[]; matched?: MatchedTally }> {
   if (input.action !== 'remind')
     return actOnSheets(db, user, now, periodId, { ...input, action: input.action });
   const actor = { userId: user.id, loginId: user.loginId };
-  const { recipients, skipped } = await remindSheets(db, actor, now, periodId, input.sheetIds);
-  return { done: recipients.map((r) => r.sheetId), skipped, recipients };
+  const { recipients, skipped, matched } = await remindSheets(db, actor, now, periodId, input);
+  return { done: recipients.map((r) => r.sheetId), skipped, recipients, ...(matched ? { matched } : {}) };
 }

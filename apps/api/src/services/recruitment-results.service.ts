@@ -82,7 +82,7 @@ export async function resultsFor(
   const stage = await stageOf(db, round.id, stageRef);
   if (!canManage(user)) {
     await requirePanel(db, user, stage);
-    if (!(await interviewerHasSubmittedAll(db, user, round.id, stage))) throw errors.forbidden();
+    if (!(await interviewerHasSubmittedAll(db, user, round.id, stage))) throw errors.scoringUnfinished();
   }
   const results = await stageResults(db, round, stage);
   await recordAudit(db, actorOfUser(user), now, {

@@ -10,6 +10,9 @@ import type {
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ReviewSheetTable } from '../schema-evaluation.js';
+import { oneOf } from './bulk.js';
+import type { SheetSearch } from './evaluation-sheet-list.repository.js';
+import { staffMatch } from './staff-match.js';
 
 type Db = Kysely<Database>;
 
@@ -108,6 +111,26 @@ export async function sheetHeadersIn(
     .where('period_id', '=', periodId)
     .where('id', 'in', ids)
     .execute();
+  return rows.map(toHeader);
+}
+
+/** The filters of HR's sheet list without its paging: which sheets of a period "all matching" means. */
+export type SheetFilter = Omit<SheetSearch, 'page' | 'pageSize'>;
+
+/**
+ * Every sheet of the period the list's filters find (state, unit subtree, text search on the evaluatee), in the
+ * list's order: one statement, the selection of a bulk action on "all matching" sheets.
+ */
+export async function sheetHeadersMatching(db: Db, f: SheetFilter): Promise<SheetHeader[]> {
+  let q = db.selectFrom('review_sheets as s').selectAll('s').where('s.period_id', '=', f.periodId);
+  if (f.state) q = q.where('s.state', '=', f.state);
+  if (f.unitCodes) q = q.where('s.unit_code', 'in', oneOf(db, f.unitCodes));
+  const text = f.q;
+  if (text)
+    q = q.where('s.staff_no', 'in', (qc) =>
+      qc.selectFrom('staff').select('staff_no').where(staffMatch(db, text)),
+    );
+  const rows = await q.orderBy('s.unit_code').orderBy('s.staff_no').execute();
   return rows.map(toHeader);
 }
 

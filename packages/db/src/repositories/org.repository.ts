@@ -196,43 +196,81 @@ export async function orgSummary(db: Db): Promise<{ units: number; staff: number
   return { units: await countRows(db, 'units'), staff: await countRows(db, 'staff') };
 }
 
-export interface StaffSearch {
+/** The orders of the roster: by 職員番号, kana, unit or grade (ties in 職員番号 order). */
+export const STAFF_SORTS = ['staffNo', 'kana', 'unit', 'grade'] as const;
+export type StaffSort = (typeof STAFF_SORTS)[number];
+
+export interface StaffFilter {
   /** A 職員番号 prefix, or part of the name or kana in search form (model's searchForm); empty: everyone. */
   q?: string | undefined;
   /** The unit and every unit under it. */
   unitCodes?: readonly string[] | undefined;
   grade?: string | undefined;
   employmentType?: string | undefined;
+  /** The order (職員番号 when not given), descending with `desc`. */
+  sort?: StaffSort | undefined;
+  desc?: boolean | undefined;
+}
+
+export interface StaffSearch extends StaffFilter {
   page: number;
   pageSize: number;
 }
 
-/**
- * A page of the roster (people who have not left), ordered by 職員番号, with the total matching: one counting and
- * one listing query, the filters applied in SQL.
- */
-export async function searchStaff(db: Db, f: StaffSearch): Promise<{ staff: Staff[]; total: number }> {
+const SORT_COLUMN = {
+  staffNo: 'staff_no',
+  kana: 'name_kana',
+  unit: 'unit_code',
+  grade: 'grade_code',
+} as const satisfies Record<StaffSort, string>;
+
+const STAFF_LISTED = [
+  'staff_no',
+  'name',
+  'name_kana',
+  'unit_code',
+  'grade_code',
+  'job_family',
+  'employment_type',
+  'birth_year',
+  'updated_at',
+] as const;
+
+/** The people who have not left and match the filter, in the filter's order (the query, not yet run). */
+function rosterQuery(db: Db, f: StaffFilter) {
   let q = db.selectFrom('staff').where('left_on', 'is', null);
   if (f.q) q = q.where(staffMatch(db, f.q));
   if (f.unitCodes) q = q.where('unit_code', 'in', oneOf(db, f.unitCodes));
   if (f.grade) q = q.where('grade_code', '=', f.grade);
   if (f.employmentType) q = q.where('employment_type', '=', f.employmentType);
+  return q;
+}
+
+function ordered<
+  Q extends { orderBy: (c: 'staff_no' | 'name_kana' | 'unit_code' | 'grade_code', d: 'asc' | 'desc') => Q },
+>(q: Q, f: StaffFilter): Q {
+  const dir = f.desc ? 'desc' : 'asc';
+  const column = SORT_COLUMN[f.sort ?? 'staffNo'];
+  const sorted = q.orderBy(column, dir);
+  return column === 'staff_no' ? sorted : sorted.orderBy('staff_no', dir);
+}
+
+/**
+ * A page of the roster (people who have not left), in the order asked (職員番号 by default), with the total
+ * matching: one counting and one listing query, the filters applied in SQL.
+ */
+export async function searchStaff(db: Db, f: StaffSearch): Promise<{ staff: Staff[]; total: number }> {
+  const q = rosterQuery(db, f);
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .select([
-      'staff_no',
-      'name',
-      'name_kana',
-      'unit_code',
-      'grade_code',
-      'job_family',
-      'employment_type',
-      'birth_year',
-      'updated_at',
-    ])
-    .orderBy('staff_no')
+  const rows = await ordered(q.select(STAFF_LISTED), f)
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();
   return { staff: rows.map(toStaff), total: Number(n) };
+}
+
+/** Everyone the roster's filter matches, in its order, for an export (one query). */
+export async function staffMatching(db: Db, f: StaffFilter): Promise<Staff[]> {
+  const rows = await ordered(rosterQuery(db, f).select(STAFF_LISTED), f).execute();
+  return rows.map(toStaff);
 }

@@ -64,7 +64,7 @@ export type KpiStatus = 'achieved' | 'improving' | 'not-improving' | 'no-data';
 /** The names of the KPI statuses on screen and in exports (policy IV-3-(1)). */
 export const KPI_STATUS_LABELS: Record<KpiStatus, { ja: string; en: string }> = {
   achieved: { ja: '目標達成', en: 'Target met' },
-  improving: { ja: '改善', en: 'Improving' },
+  improving: { ja: '基準値より改善', en: 'Above baseline' },
   'not-improving': { ja: '基準値以下', en: 'At or below baseline' },
   'no-data': { ja: 'データなし', en: 'No data' },
 };

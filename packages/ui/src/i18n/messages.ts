@@ -13,6 +13,7 @@ import { accountsEn, accountsJa } from './accounts.js';
 import { sheetsEn, sheetsJa } from './sheets.js';
 import { noticesEn, noticesJa } from './notices.js';
 import { talentEn, talentJa } from './talent.js';
+import { rosterEn, rosterJa } from './roster.js';
 
 export const ja = {
   'product.name': '人材 Jinzai',
@@ -120,6 +121,7 @@ export const ja = {
   ...sheetsJa,
   ...noticesJa,
   ...talentJa,
+  ...rosterJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
@@ -235,4 +237,5 @@ export const en: Messages = {
   ...sheetsEn,
   ...noticesEn,
   ...talentEn,
+  ...rosterEn,
 };

@@ -51,7 +51,7 @@ export const recruitmentJa = {
   'rc.stages.title': '選考段階と面接官',
   'rc.stages.sheets': '提出済み評価票 {submitted} 件・下書き {draft} 件',
   'rc.stages.panel': '面接官',
-  'rc.stages.savePanel': '{stage}の面接官を保存',
+  'rc.stages.save': '{stage}の段階名と面接官を保存',
   'rc.stages.rename': '段階名',
   'rc.stages.add': '選考段階を追加',
   'rc.stages.addButton': '追加',
@@ -137,6 +137,9 @@ export const recruitmentJa = {
   'rc.sheet.confirmCancel': '戻って確認する',
 
   'rc.results.title': '選考結果',
+  'rc.results.unfinished.title': '選考結果はまだ表示できません',
+  'rc.results.unfinished.body':
+    'この段階で担当する応募者の評価票をすべて提出すると、選考結果を表示できます。未提出の評価票は「担当する面接」から開けます。',
   'rc.results.heading': '選考結果：{round}（{stage}）',
   'rc.results.lead': '合計は採用区分の配点（版 {version}）による加重平均（1～5点）です。配点：',
   'rc.results.completeOnly': '評価が揃った応募者のみ',
@@ -241,7 +244,7 @@ export const recruitmentEn: Record<keyof typeof recruitmentJa, string> = {
   'rc.stages.title': 'Stages and panels',
   'rc.stages.sheets': '{submitted} sheets submitted, {draft} drafts',
   'rc.stages.panel': 'Panel',
-  'rc.stages.savePanel': 'Save the panel of {stage}',
+  'rc.stages.save': 'Save the name and panel of {stage}',
   'rc.stages.rename': 'Stage name',
   'rc.stages.add': 'Add a stage',
   'rc.stages.addButton': 'Add',
@@ -329,6 +332,9 @@ export const recruitmentEn: Record<keyof typeof recruitmentJa, string> = {
   'rc.sheet.confirmCancel': 'Go back and check',
 
   'rc.results.title': 'Results',
+  'rc.results.unfinished.title': 'The results are not shown yet',
+  'rc.results.unfinished.body':
+    'Submit every sheet of the applicants you interview at this stage to see the results. Your sheets still to submit are under “My interviews”.',
   'rc.results.heading': 'Results: {round} ({stage})',
   'rc.results.lead':
     'The total is the mean weighted by the track’s weights (version {version}), on 1–5. Weights:',

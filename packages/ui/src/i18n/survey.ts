@@ -68,6 +68,7 @@ export const surveyJa = {
   'survey.col.n': '回答数',
   'survey.col.favourable': '肯定的回答の割合',
   'survey.col.delta': '前年度比',
+  'survey.heat.legend': '色の目安（平均値）：',
   'survey.col.status': '状況',
   ...kpiStatusMessages('ja'),
   'survey.withheld': '非表示',
@@ -104,7 +105,7 @@ export const surveyJa = {
   'survey.breakdown.by.grade': '職層',
   'survey.breakdown.by.age_band': '年齢区分',
   'survey.breakdown.by.employment_type': '任用形態',
-  'survey.breakdown.caption': '{year}年度 {by}別の平均値',
+  'survey.breakdown.caption': '{year} {by}別の平均値',
   'survey.breakdown.group': '集団',
 
   'survey.trends.title': 'KPIの経年推移',
@@ -207,6 +208,7 @@ export const surveyEn: Record<keyof typeof surveyJa, string> = {
   'survey.col.n': 'Answers',
   'survey.col.favourable': 'Favourable',
   'survey.col.delta': 'Change',
+  'survey.heat.legend': 'Colour key (mean):',
   'survey.col.status': 'Status',
   ...kpiStatusMessages('en'),
   'survey.withheld': 'Withheld',
@@ -243,7 +245,7 @@ export const surveyEn: Record<keyof typeof surveyJa, string> = {
   'survey.breakdown.by.grade': 'Grade',
   'survey.breakdown.by.age_band': 'Age band',
   'survey.breakdown.by.employment_type': 'Employment type',
-  'survey.breakdown.caption': 'Means by {by}, FY{year}',
+  'survey.breakdown.caption': 'Means by {by}, {year}',
   'survey.breakdown.group': 'Group',
 
   'survey.trends.title': 'KPI trends',

@@ -12,27 +12,20 @@ export const load: PageServerLoad = async ({ fetch, params }) => {
 
 // The forms' strings go to the API as they are: it validates them and answers a 400 the form shows.
 export const actions: Actions = {
-  panel: async ({ request, fetch, params }) => {
+  // One save per stage card: its name (when changed) and its panel.
+  stage: async ({ request, fetch, params }) => {
     const form = await request.formData();
     const stageId = String(form.get('stageId'));
+    const stage = apiClient(fetch).recruit.rounds[':id'].stages[':stageId'];
+    const param = { id: params.id, stageId };
+    const name = String(form.get('name') ?? '');
+    if (name !== String(form.get('currentName') ?? '')) {
+      const renamed = await result(stage.$patch({ param, json: { name } }));
+      if (!renamed.ok) return renamed.failure;
+    }
     const loginIds = form.getAll('loginIds').map(String);
-    const r = await result(
-      apiClient(fetch).recruit.rounds[':id'].stages[':stageId'].panel.$put({
-        param: { id: params.id, stageId },
-        json: { loginIds },
-      }),
-    );
+    const r = await result(stage.panel.$put({ param, json: { loginIds } }));
     return r.ok ? { saved: 'panel', stageId: Number(stageId) } : r.failure;
-  },
-  rename: async ({ request, fetch, params }) => {
-    const form = await request.formData();
-    const r = await result(
-      apiClient(fetch).recruit.rounds[':id'].stages[':stageId'].$patch({
-        param: { id: params.id, stageId: String(form.get('stageId')) },
-        json: { name: String(form.get('name') ?? '') },
-      }),
-    );
-    return r.ok ? { saved: 'stage' } : r.failure;
   },
   addStage: async ({ request, fetch, params }) => {
     const form = await request.formData();

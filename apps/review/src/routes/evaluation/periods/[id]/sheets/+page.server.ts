@@ -11,6 +11,7 @@ import {
 } from '@jinzai/model';
 import { isHr } from '@jinzai/ui';
 import { apiClient, data, result } from '@jinzai/ui/client';
+import { tallyByState } from './bulk-text';
 import { apiQuery, filterSearch, hasEmptyFilter, readFilters } from './filters';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -54,21 +55,34 @@ async function bulkForm(event: RequestEvent) {
         .filter((n) => Number.isInteger(n) && n > 0),
     ),
   ];
-  return { action, ids, confirmed: form.get('confirmed') === 'yes' };
+  // 「条件に合うすべて」: every sheet the list's filters (in the form's address) find, chosen by the API.
+  const matching = form.get('scope') === 'matching';
+  return { action, ids, matching, confirmed: form.get('confirmed') === 'yes' };
+}
+
+/** The list's filters as the bulk route's `matching` takes them. */
+function matchingOf(url: URL) {
+  const f = readFilters(url.searchParams);
+  return {
+    ...(f.state ? { state: f.state } : {}),
+    ...(f.unit ? { unit: f.unit } : {}),
+    ...(f.q ? { q: f.q } : {}),
+  };
 }
 
 type Skip = { id: number; reason: BulkSkipReason; state: SheetState | null };
 
 export const actions: Actions = {
   bulk: async (event) => {
-    const { action, ids, confirmed } = await bulkForm(event);
+    const { action, ids, matching, confirmed } = await bulkForm(event);
     if (!action) return fail(400, { bulk: { kind: 'error' as const, action: null, error: 'none' as const } });
-    if (ids.length === 0)
+    if (ids.length === 0 && !matching)
       return fail(400, { bulk: { kind: 'error' as const, action, error: 'none' as const } });
     const api = apiClient(event.fetch).review.periods[':id'];
     const param = { id: encodeURIComponent(event.params.id) };
+    const selection = matching ? { matching: matchingOf(event.url) } : { sheetIds: ids };
     const r = await result(
-      api.sheets.actions.$post({ param, json: { action, sheetIds: ids, dryRun: !confirmed } }),
+      api.sheets.actions.$post({ param, json: { action, ...selection, dryRun: !confirmed } }),
     );
     if (!r.ok) {
       const { status, message } = r.failure.data;
@@ -79,6 +93,21 @@ export const actions: Actions = {
       const recipients: SheetRelation[] = (r.value.recipients ?? []).map((x) => x.relation);
       return { bulk: { kind: 'done' as const, action, done: r.value.done.length, skipped, recipients } };
     }
+    if (r.value.matched) {
+      // Every sheet the filters find: the API counted them by step.
+      const { total, states: tally } = r.value.matched;
+      return {
+        bulk: {
+          kind: 'ask' as const,
+          action: action as BulkSheetAction,
+          scope: 'matching' as const,
+          ids: [],
+          total,
+          tally,
+          skipped,
+        },
+      };
+    }
     // The question names the steps of the sheets ticked, as the list holds them now.
     const list = await data(api.sheets.$get({ param, query: apiQuery(readFilters(event.url.searchParams)) }));
     const stateOf = new Map<number, SheetState | null>(list.sheets.map((s) => [s.id, s.state]));
@@ -87,8 +116,10 @@ export const actions: Actions = {
       bulk: {
         kind: 'ask' as const,
         action: action as BulkSheetAction,
+        scope: 'ids' as const,
         ids,
-        states: ids.map((id) => stateOf.get(id) ?? null),
+        total: ids.length,
+        tally: tallyByState(ids.map((id) => stateOf.get(id) ?? null)),
         skipped,
       },
     };

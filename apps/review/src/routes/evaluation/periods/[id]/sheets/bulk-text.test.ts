@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askText, doneText, reasonLines, tallyByState } from './bulk-text';
+import { askTallyText, askText, doneText, reasonLines, tallyByState } from './bulk-text';
 
 describe('the bulk actions’ texts', () => {
   it('counts the selection by step in the workflow’s order', () => {
@@ -25,6 +25,18 @@ describe('the bulk actions’ texts', () => {
     expect(askText('ja', 'confirm', ['done'], [{ reason: 'invalid_state', state: 'done' }])).toBe(
       '選択したシートには確定できるものがありません。',
     );
+  });
+
+  it('asks about every sheet the filters find, counted by step on the server', () => {
+    const tally = [
+      { state: 'adjust', n: 950 },
+      { state: 'confirmed', n: 6 },
+    ] as const;
+    const skipped = Array(6).fill({ reason: 'invalid_state', state: 'confirmed' });
+    expect(askTallyText('ja', 'confirm', tally, 956, skipped)).toBe(
+      '選択した956件（調整 950件、確定 6件）を確定します。確定の6件はスキップされます。',
+    );
+    expect(askTallyText('ja', 'disclose', [], 0, [])).toBe('選択したシートには開示できるものがありません。');
   });
 
   it('writes thousands with separators and names the reasons', () => {

@@ -66,12 +66,22 @@ export function askText(
   selected: readonly (SheetState | null)[],
   skipped: readonly SkipFact[],
 ): string {
-  if (skipped.length >= selected.length)
-    return t(lang, 'sheets.ask.nothing', { action: actionName(lang, action) });
-  const head = t(lang, `sheets.ask.${action}`, {
-    n: num(selected.length),
-    tally: tallyText(lang, tallyByState(selected)),
-  });
+  return askTallyText(lang, action, tallyByState(selected), selected.length, skipped);
+}
+
+/**
+ * The same question for a selection counted by step (every sheet the filters find, counted on the server):
+ * `total` sheets, `tally` of them by step.
+ */
+export function askTallyText(
+  lang: Lang,
+  action: BulkSheetAction,
+  tally: readonly Tally[],
+  total: number,
+  skipped: readonly SkipFact[],
+): string {
+  if (skipped.length >= total) return t(lang, 'sheets.ask.nothing', { action: actionName(lang, action) });
+  const head = t(lang, `sheets.ask.${action}`, { n: num(total), tally: tallyText(lang, tally) });
   if (skipped.length === 0) return head;
   const states = tallyByState(skipped.map((s) => s.state)).map((x) => stateName(lang, x.state));
   const skip = t(lang, 'sheets.ask.skip', {

@@ -23,3 +23,19 @@ export function unitChoices(units: readonly (TreeUnit & { name: string })[]): Un
   walk(null, 0);
   return out;
 }
+
+/**
+ * Each unit's name as a list shows it: a 係 with its 課 beside it (庶務係（総務課）), so that the several 庶務係
+ * of a ward can be told apart; a 部 or 課 by its name alone.
+ */
+export function unitLabels(
+  units: readonly (TreeUnit & { name: string; level: string })[],
+): Map<string, string> {
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  return new Map(
+    units.map((u) => {
+      const parent = u.level === '係' && u.parentCode ? byCode.get(u.parentCode) : undefined;
+      return [u.code, parent ? `${u.name}（${parent.name}）` : u.name];
+    }),
+  );
+}
