@@ -28,12 +28,19 @@ export interface RowSpec<C extends Checks = Checks> {
   readonly name: string;
   readonly columns: ColumnSpec;
   readonly checks: C;
+  /** Columns whose (checked, non-empty) value may appear once in a file, with the name a message calls them by. */
+  readonly unique: Readonly<Partial<Record<keyof C & string, string>>>;
   /** The same checks as a zod schema over `{ column: text }`, for a single row (a form, a test). */
   readonly schema: z.ZodType<RowOf<C>, { [K in keyof C]: string }>;
 }
 
 /** A row spec; `checks` must cover every column of `columns`. */
-export function rowSpec<C extends Checks>(name: string, columns: ColumnSpec, checks: C): RowSpec<C> {
+export function rowSpec<C extends Checks>(
+  name: string,
+  columns: ColumnSpec,
+  checks: C,
+  unique: RowSpec<C>['unique'] = {} as RowSpec<C>['unique'],
+): RowSpec<C> {
   const shape = Object.fromEntries(
     Object.entries(checks).map(([column, check]) => [
       column,
@@ -48,5 +55,5 @@ export function rowSpec<C extends Checks>(name: string, columns: ColumnSpec, che
     ]),
   );
   const schema = z.object(shape) as unknown as RowSpec<C>['schema'];
-  return { name, columns, checks, schema };
+  return { name, columns, checks, unique, schema };
 }

@@ -132,16 +132,21 @@ export const optionalCode: CellCheck<string | null> = (v, issue) => {
 export const UNIT_COLUMNS = { required: ['code', 'name', 'level'], optional: ['parent_code'] } as const;
 
 /** One row of the units CSV (docs/interfaces.md "Organisation and staff"): code,name,parent_code,level. */
-export const unitRowSpec = rowSpec('unitRowSpec', UNIT_COLUMNS, {
-  code,
-  name: text(100),
-  parent_code: optionalCode,
-  level: (v, issue): UnitLevel => {
-    const s = normalizeText(v);
-    if (!(UNIT_LEVELS as readonly string[]).includes(s)) issue('部・課・係のいずれかを指定してください');
-    return s as UnitLevel;
+export const unitRowSpec = rowSpec(
+  'unitRowSpec',
+  UNIT_COLUMNS,
+  {
+    code,
+    name: text(100),
+    parent_code: optionalCode,
+    level: (v, issue): UnitLevel => {
+      const s = normalizeText(v);
+      if (!(UNIT_LEVELS as readonly string[]).includes(s)) issue('部・課・係のいずれかを指定してください');
+      return s as UnitLevel;
+    },
   },
-});
+  { code: 'コード' },
+);
 export const unitRowSchema = unitRowSpec.schema;
 export type UnitRow = RowOf<typeof unitRowSpec.checks>;
 
@@ -154,29 +159,36 @@ export const STAFF_COLUMNS = {
  * One row of the staff CSV (docs/interfaces.md "Organisation and staff"):
  * staff_no,name,name_kana,unit_code,grade_code,employment_type,birth_year.
  */
-export const staffRowSpec = rowSpec('staffRowSpec', STAFF_COLUMNS, {
-  staff_no: code,
-  name: text(100),
-  name_kana: text(200),
-  unit_code: code,
-  grade_code: (v, issue) => {
-    const s = normalizeText(v);
-    if (s === '') issue('値が入っていません（必須の項目です）');
-    return s;
+export const staffRowSpec = rowSpec(
+  'staffRowSpec',
+  STAFF_COLUMNS,
+  {
+    staff_no: code,
+    name: text(100),
+    name_kana: text(200),
+    unit_code: code,
+    grade_code: (v, issue) => {
+      const s = normalizeText(v);
+      if (s === '') issue('値が入っていません（必須の項目です）');
+      return s;
+    },
+    employment_type: (v, issue): EmploymentType => {
+      const t = parseEmploymentType(normalizeText(v));
+      if (!t)
+        issue(
+          'regular / reappointed / temporary / fiscal-year（または常勤職員などの名称）を指定してください',
+        );
+      return t ?? 'regular';
+    },
+    birth_year: (v, issue) => {
+      const s = normalizeText(v);
+      const year = /^\d{4}$/.test(s) ? Number(s) : NaN;
+      if (!(year >= 1900 && year <= 2100)) issue('生まれ年は西暦4桁（1900〜2100）で指定してください');
+      return year;
+    },
   },
-  employment_type: (v, issue): EmploymentType => {
-    const t = parseEmploymentType(normalizeText(v));
-    if (!t)
-      issue('regular / reappointed / temporary / fiscal-year（または常勤職員などの名称）を指定してください');
-    return t ?? 'regular';
-  },
-  birth_year: (v, issue) => {
-    const s = normalizeText(v);
-    const year = /^\d{4}$/.test(s) ? Number(s) : NaN;
-    if (!(year >= 1900 && year <= 2100)) issue('生まれ年は西暦4桁（1900〜2100）で指定してください');
-    return year;
-  },
-});
+  { staff_no: '職員番号' },
+);
 export const staffRowSchema = staffRowSpec.schema;
 export type StaffRow = RowOf<typeof staffRowSpec.checks>;
 
@@ -268,9 +280,20 @@ export function divisionAndDepartment(
 export function searchForm(value: string): string {
   return value
     .normalize('NFKC')
-    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+    .replace(/[\u30a1-\u30f6]+/g, hiragana)
     .toLowerCase()
     .replace(/[\s\u3000]+/g, '');
+}
+
+/** A run of katakana as hiragana (one call per run: a roster import turns 600,000 names into search form). */
+function hiragana(run: string): string {
+  let out = '';
+  for (let start = 0; start < run.length; start += 4096) {
+    const codes: number[] = [];
+    for (let i = start; i < Math.min(run.length, start + 4096); i++) codes.push(run.charCodeAt(i) - 0x60);
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
 
 /** The roster search key of a person: their name and kana in search form, joined so that either matches. */

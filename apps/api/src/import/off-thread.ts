@@ -35,6 +35,9 @@ const MAX_WORKERS = 2;
 /** The heap a worker may use; an upload that needs more is refused as too large instead of exhausting the server. */
 const WORKER_HEAP_MB = 2048;
 
+/** Uploads at least this large end their worker afterwards (see runJob). */
+const RECYCLE_BYTES = 16 * 1024 * 1024;
+
 /** Workers started and now idle: kept (unref'd, so they never hold the process open) for the next upload. */
 const idle: Worker[] = [];
 let started = 0;
@@ -97,13 +100,15 @@ function tooMuchMemory(): ImportTooLarge {
 async function runJob(job: WorkerJob, take: (message: WorkerMessage) => void): Promise<ImportDetail[]> {
   const worker = (await acquire()) ?? startWorker();
   worker.ref();
+  // A worker that read a large file is ended rather than kept: its heap goes back to the system at once.
+  const keep = job.bytes.length < RECYCLE_BYTES;
   return new Promise<ImportDetail[]>((resolve, reject) => {
     const finish = (alive: boolean, settle: () => void) => {
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      if (!alive) void worker.terminate();
-      release(worker, alive);
+      if (!alive || !keep) void worker.terminate();
+      release(worker, alive && keep);
       settle();
     };
     const onMessage = (message: WorkerMessage) => {
@@ -166,8 +171,7 @@ export async function parseOffThread(bytes: Uint8Array, contentType: string | un
 
 /**
  * Reads and checks an upload as readRows does, in a worker thread: the worker finds the spec by its name among
- * model's exports and sends the checked values back; here they only become rows, a chunk per turn of the event
- * loop. A spec the worker cannot find is checked here, on the table the worker read.
+ * model's exports and sends the checked values back, a chunk at a time; here they only become rows. A spec the worker cannot find is checked here, on the table the worker read.
  */
 export async function checkOffThread<T>(
   bytes: Uint8Array,
@@ -180,14 +184,11 @@ export async function checkOffThread<T>(
     const checked = checkTable(table, spec);
     return { rows: checkedRows<T>(checked), details: checked.details };
   }
-  const chunks: Extract<WorkerMessage, { type: 'checked' }>[] = [];
-  const details = await runJob({ bytes, contentType, spec: spec.name }, (message) => {
-    if (message.type === 'checked') chunks.push(message);
-  });
+  // A chunk becomes rows as it arrives (a few milliseconds each), while the worker checks the next one.
   const rows: CheckedRows<T>['rows'] = [];
-  for (const [k, chunk] of chunks.entries()) {
-    if (k > 0) await nextTurn();
-    for (const row of checkedRows<T>({ ...chunk, details: [] })) rows.push(row);
-  }
+  const details = await runJob({ bytes, contentType, spec: spec.name }, (message) => {
+    if (message.type !== 'checked') return;
+    for (const row of checkedRows<T>({ ...message, details: [] })) rows.push(row);
+  });
   return { rows, details };
 }

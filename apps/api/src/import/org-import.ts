@@ -11,7 +11,6 @@ import {
 } from '@jinzai/model';
 import { yieldToEventLoop } from '@jinzai/db';
 import { throwIfAny, type ImportDetail } from './errors.js';
-import { duplicates } from './references.js';
 import { readRows, type Numbered } from './table.js';
 
 export type { Numbered } from './table.js';
@@ -28,9 +27,6 @@ export async function parseUnitsFile(
 ): Promise<Numbered<UnitRow>[]> {
   const { rows, details } = await readRows({ bytes, contentType }, unitRowSpec);
   // Each whole-file pass takes a fraction of a second on the largest files: other requests go between them.
-  details.push(...duplicates(rows, 'code', 'コード'));
-  await yieldToEventLoop();
-
   const byCode = new Map<string, Numbered<UnitRow>>();
   for (const r of rows) if (!byCode.has(r.code)) byCode.set(r.code, r);
   await yieldToEventLoop();
@@ -120,8 +116,6 @@ export async function parseStaffFile(
   contentType: string | undefined,
 ): Promise<Numbered<StaffRow>[]> {
   const { rows, details } = await readRows({ bytes, contentType }, staffRowSpec);
-  details.push(...duplicates(rows, 'staff_no', '職員番号'));
-  await yieldToEventLoop();
   for (const r of rows) {
     const grade = resolveGrade(r.grade_code);
     if (grade) r.grade_code = grade;

@@ -4,54 +4,65 @@ import * as model from '@jinzai/model';
 import type { RowSpec } from '@jinzai/model';
 import { ImportError } from './errors.js';
 import type { ColumnSlice, WorkerJob, WorkerMessage } from './off-thread.js';
-import { checkTable, parseTable, validateColumns } from './table.js';
-
-/** Rows per message: small enough that the main thread turns each into rows in a few milliseconds. */
-const CHUNK = 10_000;
+import { parseTable, RowChecker, validateColumns, type Table } from './table.js';
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker runs only as a worker thread');
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
-/** A slice of a column: numbers go as a Float64Array, moved to the main thread instead of copied. */
-function slice(values: ArrayLike<unknown>, start: number, end: number, transfer: ArrayBuffer[]): ColumnSlice {
-  const part = Array.prototype.slice.call(values, start, end) as unknown[];
-  if (part.length === 0 || !part.every((v) => typeof v === 'number')) return part;
-  const numbers = Float64Array.from(part as number[]);
+/** A column of a chunk: numbers go as a Float64Array, moved to the main thread instead of copied. */
+function slice(values: readonly unknown[], transfer: ArrayBuffer[]): ColumnSlice {
+  if (values.length === 0 || !values.every((v) => typeof v === 'number')) return values as unknown[];
+  const numbers = Float64Array.from(values as number[]);
   transfer.push(numbers.buffer);
   return numbers;
 }
 
 async function run({ bytes, contentType, spec }: WorkerJob): Promise<void> {
-  const table = await parseTable(bytes, contentType);
-  const n = table.rowNumbers.length;
   if (spec === undefined) {
-    post({ type: 'header', header: table.header, encoding: table.encoding });
-    for (let start = 0; start < n; start += CHUNK) {
-      const rowNumbers = Int32Array.from(table.rowNumbers.slice(start, start + CHUNK));
-      const columns = Object.fromEntries(
-        table.header.map((name) => [name, (table.columns[name] ?? []).slice(start, start + CHUNK)]),
-      );
-      post({ type: 'columns', rowNumbers, columns }, [rowNumbers.buffer]);
-    }
+    let header = false;
+    const send = (part: Table) => {
+      if (!header) {
+        header = true;
+        post({ type: 'header', header: part.header, encoding: part.encoding });
+      }
+      const rowNumbers = Int32Array.from(part.rowNumbers);
+      post({ type: 'columns', rowNumbers, columns: part.columns }, [rowNumbers.buffer]);
+    };
+    send(await parseTable(bytes, contentType, send));
     post({ type: 'done', details: [] });
     return;
   }
   const rowSpec = (model as Record<string, unknown>)[spec] as RowSpec;
-  validateColumns(table.header, rowSpec.columns);
-  const checked = checkTable(table, rowSpec);
-  for (let start = 0; start < n; start += CHUNK) {
-    const end = Math.min(n, start + CHUNK);
+  // Each chunk is checked and sent as soon as it is read, so that the main thread builds its rows meanwhile and the
+  // worker never holds the whole file as cells. A header that does not fit the spec is reported after the file's
+  // own problems, as on the calling thread.
+  const checker = new RowChecker(rowSpec);
+  let columnsChecked = false;
+  let badColumns: unknown = null;
+  const send = (part: Table) => {
+    if (!columnsChecked) {
+      columnsChecked = true;
+      try {
+        validateColumns(part.header, rowSpec.columns);
+      } catch (err) {
+        badColumns = err;
+      }
+    }
+    if (badColumns !== null || part.rowNumbers.length === 0) return;
+    const checked = checker.check(part, 0, part.rowNumbers.length);
     const transfer: ArrayBuffer[] = [];
-    const rowNumbers = Int32Array.from(table.rowNumbers.slice(start, end));
-    const ok = checked.ok.slice(start, end);
-    transfer.push(rowNumbers.buffer, ok.buffer);
+    const rowNumbers = Int32Array.from(checked.rowNumbers);
+    const { ok } = checked;
+    transfer.push(rowNumbers.buffer, ok.buffer as ArrayBuffer);
     const values = Object.fromEntries(
-      Object.entries(checked.values).map(([name, column]) => [name, slice(column, start, end, transfer)]),
+      Object.entries(checked.values).map(([name, column]) => [name, slice(column as unknown[], transfer)]),
     );
     post({ type: 'checked', rowNumbers, ok, values }, transfer);
-  }
-  post({ type: 'done', details: checked.details });
+  };
+  send(await parseTable(bytes, contentType, send));
+  if (badColumns !== null) throw badColumns;
+  post({ type: 'done', details: checker.details });
 }
 
 // One job at a time: the pool sends the next only after this one's last message.

@@ -87,12 +87,27 @@ export async function readTable(bytes: Uint8Array, contentType: string | undefin
  */
 export const INLINE_LIMIT = 1024 * 1024;
 
-/** What readTable does, on the calling thread (the worker's body). */
-export async function parseTable(bytes: Uint8Array, contentType: string | undefined): Promise<Table> {
+/** Rows per chunk when parseTable hands a file over as it reads it. */
+export const CHUNK_ROWS = 10_000;
+
+/**
+ * What readTable does, on the calling thread (the worker's body). With `chunk`, the rows go to it CHUNK_ROWS at a
+ * time while the file is read, and the table returned holds only the rest: the whole file is never held as cells.
+ * The file's problems still throw only at the end (the chunks given so far are then to be dropped).
+ */
+export async function parseTable(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  chunk?: (part: Table) => void,
+): Promise<Table> {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const add = (builder: TableBuilder, row: number, fields: readonly string[]) => {
+    builder.add(row, fields);
+    if (chunk && builder.pending >= CHUNK_ROWS) chunk(builder.take());
+  };
   if (isZip(bytes)) {
     const builder = new TableBuilder('xlsx', true);
-    for (const r of await readXlsxRecords(bytes)) builder.add(r.row, r.fields);
+    for (const r of await readXlsxRecords(bytes)) add(builder, r.row, r.fields);
     return builder.finish();
   }
   if (isOle2(bytes)) {
@@ -110,7 +125,7 @@ export async function parseTable(bytes: Uint8Array, contentType: string | undefi
   const decoded = decodeText(bytes);
   // One scan of the whole text; the cells are looked at only when it finds something.
   const builder = new TableBuilder(decoded.encoding, hasUnsafeText(decoded.text));
-  scanCsvRecords(decoded.text, (r) => builder.add(r.row, r.fields));
+  scanCsvRecords(decoded.text, (r) => add(builder, r.row, r.fields));
   return builder.finish();
 }
 
@@ -123,7 +138,9 @@ class TableBuilder {
   /** The header's last named column: a CSV row must reach it (Excel writes every comma of its used range). */
   #width = 0;
   #columns: (string[] | null)[] = [];
-  readonly #rowNumbers: number[] = [];
+  #rowNumbers: number[] = [];
+  /** Data rows added, taken or not. */
+  #total = 0;
   readonly #details: ImportDetail[] = [];
   readonly #rowDetails: ImportDetail[] = [];
 
@@ -148,6 +165,7 @@ class TableBuilder {
     }
     const index = this.#rowNumbers.length;
     this.#rowNumbers.push(row);
+    this.#total += 1;
     const columns = this.#columns;
     for (let c = 0; c < fields.length; c += 1) {
       const value = fields[c] as string;
@@ -191,24 +209,38 @@ class TableBuilder {
     this.#columns = header.map((name) => (name === '' ? null : []));
   }
 
-  finish(): Table {
-    const header = this.#header;
-    if (!header) throw emptyFile();
-    throwIfAny('bad_header', this.#details);
-    throwIfAny('invalid_rows', this.#rowDetails);
-    if (this.#rowNumbers.length === 0) throw emptyFile();
+  /** Data rows added since the last take. */
+  get pending(): number {
+    return this.#rowNumbers.length;
+  }
+
+  /** The data rows added since the last take, as a table; the builder keeps only the header (and the problems). */
+  take(): Table {
+    const header = this.#header ?? [];
     const columns: Record<string, string[]> = {};
     header.forEach((name, i) => {
       const column = this.#columns[i];
-      // A repeated name keeps its first column (such a file is refused above anyway).
+      // A repeated name keeps its first column (such a file is refused by finish anyway).
       if (column && !Object.hasOwn(columns, name)) columns[name] = column;
     });
-    return tableOf(
+    const table = tableOf(
       header.filter((h) => h !== ''),
       this.#rowNumbers,
       columns,
       this.encoding,
     );
+    this.#rowNumbers = [];
+    this.#columns = this.#columns.map((c) => (c ? [] : null));
+    return table;
+  }
+
+  /** Reports the file's problems, or returns the rows not taken yet. */
+  finish(): Table {
+    if (!this.#header) throw emptyFile();
+    throwIfAny('bad_header', this.#details);
+    throwIfAny('invalid_rows', this.#rowDetails);
+    if (this.#total === 0) throw emptyFile();
+    return this.take();
   }
 }
 
@@ -278,48 +310,93 @@ const MEMO_LIMIT = 4_096;
 
 const BLANK_MESSAGE = '値が入っていません（必須の項目です）';
 
+type Outcome = { value: unknown; messages: string[] | null };
+
 /**
- * Runs a spec's checks over a table, one column at a time (absent optional columns read as empty). A check is pure,
- * so each distinct text of a column is checked once while the column repeats few texts. A problem on an empty cell
- * says the value is missing.
+ * Runs a spec's checks over a table's rows, a range at a time, one column at a time (absent optional columns read
+ * as empty). A check is pure, so each distinct text of a column is checked once while the column repeats few texts.
+ * A problem on an empty cell says the value is missing; a repeat of a unique column's value names the row where it
+ * first appeared. The problems of every range so far are in `details`.
  */
-export function checkTable<C extends Record<string, CellCheck<unknown>>>(
-  table: Table,
-  spec: RowSpec<C>,
-): CheckedColumns {
-  const n = table.rowNumbers.length;
-  const ok = new Uint8Array(n).fill(1);
-  const details: ImportDetail[] = [];
-  const values: Record<string, unknown[]> = {};
-  for (const [name, check] of Object.entries(spec.checks)) {
-    const cells = table.columns[name];
-    const out = new Array<unknown>(n);
-    const memo = new Map<string, { value: unknown; messages: string[] | null }>();
-    let messages: string[] | null = null;
-    const issue = (message: string) => {
-      (messages ??= []).push(message);
-    };
-    for (let i = 0; i < n; i += 1) {
-      const text = cells?.[i] ?? '';
-      let seen = memo.get(text);
-      if (seen === undefined) {
-        messages = null;
-        const value = check(text, issue);
-        seen = { value, messages };
-        if (memo.size < MEMO_LIMIT) memo.set(text, seen);
+export class RowChecker {
+  readonly details: ImportDetail[] = [];
+  readonly #memo = new Map<string, Map<string, Outcome>>();
+  readonly #seen = new Map<string, Map<unknown, number>>();
+
+  constructor(private readonly spec: RowSpec) {}
+
+  /** The checked values of rows start…end of the table. */
+  check(table: Table, start: number, end: number): CheckedColumns {
+    const n = end - start;
+    const ok = new Uint8Array(n).fill(1);
+    const rowNumbers = table.rowNumbers.slice(start, end);
+    const values: Record<string, unknown[]> = {};
+    for (const [name, check] of Object.entries(this.spec.checks)) {
+      const cells = table.columns[name];
+      const out = new Array<unknown>(n);
+      let memo = this.#memo.get(name);
+      if (!memo) this.#memo.set(name, (memo = new Map()));
+      let messages: string[] | null = null;
+      const issue = (message: string) => {
+        (messages ??= []).push(message);
+      };
+      for (let i = 0; i < n; i += 1) {
+        const text = cells?.[start + i] ?? '';
+        let seen = memo.get(text);
+        if (seen === undefined) {
+          messages = null;
+          const value = check(text, issue);
+          seen = { value, messages };
+          if (memo.size < MEMO_LIMIT) memo.set(text, seen);
+        }
+        out[i] = seen.value;
+        if (seen.messages) {
+          ok[i] = 0;
+          const row = rowNumbers[i] ?? 0;
+          const blank = text.trim() === '';
+          for (const message of seen.messages)
+            this.details.push({ row, column: name, message: blank ? BLANK_MESSAGE : message });
+        }
       }
-      out[i] = seen.value;
-      if (seen.messages) {
-        ok[i] = 0;
-        const row = table.rowNumbers[i] ?? 0;
-        const blank = text.trim() === '';
-        for (const message of seen.messages)
-          details.push({ row, column: name, message: blank ? BLANK_MESSAGE : message });
-      }
+      values[name] = out;
     }
-    values[name] = out;
+    for (const [name, label] of Object.entries(this.spec.unique) as [string, string][]) {
+      const column = values[name];
+      let first = this.#seen.get(name);
+      if (!first) this.#seen.set(name, (first = new Map()));
+      if (column) this.#repeats(column, rowNumbers, ok, name, label, first);
+    }
+    return { rowNumbers, values, ok, details: this.details };
   }
-  return { rowNumbers: table.rowNumbers, values, ok, details };
+
+  /** Reports every repeat of a value among the rows that passed; empty values are skipped. */
+  #repeats(
+    column: readonly unknown[],
+    rowNumbers: readonly number[],
+    ok: Uint8Array,
+    name: string,
+    label: string,
+    first: Map<unknown, number>,
+  ): void {
+    for (let i = 0; i < column.length; i += 1) {
+      const key = column[i];
+      if (ok[i] !== 1 || key === null || key === '') continue;
+      const row = rowNumbers[i] ?? 0;
+      const seen = first.get(key);
+      if (seen === undefined) first.set(key, row);
+      else
+        this.details.push({
+          row,
+          column: name,
+          message: `${label}「${String(key)}」が${seen}行目と${row}行目で重複しています`,
+        });
+    }
+  }
+}
+
+/** RowChecker over a whole table. */
+export function checkTable(table: Table, spec: RowSpec): CheckedColumns {
+  return new RowChecker(spec).check(table, 0, table.rowNumbers.length);
 }
 
 /** The rows that passed, as objects with their spreadsheet row, from `start` to `end` of checked columns. */

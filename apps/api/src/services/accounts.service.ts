@@ -28,7 +28,6 @@ import type { Kysely } from 'kysely';
 import { audited, recordAudit, recordChanges, recordImport } from '../audit.js';
 import { ApiError, errors } from '../errors.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
-import { duplicates } from '../import/references.js';
 import { readRows, type Upload } from '../import/table.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords.js';
 import type { Actor } from './actor.js';
@@ -58,8 +57,6 @@ export async function importUsers(
   options: { directory: boolean },
 ): Promise<UsersImportSummary> {
   const { rows, details } = await readRows(file, userRowSpec);
-  details.push(...duplicates(rows, 'login_id', 'ログインID'));
-  details.push(...duplicates(rows, 'staff_no', '職員番号'));
   throwIfAny('invalid_rows', details);
   await yieldToEventLoop();
   const at = now.toISOString();

@@ -97,42 +97,47 @@ const EMAIL = z.regexes.email;
  * beyond those the organisation gives (docs/domain.md §9 "Accounts"); `staff_no` empty for an account outside the
  * roster (an external interviewer, an administrator).
  */
-export const userRowSpec = rowSpec('userRowSpec', USER_COLUMNS, {
-  login_id: (v, issue) => {
-    const s = v.trim();
-    if (!LOGIN_ID.test(s)) {
-      issue(
-        s === ''
-          ? '値が入っていません（必須の項目です）'
-          : 'ログインIDは2〜64文字の英数字と . _ @ - で指定してください',
-      );
-      return '';
-    }
-    return s;
-  },
-  staff_no: optionalCode,
-  roles: (v, issue): Role[] | null => {
-    const s = blankToNull(v);
-    if (s === null) return null;
-    const roles: Role[] = [];
-    for (const part of s
-      .split(/[;；]/)
-      .map((p) => p.trim())
-      .filter(Boolean)) {
-      const role = ROLES.find((r) => r === part.toLowerCase() || ROLE_LABELS[r].ja === part);
-      if (!role) {
-        issue(`役割「${part}」はありません。使える値: ${ROLES.join(', ')}（; 区切り）`);
-        continue;
+export const userRowSpec = rowSpec(
+  'userRowSpec',
+  USER_COLUMNS,
+  {
+    login_id: (v, issue) => {
+      const s = v.trim();
+      if (!LOGIN_ID.test(s)) {
+        issue(
+          s === ''
+            ? '値が入っていません（必須の項目です）'
+            : 'ログインIDは2〜64文字の英数字と . _ @ - で指定してください',
+        );
+        return '';
       }
-      if (!roles.includes(role)) roles.push(role);
-    }
-    return roles.sort();
+      return s;
+    },
+    staff_no: optionalCode,
+    roles: (v, issue): Role[] | null => {
+      const s = blankToNull(v);
+      if (s === null) return null;
+      const roles: Role[] = [];
+      for (const part of s
+        .split(/[;；]/)
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const role = ROLES.find((r) => r === part.toLowerCase() || ROLE_LABELS[r].ja === part);
+        if (!role) {
+          issue(`役割「${part}」はありません。使える値: ${ROLES.join(', ')}（; 区切り）`);
+          continue;
+        }
+        if (!roles.includes(role)) roles.push(role);
+      }
+      return roles.sort();
+    },
+    email: (v, issue) => {
+      const s = blankToNull(v);
+      if (s !== null && !EMAIL.test(s)) issue('メールアドレスの形式が正しくありません');
+      return s;
+    },
   },
-  email: (v, issue) => {
-    const s = blankToNull(v);
-    if (s !== null && !EMAIL.test(s)) issue('メールアドレスの形式が正しくありません');
-    return s;
-  },
-});
+  { login_id: 'ログインID', staff_no: '職員番号' },
+);
 export const userRowSchema = userRowSpec.schema;
 export type UserRow = RowOf<typeof userRowSpec.checks>;
