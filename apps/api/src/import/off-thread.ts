@@ -5,7 +5,15 @@ import * as model from '@jinzai/model';
 import type { RowSpec } from '@jinzai/model';
 import { ImportError, type ImportDetail } from './errors.js';
 import { ImportTooLarge } from './limits.js';
-import { checkedRows, checkTable, tableOf, validateColumns, type CheckedRows, type Table } from './table.js';
+import {
+  checkedRows,
+  checkTable,
+  tableOf,
+  validateColumns,
+  type CheckedRows,
+  type Dictionary,
+  type Table,
+} from './table.js';
 
 /** One upload for a worker: its bytes (a copy), its Content-Type and, to check its rows too, the row spec's name. */
 export interface WorkerJob {
@@ -15,8 +23,11 @@ export interface WorkerJob {
   spec?: string;
 }
 
-/** A slice of a column as it crosses to the main thread: numbers as a typed array (moved, not copied). */
-export type ColumnSlice = unknown[] | Float64Array;
+/**
+ * A slice of a column as it crosses to the main thread: numbers as a typed array, a column of few values as a
+ * dictionary and an index (both moved, not copied).
+ */
+export type ColumnSlice = unknown[] | Float64Array | Dictionary;
 
 /**
  * What a worker sends back: the header, then the table's columns (or, with a spec, the checked values) in chunks of

@@ -56,7 +56,13 @@ async function run({ bytes, contentType, spec }: WorkerJob): Promise<void> {
     const { ok } = checked;
     transfer.push(rowNumbers.buffer, ok.buffer as ArrayBuffer);
     const values = Object.fromEntries(
-      Object.entries(checked.values).map(([name, column]) => [name, slice(column as unknown[], transfer)]),
+      Object.entries(checked.values).map(([name, column]): [string, ColumnSlice] => {
+        if ('index' in column) {
+          transfer.push(column.index.buffer as ArrayBuffer);
+          return [name, column];
+        }
+        return [name, slice(column as unknown[], transfer)];
+      }),
     );
     post({ type: 'checked', rowNumbers, ok, values }, transfer);
   };

@@ -296,10 +296,19 @@ export interface CheckedRows<T> {
   details: ImportDetail[];
 }
 
+/**
+ * A column of checked values that repeats few of them: the distinct values once, and each row's index into them (a
+ * typed array, which crosses from the worker without being copied value by value).
+ */
+export interface Dictionary {
+  dictionary: readonly unknown[];
+  index: Int32Array;
+}
+
 /** A table's cells checked column by column: each column's values, and which rows passed every check. */
 export interface CheckedColumns {
   rowNumbers: ArrayLike<number>;
-  values: Record<string, ArrayLike<unknown>>;
+  values: Record<string, ArrayLike<unknown> | Dictionary>;
   /** 1 for a row whose every cell passed. */
   ok: Uint8Array;
   details: ImportDetail[];
@@ -310,7 +319,7 @@ const MEMO_LIMIT = 4_096;
 
 const BLANK_MESSAGE = '値が入っていません（必須の項目です）';
 
-type Outcome = { value: unknown; messages: string[] | null };
+type Outcome = { value: unknown; messages: string[] | null; id: number };
 
 /**
  * Runs a spec's checks over a table's rows, a range at a time, one column at a time (absent optional columns read
@@ -321,6 +330,8 @@ type Outcome = { value: unknown; messages: string[] | null };
 export class RowChecker {
   readonly details: ImportDetail[] = [];
   readonly #memo = new Map<string, Map<string, Outcome>>();
+  /** Each column's remembered values, in the order of their ids. */
+  readonly #dictionaries = new Map<string, unknown[]>();
   readonly #seen = new Map<string, Map<unknown, number>>();
 
   constructor(private readonly spec: RowSpec) {}
@@ -330,12 +341,17 @@ export class RowChecker {
     const n = end - start;
     const ok = new Uint8Array(n).fill(1);
     const rowNumbers = table.rowNumbers.slice(start, end);
-    const values: Record<string, unknown[]> = {};
+    const values: Record<string, unknown[] | Dictionary> = {};
+    const plain: Record<string, unknown[]> = {};
     for (const [name, check] of Object.entries(this.spec.checks)) {
       const cells = table.columns[name];
       const out = new Array<unknown>(n);
+      const index = new Int32Array(n);
+      let encoded = true;
       let memo = this.#memo.get(name);
       if (!memo) this.#memo.set(name, (memo = new Map()));
+      let dictionary = this.#dictionaries.get(name);
+      if (!dictionary) this.#dictionaries.set(name, (dictionary = []));
       let messages: string[] | null = null;
       const issue = (message: string) => {
         (messages ??= []).push(message);
@@ -346,10 +362,16 @@ export class RowChecker {
         if (seen === undefined) {
           messages = null;
           const value = check(text, issue);
-          seen = { value, messages };
-          if (memo.size < MEMO_LIMIT) memo.set(text, seen);
+          seen = { value, messages, id: -1 };
+          if (memo.size < MEMO_LIMIT) {
+            seen.id = dictionary.length;
+            dictionary.push(value);
+            memo.set(text, seen);
+          }
         }
         out[i] = seen.value;
+        if (seen.id < 0) encoded = false;
+        else index[i] = seen.id;
         if (seen.messages) {
           ok[i] = 0;
           const row = rowNumbers[i] ?? 0;
@@ -358,10 +380,11 @@ export class RowChecker {
             this.details.push({ row, column: name, message: blank ? BLANK_MESSAGE : message });
         }
       }
-      values[name] = out;
+      plain[name] = out;
+      values[name] = encoded ? { dictionary: dictionary.slice(), index } : out;
     }
     for (const [name, label] of Object.entries(this.spec.unique) as [string, string][]) {
-      const column = values[name];
+      const column = plain[name];
       let first = this.#seen.get(name);
       if (!first) this.#seen.set(name, (first = new Map()));
       if (column) this.#repeats(column, rowNumbers, ok, name, label, first);
@@ -402,12 +425,21 @@ export function checkTable(table: Table, spec: RowSpec): CheckedColumns {
 /** The rows that passed, as objects with their spreadsheet row, from `start` to `end` of checked columns. */
 export function checkedRows<T>(checked: CheckedColumns, start = 0, end = checked.ok.length): Numbered<T>[] {
   const names = Object.keys(checked.values);
-  const columns = names.map((name) => checked.values[name] as ArrayLike<unknown>);
+  const columns = names.map((name) => {
+    const column = checked.values[name] as ArrayLike<unknown> | Dictionary;
+    return 'index' in column ? column : { dictionary: null, index: column };
+  });
   const rows: Numbered<T>[] = [];
   for (let i = start; i < end; i += 1) {
     if (checked.ok[i] !== 1) continue;
     const row: Record<string, unknown> = {};
-    for (let c = 0; c < names.length; c += 1) row[names[c] as string] = (columns[c] as ArrayLike<unknown>)[i];
+    for (let c = 0; c < names.length; c += 1) {
+      const { dictionary, index } = columns[c] as {
+        dictionary: readonly unknown[] | null;
+        index: ArrayLike<unknown>;
+      };
+      row[names[c] as string] = dictionary ? dictionary[index[i] as number] : index[i];
+    }
     row['row'] = checked.rowNumbers[i];
     rows.push(row as Numbered<T>);
   }
