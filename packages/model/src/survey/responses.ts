@@ -102,12 +102,14 @@ export const surveyResponseRowSpec = rowSpec('surveyResponseRowSpec', SURVEY_RES
 
 /** A checked row of the KPI survey CSV as the response it records. */
 export function kpiResponseOf(r: RowOf<typeof surveyResponseRowSpec.checks>): KpiResponse {
+  const answers = {} as Record<KpiCode, AgreementValue | null>;
+  for (const c of KPI_CODES) answers[c] = r[c];
   return {
     unitCode: r.unit_code,
     gradeCode: r.grade_code,
     ageBand: r.age_band,
     employmentType: r.employment_type,
-    answers: Object.fromEntries(KPI_CODES.map((c) => [c, r[c]])) as Record<KpiCode, AgreementValue | null>,
+    answers,
   };
 }
 
