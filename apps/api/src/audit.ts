@@ -1,13 +1,6 @@
 // Writing the audit log (docs/domain.md §9): from a route, for the signed-in person, or from a service, for
 // its actor.
-import {
-  writeAudit,
-  writeAuditBatch,
-  yieldToEventLoop,
-  type AuditEntry,
-  type Database,
-  type Upserted,
-} from '@jinzai/db';
+import { writeAudit, writeAuditBatch, type AuditEntry, type Database, type Upserted } from '@jinzai/db';
 import { fieldChanges } from '@jinzai/model';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
@@ -61,41 +54,38 @@ export async function recordImport(
   });
 }
 
-/** Records compared between two turns of the event loop (a 300,000-row import takes seconds). */
-const ROWS_PER_TURN = 5_000;
-
 /**
  * Records what an import changed, record by record (docs/domain.md §9: the before and after of a write): one
  * entry per created or changed record with the changed fields only, none for a record the file left as it was;
  * all of them in one set-based write, in the import's transaction (the import's summary entry, written with
- * them, has the same time and actor). Returns how many entries it wrote.
+ * them, has the same time and actor). The entries are made while the write consumes them (it yields to the event
+ * loop between its statements), never all held at once. Returns how many entries it wrote.
  */
 export async function recordChanges<T extends object>(
   trx: Kysely<Database>,
   actor: Actor,
   now: Date,
   entity: string,
-  records: readonly Upserted<T>[],
+  records: Iterable<Upserted<T>>,
 ): Promise<number> {
   const at = now.toISOString();
-  const entries: AuditEntry[] = [];
-  for (const [k, r] of records.entries()) {
-    if (k % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToEventLoop();
-    const changes = fieldChanges(r.before, r.after);
-    if (!changes) continue;
-    entries.push({
-      at,
-      userId: actor.userId,
-      loginId: actor.loginId,
-      action: r.before ? 'update' : 'create',
-      entity,
-      entityId: r.key,
-      before: changes.before,
-      after: changes.after,
-    });
+  function* entries(): Generator<AuditEntry> {
+    for (const r of records) {
+      const changes = fieldChanges(r.before, r.after);
+      if (!changes) continue;
+      yield {
+        at,
+        userId: actor.userId,
+        loginId: actor.loginId,
+        action: r.before ? 'update' : 'create',
+        entity,
+        entityId: r.key,
+        before: changes.before,
+        after: changes.after,
+      };
+    }
   }
-  await writeAuditBatch(trx, entries);
-  return entries.length;
+  return writeAuditBatch(trx, entries());
 }
 
 /** Records what the signed-in person read or wrote; pass a transaction to commit with the write. */

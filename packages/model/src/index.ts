@@ -1,4 +1,5 @@
 // The rules of the ward's 人材育成・確保基本方針 (policy-2024), pure: no I/O, no clock, no randomness.
+export * from './import-rows.js';
 export * from './org.js';
 export * from './changes.js';
 export * from './layers.js';

@@ -26,8 +26,18 @@ export interface CsvRecord {
  * The limits of limits.ts (rows, cells, a cell's length) are checked as it goes, before the next row is read.
  */
 export function parseCsvRecords(text: string): CsvRecord[] {
-  const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const records: CsvRecord[] = [];
+  scanCsvRecords(text, (record) => records.push(record));
+  return records;
+}
+
+/**
+ * parseCsvRecords without keeping the records: each non-blank record goes to `each` as it is read, so that a
+ * large file is turned into columns without holding a row object per line.
+ */
+export function scanCsvRecords(text: string, each: (record: CsvRecord) => void): void {
+  const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  let kept = 0;
   const n = src.length;
   let i = 0;
   let row = 0;
@@ -99,14 +109,14 @@ export function parseCsvRecords(text: string): CsvRecord[] {
       break;
     }
     if (!blank) {
-      records.push({ row, line: startLine, fields });
+      kept += 1;
       cells += fields.length;
       // The header and MAX_ROWS data rows.
-      if (records.length > MAX_ROWS + 1) throw tooManyRows();
+      if (kept > MAX_ROWS + 1) throw tooManyRows();
       if (cells > MAX_CELLS) throw tooManyCells();
+      each({ row, line: startLine, fields });
     }
   }
-  return records;
 }
 
 /** Parses CSV text into rows of fields; blank lines are skipped (see parseCsvRecords for row numbers). */

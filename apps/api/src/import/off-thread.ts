@@ -1,33 +1,53 @@
-// Reads uploads in worker threads (parse-worker.ts) so that a large file never blocks other requests.
+// Reads uploads in worker threads (parse-worker.ts) so that a large file never blocks other requests: the worker
+// decodes, parses and checks the rows; the main thread only receives the values.
 import { Worker } from 'node:worker_threads';
+import * as model from '@jinzai/model';
+import type { RowSpec } from '@jinzai/model';
 import { ImportError, type ImportDetail } from './errors.js';
 import { ImportTooLarge } from './limits.js';
-import type { Table, TableRow } from './table.js';
+import {
+  checkedRows,
+  checkTable,
+  tableOf,
+  validateColumns,
+  type CheckedRows,
+  type Dictionary,
+  type Table,
+} from './table.js';
 
-/** One upload for a worker: its bytes (a copy) and its Content-Type. */
+/** One upload for a worker: its bytes (a copy), its Content-Type and, to check its rows too, the row spec's name. */
 export interface WorkerJob {
   bytes: Uint8Array;
   contentType: string | undefined;
+  /** The name a RowSpec is exported under from @jinzai/model. */
+  spec?: string;
 }
 
-/** What a worker sends back: the header, rows in chunks (cells flat, in header order), then done or the error. */
-export type WorkerMessage =
-  | { type: 'header'; header: string[]; encoding: Table['encoding'] }
-  | { type: 'rows'; numbers: number[]; cells: string }
-  | { type: 'done' }
-  | { type: 'refused'; code: string; message: string; details: ImportDetail[]; status: 400 | 413 }
-  | { type: 'failed'; message: string };
+/**
+ * A slice of a column as it crosses to the main thread: numbers as a typed array, a column of few values as a
+ * dictionary and an index (both moved, not copied).
+ */
+export type ColumnSlice = unknown[] | Float64Array | Dictionary;
 
 /**
- * Between the cells of a chunk: NUL, which no cell can hold (a file with NUL is refused as binary or UTF-16, and
- * control characters in a cell are refused before the rows are sent).
+ * What a worker sends back: the header, then the table's columns (or, with a spec, the checked values) in chunks of
+ * rows, then done (with the checks' problems) or the error.
  */
-export const CELL_SEPARATOR = '\u0000';
+export type WorkerMessage =
+  | { type: 'header'; header: string[]; encoding: Table['encoding'] }
+  | { type: 'columns'; rowNumbers: Int32Array; columns: Record<string, string[]> }
+  | { type: 'checked'; rowNumbers: Int32Array; ok: Uint8Array; values: Record<string, ColumnSlice> }
+  | { type: 'done'; details: ImportDetail[] }
+  | { type: 'refused'; code: string; message: string; details: ImportDetail[]; status: 400 | 413 }
+  | { type: 'failed'; message: string };
 
 /** Uploads read at the same time; more wait their turn (each worker may take up to its memory limit). */
 const MAX_WORKERS = 2;
 /** The heap a worker may use; an upload that needs more is refused as too large instead of exhausting the server. */
 const WORKER_HEAP_MB = 2048;
+
+/** Uploads at least this large end their worker afterwards (see runJob). */
+const RECYCLE_BYTES = 16 * 1024 * 1024;
 
 /** Workers started and now idle: kept (unref'd, so they never hold the process open) for the next upload. */
 const idle: Worker[] = [];
@@ -84,55 +104,28 @@ function tooMuchMemory(): ImportTooLarge {
   );
 }
 
-/** The rows of the worker's chunks, one chunk per turn of the event loop. */
-async function tableOf(
-  header: string[],
-  encoding: Table['encoding'],
-  chunks: readonly { numbers: number[]; cells: string }[],
-): Promise<Table> {
-  const rows: TableRow[] = [];
-  const width = header.length;
-  for (const chunk of chunks) {
-    if (rows.length > 0) await new Promise((resolve) => setImmediate(resolve));
-    const { numbers } = chunk;
-    const cells = chunk.cells.split(CELL_SEPARATOR);
-    numbers.forEach((row, k) => {
-      const values: Record<string, string> = {};
-      for (let c = 0; c < width; c += 1) values[header[c] ?? ''] = cells[k * width + c] ?? '';
-      rows.push({ row, values });
-    });
-  }
-  return { header, rows, encoding };
-}
-
-/** Reads an upload as readTable does, in a worker thread: the same table, or the same ImportError. */
-export async function parseOffThread(bytes: Uint8Array, contentType: string | undefined): Promise<Table> {
+/**
+ * Runs one job on a worker of the pool: each header, columns and checked message goes to `take` as it comes; resolves
+ * with done's details, rejects with the worker's ImportError (or a fault).
+ */
+async function runJob(job: WorkerJob, take: (message: WorkerMessage) => void): Promise<ImportDetail[]> {
   const worker = (await acquire()) ?? startWorker();
   worker.ref();
-  return new Promise<Table>((resolve, reject) => {
-    let header: string[] = [];
-    let encoding: Table['encoding'] = 'utf-8';
-    // Node hands over every queued message in one turn: the chunks are kept as they come and turned into rows
-    // afterwards, a chunk per turn of the event loop.
-    const chunks: { numbers: number[]; cells: string }[] = [];
+  // A worker that read a large file is ended rather than kept: its heap goes back to the system at once.
+  const keep = job.bytes.length < RECYCLE_BYTES;
+  return new Promise<ImportDetail[]>((resolve, reject) => {
     const finish = (alive: boolean, settle: () => void) => {
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      if (!alive) void worker.terminate();
-      release(worker, alive);
+      if (!alive || !keep) void worker.terminate();
+      release(worker, alive && keep);
       settle();
     };
     const onMessage = (message: WorkerMessage) => {
       switch (message.type) {
-        case 'header':
-          ({ header, encoding } = message);
-          break;
-        case 'rows':
-          chunks.push(message);
-          break;
         case 'done':
-          finish(true, () => resolve(tableOf(header, encoding, chunks)));
+          finish(true, () => resolve(message.details));
           break;
         case 'refused': {
           const { code, details, status } = message;
@@ -146,6 +139,8 @@ export async function parseOffThread(bytes: Uint8Array, contentType: string | un
         case 'failed':
           finish(true, () => reject(new Error(`reading the upload failed: ${message.message}`)));
           break;
+        default:
+          take(message);
       }
     };
     const onError = (err: Error & { code?: string }) =>
@@ -155,6 +150,56 @@ export async function parseOffThread(bytes: Uint8Array, contentType: string | un
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage({ bytes, contentType } satisfies WorkerJob);
+    worker.postMessage(job);
   });
+}
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Reads an upload as readTable does, in a worker thread: the same table, or the same ImportError. */
+export async function parseOffThread(bytes: Uint8Array, contentType: string | undefined): Promise<Table> {
+  let header: string[] = [];
+  let encoding: Table['encoding'] = 'utf-8';
+  // Node hands over every queued message in one turn: the chunks are kept as they come and joined afterwards, a
+  // chunk per turn of the event loop.
+  const chunks: { rowNumbers: Int32Array; columns: Record<string, string[]> }[] = [];
+  await runJob({ bytes, contentType }, (message) => {
+    if (message.type === 'header') ({ header, encoding } = message);
+    else if (message.type === 'columns') chunks.push(message);
+  });
+  const rowNumbers: number[] = [];
+  const columns: Record<string, string[]> = Object.fromEntries(header.map((name) => [name, []]));
+  for (const [k, chunk] of chunks.entries()) {
+    if (k > 0) await nextTurn();
+    for (const n of chunk.rowNumbers) rowNumbers.push(n);
+    for (const name of header) {
+      const into = columns[name] as string[];
+      for (const cell of chunk.columns[name] ?? []) into.push(cell);
+    }
+  }
+  return tableOf(header, rowNumbers, columns, encoding);
+}
+
+/**
+ * Reads and checks an upload as readRows does, in a worker thread: the worker finds the spec by its name among
+ * model's exports and sends the checked values back, a chunk at a time; here they only become rows. A spec the worker cannot find is checked here, on the table the worker read.
+ */
+export async function checkOffThread<T>(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  spec: RowSpec,
+): Promise<CheckedRows<T>> {
+  if ((model as Record<string, unknown>)[spec.name] !== spec) {
+    const table = await parseOffThread(bytes, contentType);
+    validateColumns(table.header, spec.columns);
+    const checked = checkTable(table, spec);
+    return { rows: checkedRows<T>(checked), details: checked.details };
+  }
+  // A chunk becomes rows as it arrives (a few milliseconds each), while the worker checks the next one.
+  const rows: CheckedRows<T>['rows'] = [];
+  const details = await runJob({ bytes, contentType, spec: spec.name }, (message) => {
+    if (message.type !== 'checked') return;
+    for (const row of checkedRows<T>({ ...message, details: [] })) rows.push(row);
+  });
+  return { rows, details };
 }

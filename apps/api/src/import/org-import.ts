@@ -3,23 +3,17 @@
 import {
   GRADES,
   gradeByCode,
-  STAFF_COLUMNS,
-  staffRowSchema,
-  UNIT_COLUMNS,
-  unitRowSchema,
+  staffRowSpec,
+  unitRowSpec,
   UNIT_LEVELS,
   type StaffRow,
   type UnitRow,
 } from '@jinzai/model';
 import { yieldToEventLoop } from '@jinzai/db';
 import { throwIfAny, type ImportDetail } from './errors.js';
-import { duplicates } from './references.js';
-import { readImport, type Parsed } from './table.js';
+import { readRows, type Numbered } from './table.js';
 
-/** A parsed row that remembers its spreadsheet row, so that later checks against the database can name it. */
-export type Numbered<T> = T & { row: number };
-
-const number = <T>({ row, value }: Parsed<T>): Numbered<T> => ({ ...value, row });
+export type { Numbered } from './table.js';
 
 /**
  * Parses a units file (docs/interfaces.md "Organisation and staff" `code,name,parent_code,level`) with the
@@ -31,13 +25,8 @@ export async function parseUnitsFile(
   bytes: Uint8Array,
   contentType: string | undefined,
 ): Promise<Numbered<UnitRow>[]> {
-  const { parsed, details } = await readImport(bytes, contentType, UNIT_COLUMNS, unitRowSchema);
+  const { rows, details } = await readRows({ bytes, contentType }, unitRowSpec);
   // Each whole-file pass takes a fraction of a second on the largest files: other requests go between them.
-  const rows = parsed.map(number);
-  await yieldToEventLoop();
-  details.push(...duplicates(rows, 'code', 'コード'));
-  await yieldToEventLoop();
-
   const byCode = new Map<string, Numbered<UnitRow>>();
   for (const r of rows) if (!byCode.has(r.code)) byCode.set(r.code, r);
   await yieldToEventLoop();
@@ -126,11 +115,7 @@ export async function parseStaffFile(
   bytes: Uint8Array,
   contentType: string | undefined,
 ): Promise<Numbered<StaffRow>[]> {
-  const { parsed, details } = await readImport(bytes, contentType, STAFF_COLUMNS, staffRowSchema);
-  const rows = parsed.map(number);
-  await yieldToEventLoop();
-  details.push(...duplicates(rows, 'staff_no', '職員番号'));
-  await yieldToEventLoop();
+  const { rows, details } = await readRows({ bytes, contentType }, staffRowSpec);
   for (const r of rows) {
     const grade = resolveGrade(r.grade_code);
     if (grade) r.grade_code = grade;

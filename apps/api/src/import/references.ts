@@ -24,26 +24,3 @@ export function missingReferences<K extends string>(
 
 /** The SHA-256 of an imported file, hex: the audit log names the exact file without keeping it. */
 export const fileSha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-/** Reports every repeat of a key inside the file, naming the row where it first appeared; empty keys are skipped. */
-export function duplicates<K extends string>(
-  rows: readonly ({ row: number } & Record<K, string | null>)[],
-  column: K,
-  label: string,
-): ImportDetail[] {
-  const first = new Map<string, number>();
-  const details: ImportDetail[] = [];
-  for (const r of rows) {
-    const key = r[column];
-    if (key === null || key === '') continue;
-    const seen = first.get(key);
-    if (seen === undefined) first.set(key, r.row);
-    else
-      details.push({
-        row: r.row,
-        column,
-        message: `${label}「${key}」が${seen}行目と${r.row}行目で重複しています`,
-      });
-  }
-  return details;
-}

@@ -37,8 +37,8 @@ describe('readTable', () => {
       undefined,
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ]) {
-      const table = await readTable(bytes, type);
-      expect(table).toEqual({
+      const { header, rows, encoding } = await readTable(bytes, type);
+      expect({ header, rows, encoding }).toEqual({
         header: ['code', 'name'],
         rows: [{ row: 2, values: { code: '010', name: '総務部' } }],
         encoding: 'xlsx',

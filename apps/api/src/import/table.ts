@@ -1,11 +1,20 @@
-// An uploaded table (CSV or .xlsx) as rows keyed by column, checked against the columns an import accepts.
-import { hasUnsafeText, unsafeTextProblem } from '@jinzai/model';
+// An uploaded table (CSV or .xlsx) as columns of cells, checked against the columns an import accepts.
+import {
+  hasUnsafeText,
+  unsafeTextProblem,
+  type CellCheck,
+  type ColumnSpec,
+  type RowOf,
+  type RowSpec,
+} from '@jinzai/model';
 import type { z } from 'zod';
-import { parseCsvRecords } from './csv.js';
+import { scanCsvRecords } from './csv.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import { ImportError, MAX_DETAILS, throwIfAny, type ImportDetail } from './errors.js';
-import { parseOffThread } from './off-thread.js';
+import { checkOffThread, parseOffThread } from './off-thread.js';
 import { isOle2, isZip, readXlsxRecords, XLSX_CONTENT_TYPE } from './xlsx.js';
+
+export type { ColumnSpec } from '@jinzai/model';
 
 /** A data row of an uploaded table: `row` is its spreadsheet row (header = 1), values keyed by column. */
 export interface TableRow {
@@ -13,19 +22,38 @@ export interface TableRow {
   values: Record<string, string>;
 }
 
+/**
+ * An uploaded table as columns: the spreadsheet row of each data row and, per named column, its cells in row
+ * order (no object per row: a 300,000-row file is seven arrays).
+ */
 export interface Table {
   header: string[];
-  rows: TableRow[];
+  rowNumbers: number[];
+  columns: Record<string, string[]>;
   encoding: TextEncoding | 'xlsx';
+  /** The same rows keyed by column, built on first use for the imports that read a file row by row. */
+  readonly rows: TableRow[];
 }
 
-/**
- * The columns an import accepts (docs/interfaces.md "Conventions": column order is free, unknown columns are
- * a 400).
- */
-export interface ColumnSpec {
-  required: readonly string[];
-  optional: readonly string[];
+/** A Table of these columns (`rows` is derived from them when first read). */
+export function tableOf(
+  header: string[],
+  rowNumbers: number[],
+  columns: Record<string, string[]>,
+  encoding: Table['encoding'],
+): Table {
+  let rows: TableRow[] | undefined;
+  const table = { header, rowNumbers, columns, encoding } as Table;
+  Object.defineProperty(table, 'rows', {
+    enumerable: false,
+    get: () =>
+      (rows ??= rowNumbers.map((row, i) => {
+        const values: Record<string, string> = {};
+        for (const name of header) values[name] = columns[name]?.[i] ?? '';
+        return { row, values };
+      })),
+  });
+  return table;
 }
 
 /** A header cell as matched against column names: NFKC (全角 → 半角), trimmed, lower-cased. */
@@ -53,93 +81,167 @@ export async function readTable(bytes: Uint8Array, contentType: string | undefin
 }
 
 /**
- * A CSV smaller than this is read on the calling thread: it takes a fraction of a second (67,000 survey rows, 3.9 MB,
- * in about 0.1 s: `pnpm bench survey`, import against bulk insert alone), less than handing it to a worker and its
- * rows back costs. Larger files, which could hold the event loop for seconds, go to a worker.
+ * A CSV smaller than this is read (and checked) on the calling thread: 1 MB, about 10,000 rows, takes a few
+ * milliseconds, less than handing it to a worker costs. Larger files, which could hold the event loop for a
+ * second, go to a worker.
  */
-export const INLINE_LIMIT = 8 * 1024 * 1024;
+export const INLINE_LIMIT = 1024 * 1024;
 
-/** What readTable does, on the calling thread (the worker's body). */
-export async function parseTable(bytes: Uint8Array, contentType: string | undefined): Promise<Table> {
+/** Rows per chunk when parseTable hands a file over as it reads it. */
+export const CHUNK_ROWS = 10_000;
+
+/**
+ * What readTable does, on the calling thread (the worker's body). With `chunk`, the rows go to it CHUNK_ROWS at a
+ * time while the file is read, and the table returned holds only the rest: the whole file is never held as cells.
+ * The file's problems still throw only at the end (the chunks given so far are then to be dropped).
+ */
+export async function parseTable(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  chunk?: (part: Table) => void,
+): Promise<Table> {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  let records: { row: number; fields: string[] }[];
-  let encoding: Table['encoding'];
-  let unsafe = true;
+  const add = (builder: TableBuilder, row: number, fields: readonly string[]) => {
+    builder.add(row, fields);
+    if (chunk && builder.pending >= CHUNK_ROWS) chunk(builder.take());
+  };
   if (isZip(bytes)) {
-    records = await readXlsxRecords(bytes);
-    encoding = 'xlsx';
-  } else if (isOle2(bytes)) {
+    const builder = new TableBuilder('xlsx', true);
+    for (const r of await readXlsxRecords(bytes)) add(builder, r.row, r.fields);
+    return builder.finish();
+  }
+  if (isOle2(bytes)) {
     throw new ImportError(
       'unsupported_format',
       '旧形式のExcelファイル（.xls）は読めません。.xlsx形式またはCSV形式で保存し直してください',
     );
-  } else if (type === XLSX_CONTENT_TYPE) {
+  }
+  if (type === XLSX_CONTENT_TYPE) {
     throw new ImportError(
       'bad_file',
       'Excelファイル（.xlsx）として読めません。ファイルが壊れていないか確認してください',
     );
-  } else {
-    const decoded = decodeText(bytes);
-    records = parseCsvRecords(decoded.text);
-    encoding = decoded.encoding;
-    // One scan of the whole text; the cells are looked at only when it finds something.
-    unsafe = hasUnsafeText(decoded.text);
   }
+  const decoded = decodeText(bytes);
+  // One scan of the whole text; the cells are looked at only when it finds something.
+  const builder = new TableBuilder(decoded.encoding, hasUnsafeText(decoded.text));
+  scanCsvRecords(decoded.text, (r) => add(builder, r.row, r.fields));
+  return builder.finish();
+}
 
-  const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
-  const [headerRecord, ...data] = nonEmpty;
-  if (!headerRecord) throw emptyFile();
+/**
+ * Turns a file's records into a Table as they are read: the first non-empty record is the header, the later
+ * ones go into its columns; every problem of the header and the rows is collected for finish to report.
+ */
+class TableBuilder {
+  #header: string[] | null = null;
+  /** The header's last named column: a CSV row must reach it (Excel writes every comma of its used range). */
+  #width = 0;
+  #columns: (string[] | null)[] = [];
+  #rowNumbers: number[] = [];
+  /** Data rows added, taken or not. */
+  #total = 0;
+  readonly #details: ImportDetail[] = [];
+  readonly #rowDetails: ImportDetail[] = [];
 
-  const header = headerRecord.fields.map(normalizeHeader);
-  const details: ImportDetail[] = [];
-  const seen = new Map<string, number>();
-  header.forEach((name, index) => {
-    if (name === '') return;
-    const first = seen.get(name);
-    if (first !== undefined) {
-      details.push({
-        row: headerRecord.row,
-        column: name,
-        message: `列「${name}」が${first + 1}列目と${index + 1}列目の2か所にあります`,
-      });
-    } else seen.set(name, index);
-  });
+  constructor(
+    private readonly encoding: Table['encoding'],
+    /** Whether the file holds an unsafe character somewhere, so that each cell must be looked at. */
+    private readonly unsafe: boolean,
+  ) {}
 
-  // The header's last named column: a CSV row must reach it (Excel writes every comma of its used range).
-  const width = header.reduce((w, name, i) => (name === '' ? w : i + 1), 0);
-  const rows: TableRow[] = [];
-  const rowDetails: ImportDetail[] = [];
-  for (const record of data) {
-    if (encoding !== 'xlsx' && record.fields.length < width) {
-      rowDetails.push({
-        row: record.row,
-        message: `列が足りません（見出しは${width}列、この行は${record.fields.length}列）。区切りのカンマが抜けていないか確認してください`,
+  add(row: number, fields: readonly string[]): void {
+    if (fields.every((f) => f.trim() === '')) return;
+    const header = this.#header;
+    if (!header) {
+      this.#start(row, fields);
+      return;
+    }
+    if (this.encoding !== 'xlsx' && fields.length < this.#width) {
+      this.#rowDetails.push({
+        row,
+        message: `列が足りません（見出しは${this.#width}列、この行は${fields.length}列）。区切りのカンマが抜けていないか確認してください`,
       });
     }
-    const values: Record<string, string> = {};
-    record.fields.forEach((value, index) => {
-      const name = header[index];
-      if (unsafe) {
+    const index = this.#rowNumbers.length;
+    this.#rowNumbers.push(row);
+    this.#total += 1;
+    const columns = this.#columns;
+    for (let c = 0; c < fields.length; c += 1) {
+      const value = fields[c] as string;
+      const name = header[c];
+      if (this.unsafe) {
         const problem = unsafeTextProblem(value);
-        if (problem)
-          rowDetails.push({ row: record.row, ...(name ? { column: name } : {}), message: problem });
+        if (problem) this.#rowDetails.push({ row, ...(name ? { column: name } : {}), message: problem });
       }
-      if (name) {
-        values[name] = value;
-      } else if (value.trim() !== '') {
-        details.push({
-          row: record.row,
-          message: `${columnLetter(index)}列に値がありますが、見出し（1行目）に列名がありません`,
+      const column = columns[c];
+      if (column) column.push(value);
+      else if (value.trim() !== '') {
+        this.#details.push({
+          row,
+          message: `${columnLetter(c)}列に値がありますが、見出し（1行目）に列名がありません`,
         });
       }
-    });
-    for (const name of header) if (name !== '' && !(name in values)) values[name] = '';
-    rows.push({ row: record.row, values });
+    }
+    // A short row's missing cells are empty.
+    for (let c = fields.length; c < columns.length; c += 1) {
+      const column = columns[c];
+      if (column && column.length === index) column.push('');
+    }
   }
-  throwIfAny('bad_header', details);
-  throwIfAny('invalid_rows', rowDetails);
-  if (rows.length === 0) throw emptyFile();
-  return { header: header.filter((h) => h !== ''), rows, encoding };
+
+  #start(row: number, fields: readonly string[]): void {
+    const header = fields.map(normalizeHeader);
+    this.#header = header;
+    const seen = new Map<string, number>();
+    header.forEach((name, index) => {
+      if (name === '') return;
+      const first = seen.get(name);
+      if (first !== undefined) {
+        this.#details.push({
+          row,
+          column: name,
+          message: `列「${name}」が${first + 1}列目と${index + 1}列目の2か所にあります`,
+        });
+      } else seen.set(name, index);
+    });
+    this.#width = header.reduce((w, name, i) => (name === '' ? w : i + 1), 0);
+    this.#columns = header.map((name) => (name === '' ? null : []));
+  }
+
+  /** Data rows added since the last take. */
+  get pending(): number {
+    return this.#rowNumbers.length;
+  }
+
+  /** The data rows added since the last take, as a table; the builder keeps only the header (and the problems). */
+  take(): Table {
+    const header = this.#header ?? [];
+    const columns: Record<string, string[]> = {};
+    header.forEach((name, i) => {
+      const column = this.#columns[i];
+      // A repeated name keeps its first column (such a file is refused by finish anyway).
+      if (column && !Object.hasOwn(columns, name)) columns[name] = column;
+    });
+    const table = tableOf(
+      header.filter((h) => h !== ''),
+      this.#rowNumbers,
+      columns,
+      this.encoding,
+    );
+    this.#rowNumbers = [];
+    this.#columns = this.#columns.map((c) => (c ? [] : null));
+    return table;
+  }
+
+  /** Reports the file's problems, or returns the rows not taken yet. */
+  finish(): Table {
+    if (!this.#header) throw emptyFile();
+    throwIfAny('bad_header', this.#details);
+    throwIfAny('invalid_rows', this.#rowDetails);
+    if (this.#total === 0) throw emptyFile();
+    return this.take();
+  }
 }
 
 /** Excel's column name for a 0-based index: 0 → A, 26 → AA. */
@@ -183,6 +285,183 @@ export function validateColumns(header: readonly string[], columns: ColumnSpec):
       details.slice(0, MAX_DETAILS),
     );
   }
+}
+
+/** A row that passed its checks, with its spreadsheet row. */
+export type Numbered<T> = T & { row: number };
+
+/** The rows of an import that passed their checks, and the problems of the others (row, column, message). */
+export interface CheckedRows<T> {
+  rows: Numbered<T>[];
+  details: ImportDetail[];
+}
+
+/**
+ * A column of checked values that repeats few of them: the distinct values once, and each row's index into them (a
+ * typed array, which crosses from the worker without being copied value by value).
+ */
+export interface Dictionary {
+  dictionary: readonly unknown[];
+  index: Int32Array;
+}
+
+/** A table's cells checked column by column: each column's values, and which rows passed every check. */
+export interface CheckedColumns {
+  rowNumbers: ArrayLike<number>;
+  values: Record<string, ArrayLike<unknown> | Dictionary>;
+  /** 1 for a row whose every cell passed. */
+  ok: Uint8Array;
+  details: ImportDetail[];
+}
+
+/** Distinct texts of a column whose checks are remembered: codes, grades and answers repeat, names do not. */
+const MEMO_LIMIT = 4_096;
+
+const BLANK_MESSAGE = '値が入っていません（必須の項目です）';
+
+type Outcome = { value: unknown; messages: string[] | null; id: number };
+
+/**
+ * Runs a spec's checks over a table's rows, a range at a time, one column at a time (absent optional columns read
+ * as empty). A check is pure, so each distinct text of a column is checked once while the column repeats few texts.
+ * A problem on an empty cell says the value is missing; a repeat of a unique column's value names the row where it
+ * first appeared. The problems of every range so far are in `details`.
+ */
+export class RowChecker {
+  readonly details: ImportDetail[] = [];
+  readonly #memo = new Map<string, Map<string, Outcome>>();
+  /** Each column's remembered values, in the order of their ids. */
+  readonly #dictionaries = new Map<string, unknown[]>();
+  readonly #seen = new Map<string, Map<unknown, number>>();
+
+  constructor(private readonly spec: RowSpec) {}
+
+  /** The checked values of rows start…end of the table. */
+  check(table: Table, start: number, end: number): CheckedColumns {
+    const n = end - start;
+    const ok = new Uint8Array(n).fill(1);
+    const rowNumbers = table.rowNumbers.slice(start, end);
+    const values: Record<string, unknown[] | Dictionary> = {};
+    const plain: Record<string, unknown[]> = {};
+    for (const [name, check] of Object.entries(this.spec.checks)) {
+      const cells = table.columns[name];
+      const out = new Array<unknown>(n);
+      const index = new Int32Array(n);
+      let encoded = true;
+      let memo = this.#memo.get(name);
+      if (!memo) this.#memo.set(name, (memo = new Map()));
+      let dictionary = this.#dictionaries.get(name);
+      if (!dictionary) this.#dictionaries.set(name, (dictionary = []));
+      let messages: string[] | null = null;
+      const issue = (message: string) => {
+        (messages ??= []).push(message);
+      };
+      for (let i = 0; i < n; i += 1) {
+        const text = cells?.[start + i] ?? '';
+        let seen = memo.get(text);
+        if (seen === undefined) {
+          messages = null;
+          const value = check(text, issue);
+          seen = { value, messages, id: -1 };
+          if (memo.size < MEMO_LIMIT) {
+            seen.id = dictionary.length;
+            dictionary.push(value);
+            memo.set(text, seen);
+          }
+        }
+        out[i] = seen.value;
+        if (seen.id < 0) encoded = false;
+        else index[i] = seen.id;
+        if (seen.messages) {
+          ok[i] = 0;
+          const row = rowNumbers[i] ?? 0;
+          const blank = text.trim() === '';
+          for (const message of seen.messages)
+            this.details.push({ row, column: name, message: blank ? BLANK_MESSAGE : message });
+        }
+      }
+      plain[name] = out;
+      values[name] = encoded ? { dictionary: dictionary.slice(), index } : out;
+    }
+    for (const [name, label] of Object.entries(this.spec.unique) as [string, string][]) {
+      const column = plain[name];
+      let first = this.#seen.get(name);
+      if (!first) this.#seen.set(name, (first = new Map()));
+      if (column) this.#repeats(column, rowNumbers, ok, name, label, first);
+    }
+    return { rowNumbers, values, ok, details: this.details };
+  }
+
+  /** Reports every repeat of a value among the rows that passed; empty values are skipped. */
+  #repeats(
+    column: readonly unknown[],
+    rowNumbers: readonly number[],
+    ok: Uint8Array,
+    name: string,
+    label: string,
+    first: Map<unknown, number>,
+  ): void {
+    for (let i = 0; i < column.length; i += 1) {
+      const key = column[i];
+      if (ok[i] !== 1 || key === null || key === '') continue;
+      const row = rowNumbers[i] ?? 0;
+      const seen = first.get(key);
+      if (seen === undefined) first.set(key, row);
+      else
+        this.details.push({
+          row,
+          column: name,
+          message: `${label}「${String(key)}」が${seen}行目と${row}行目で重複しています`,
+        });
+    }
+  }
+}
+
+/** RowChecker over a whole table. */
+export function checkTable(table: Table, spec: RowSpec): CheckedColumns {
+  return new RowChecker(spec).check(table, 0, table.rowNumbers.length);
+}
+
+/** The rows that passed, as objects with their spreadsheet row, from `start` to `end` of checked columns. */
+export function checkedRows<T>(checked: CheckedColumns, start = 0, end = checked.ok.length): Numbered<T>[] {
+  const names = Object.keys(checked.values);
+  const columns = names.map((name) => {
+    const column = checked.values[name] as ArrayLike<unknown> | Dictionary;
+    return 'index' in column ? column : { dictionary: null, index: column };
+  });
+  const rows: Numbered<T>[] = [];
+  for (let i = start; i < end; i += 1) {
+    if (checked.ok[i] !== 1) continue;
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < names.length; c += 1) {
+      const { dictionary, index } = columns[c] as {
+        dictionary: readonly unknown[] | null;
+        index: ArrayLike<unknown>;
+      };
+      row[names[c] as string] = dictionary ? dictionary[index[i] as number] : index[i];
+    }
+    row['row'] = checked.rowNumbers[i];
+    rows.push(row as Numbered<T>);
+  }
+  return rows;
+}
+
+/**
+ * The common path of every CSV / xlsx import: reads the file, checks its header against the spec's columns (these
+ * problems throw at once) and every cell with the spec's checks, returning the rows that passed and the problems of
+ * the others, for the caller to add its own checks to and pass to throwIfAny (all or nothing). A file over
+ * INLINE_LIMIT, and every .xlsx, is read and checked in a worker thread (off-thread.ts).
+ */
+export async function readRows<C extends Record<string, CellCheck<unknown>>>(
+  file: Upload,
+  spec: RowSpec<C>,
+): Promise<CheckedRows<RowOf<C>>> {
+  if (file.bytes.length >= INLINE_LIMIT || isZip(file.bytes))
+    return checkOffThread<RowOf<C>>(file.bytes, file.contentType, spec);
+  const table = await parseTable(file.bytes, file.contentType);
+  validateColumns(table.header, spec.columns);
+  const checked = checkTable(table, spec);
+  return { rows: checkedRows(checked), details: checked.details };
 }
 
 /** A parsed row together with its spreadsheet row number. */
@@ -242,11 +521,6 @@ export function parseRows<S extends z.ZodType>(rows: readonly TableRow[], schema
   return parsed;
 }
 
-/**
- * The common path of every CSV / xlsx import: reads the table, checks its columns (these problems throw at
- * once), fills absent optional columns with '' and parses every row, returning the rows' problems for the
- * caller to add its own checks to and pass to throwIfAny.
- */
 /** Reads an uploaded file and checks its header against `columns` (400 naming what is missing or unknown). */
 export async function readUploadTable(file: Upload, columns: ColumnSpec): Promise<Table> {
   const table = await readTable(file.bytes, file.contentType);
@@ -254,6 +528,11 @@ export async function readUploadTable(file: Upload, columns: ColumnSpec): Promis
   return table;
 }
 
+/**
+ * readRows for a row that one zod schema describes better than checks per cell (a small file: the schema runs per
+ * row, on the calling thread, in slices): checks the columns, fills absent optional columns with '' and parses
+ * every row, returning the rows' problems for the caller to add its own checks to and pass to throwIfAny.
+ */
 export async function readImport<S extends z.ZodType>(
   bytes: Uint8Array,
   contentType: string | undefined,

@@ -23,13 +23,12 @@ import {
   type Database,
   type Upserted,
 } from '@jinzai/db';
-import { fieldChanges, USER_COLUMNS, userRowSchema } from '@jinzai/model';
+import { fieldChanges, userRowSpec } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { audited, recordAudit, recordChanges, recordImport } from '../audit.js';
 import { ApiError, errors } from '../errors.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
-import { duplicates } from '../import/references.js';
-import { readImport, type Upload } from '../import/table.js';
+import { readRows, type Upload } from '../import/table.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords.js';
 import type { Actor } from './actor.js';
 
@@ -57,10 +56,7 @@ export async function importUsers(
   now: Date,
   options: { directory: boolean },
 ): Promise<UsersImportSummary> {
-  const { parsed, details } = await readImport(file.bytes, file.contentType, USER_COLUMNS, userRowSchema);
-  const rows = parsed.map(({ row, value }) => ({ ...value, row }));
-  details.push(...duplicates(rows, 'login_id', 'ログインID'));
-  details.push(...duplicates(rows, 'staff_no', '職員番号'));
+  const { rows, details } = await readRows(file, userRowSpec);
   throwIfAny('invalid_rows', details);
   await yieldToEventLoop();
   const at = now.toISOString();

@@ -38,7 +38,7 @@ async function imported<T extends object>(
   file: Upload,
   result: UpsertResult<T>,
 ): Promise<ImportSummary> {
-  const summary = { rows: result.rows.length, created: result.created, updated: result.updated };
+  const summary = { rows: result.created + result.updated, created: result.created, updated: result.updated };
   const changed = await recordChanges(trx, actor, now, entity.record, result.rows);
   await recordImport(trx, actor, now, { entity: entity.summary }, file, { ...summary, changed });
   return summary;

@@ -14,28 +14,18 @@ import {
   type Round,
 } from '@jinzai/db';
 import {
-  APPLICANT_COLUMNS,
-  applicantRowSchema,
+  applicantRowSpec,
   INTERVIEW_SCALE,
   LAYER_CODES,
   layerByCode,
-  SCORE_COLUMNS,
-  scoreRowSchema,
+  scoreRowSpec,
   type ApplicantRow,
   type LayerCode,
-  type ScoreRow,
   type User,
 } from '@jinzai/model';
 import { recordImport } from '../audit.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
-import {
-  collectRows,
-  type Parsed,
-  readImport,
-  readUploadTable,
-  type TableRow,
-  type Upload,
-} from '../import/table.js';
+import { readRows, type Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
 import { actorOfUser, roundFor, type Db } from './recruitment-access.service.js';
 
@@ -90,13 +80,7 @@ export async function importApplicantsFile(
   actor: Actor,
   now: Date,
 ): Promise<{ rows: number; created: number }> {
-  const { parsed, details } = await readImport(
-    file.bytes,
-    file.contentType,
-    APPLICANT_COLUMNS,
-    applicantRowSchema,
-  );
-  const rows = parsed.map((p) => ({ ...p.value, row: p.row }));
+  const { rows, details } = await readRows(file, applicantRowSpec);
   return db.transaction().execute(async (trx) => {
     details.push(...(await applicantDuplicates(trx, round.id, rows)));
     throwIfAny('invalid_rows', details);
@@ -112,45 +96,6 @@ export async function importApplicantsFile(
 /** What a round's import is audited against. */
 const roundEntity = (entity: string, round: Round) => ({ entity, entityId: String(round.id) });
 
-const PLAIN = /^[!-~]{1,64}$/;
-
-/**
- * The common row of a keyed-in scores file, read without the schema: plain ASCII codes and a score of 1–5. Anything
- * else (full-width digits, spaces, a stage named in Japanese, a bad score) returns undefined and goes through the
- * schema, which normalises it or explains what is wrong. A file of 180,000 rows spends most of its parse time there.
- */
-function plainScoreRow(values: Record<string, string>): ScoreRow | undefined {
-  const { applicant_no: no, rater, criterion, score } = values;
-  const stage = values['stage'] ?? '';
-  if (no === undefined || rater === undefined || criterion === undefined || score === undefined)
-    return undefined;
-  if (no.length > 32 || !PLAIN.test(no) || !PLAIN.test(rater) || !PLAIN.test(criterion)) return undefined;
-  if (stage !== '' && !PLAIN.test(stage)) return undefined;
-  if (score.length !== 1 || score < '1' || score > '5') return undefined;
-  return { applicant_no: no, rater, criterion, score: Number(score), stage };
-}
-
-/** Parses a scores file: the plain rows directly, the rest through the schema (same results, same messages). */
-async function readScoresFile(file: Upload) {
-  const table = await readUploadTable(file, SCORE_COLUMNS);
-  const parsed: Parsed<ScoreRow>[] = [];
-  const rest: TableRow[] = [];
-  for (const r of table.rows) {
-    const plain = plainScoreRow(r.values);
-    if (plain) parsed.push({ row: r.row, value: plain });
-    else {
-      r.values['stage'] ??= '';
-      rest.push(r);
-    }
-  }
-  const slow = collectRows(rest, scoreRowSchema);
-  if (slow.parsed.length > 0) {
-    parsed.push(...slow.parsed);
-    parsed.sort((a, b) => a.row - b.row);
-  }
-  return { parsed, details: slow.details };
-}
-
 /**
  * Imports keyed-in scores (docs/interfaces.md "Recruitment" scores CSV): all or nothing; the applicant, rater
  * login, criterion (a layer code or a criterion code) and stage must exist, a criterion of a layer with
@@ -164,7 +109,7 @@ export async function importScoresFile(
   actor: Actor,
   now: Date,
 ): Promise<{ rows: number; sheets: number }> {
-  const { parsed, details } = await readScoresFile(file);
+  const { rows: parsed, details } = await readRows(file, scoreRowSpec);
   return db.transaction().execute(async (trx) => {
     const [applicants, stages, criteria, weights] = await Promise.all([
       listApplicants(trx, round.id),
@@ -172,7 +117,7 @@ export async function importScoresFile(
       listCriteria(trx, round.id),
       roundWeights(trx, round),
     ]);
-    const users = await activeUsersByLogin(trx, [...new Set(parsed.map((p) => p.value.rater))]);
+    const users = await activeUsersByLogin(trx, [...new Set(parsed.map((p) => p.rater))]);
     const applicantIds = new Map(applicants.map((a) => [a.applicantNo, a.id]));
     const criterionByCode = new Map(criteria.map((c) => [c.code, c]));
     const first = stages[0];
@@ -186,7 +131,8 @@ export async function importScoresFile(
     const out: Parameters<typeof importScores>[1][number][] = [];
     const panel = new Map<number, Set<number>>();
     const pending: { row: number; index: number; layer: LayerCode }[] = [];
-    for (const { row, value: v } of parsed) {
+    for (const v of parsed) {
+      const { row } = v;
       const applicantId = applicantIds.get(v.applicant_no);
       if (applicantId === undefined)
         details.push({

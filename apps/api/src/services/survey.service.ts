@@ -19,16 +19,14 @@ import {
   reportingGroupOf,
   TOTAL,
   type BreakdownGroup,
-  createSurveyRowReader,
   EMPLOYMENT_TYPES,
   GENERALISED,
   GRADES,
   kpiBoard,
-  type KpiResponse,
   type KpiRow,
   sourceConflict,
-  SURVEY_RESPONSE_COLUMNS,
-  surveyResponseRowSchema,
+  kpiResponseOf,
+  surveyResponseRowSpec,
   type SurveySource,
   type Unit,
 } from '@jinzai/model';
@@ -36,7 +34,7 @@ import type { Kysely } from 'kysely';
 import { errors } from '../errors.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
 import { missingReferences } from '../import/references.js';
-import { collectRows, readUploadTable, type TableRow } from '../import/table.js';
+import { readRows } from '../import/table.js';
 import { recordImport } from '../audit.js';
 import type { Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
@@ -74,19 +72,9 @@ export async function importKpiResponses(
   actor: Actor,
   now: Date,
 ): Promise<{ rows: number; replaced: number }> {
-  const table = await readUploadTable(file, SURVEY_RESPONSE_COLUMNS);
-  // The fast reader takes the rows that are right; the schema explains the others, row and column.
-  const read = createSurveyRowReader();
-  const parsed: { row: number; value: KpiResponse }[] = [];
-  const rest: TableRow[] = [];
-  for (const r of table.rows) {
-    const value = read(r.values);
-    if (value) parsed.push({ row: r.row, value });
-    else rest.push(r);
-  }
-  const slow = collectRows(rest, surveyResponseRowSchema);
-  const details = slow.details;
-  parsed.push(...slow.parsed);
+  const checked = await readRows(file, surveyResponseRowSpec);
+  const details = checked.details;
+  const parsed = checked.rows.map((r) => ({ row: r.row, value: kpiResponseOf(r) }));
   return db.transaction().execute(async (trx) => {
     await refuseMixedSources(trx, kpiSurveyId(fiscalYear), 'import');
     details.push(...(await unknownUnitRows(trx, parsed)));

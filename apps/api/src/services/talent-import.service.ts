@@ -6,11 +6,11 @@ import {
   yieldToEventLoop,
   type Database,
 } from '@jinzai/db';
-import { TRAINING_COLUMNS, trainingRowSchema } from '@jinzai/model';
+import { trainingRowSpec } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { recordImport } from '../audit.js';
 import { throwIfAny, type ImportDetail } from '../import/errors.js';
-import { readImport, type Upload } from '../import/table.js';
+import { readRows, type Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
 
 /** Rows checked between two turns of the event loop. */
@@ -29,16 +29,12 @@ export async function importTraining(
   actor: Actor,
   now: Date,
 ): Promise<{ rows: number; created: number; updated: number }> {
-  const { parsed, details } = await readImport(
-    file.bytes,
-    file.contentType,
-    TRAINING_COLUMNS,
-    trainingRowSchema,
-  );
+  const { rows: parsed, details } = await readRows(file, trainingRowSpec);
   const all: ImportDetail[] = [...details];
   const seen = new Map<string, number>();
-  for (const [k, { row, value }] of parsed.entries()) {
+  for (const [k, value] of parsed.entries()) {
     if (k % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToEventLoop();
+    const row = value.row;
     const key = `${value.staff_no}\u0000${value.course}\u0000${value.completed_on}`;
     const first = seen.get(key);
     if (first !== undefined)
@@ -50,16 +46,20 @@ export async function importTraining(
     else seen.set(key, row);
   }
   return db.transaction().execute(async (trx) => {
-    const numbers = [...new Set(parsed.map((p) => p.value.staff_no))];
+    const numbers = [...new Set(parsed.map((p) => p.staff_no))];
     const known = new Set((await staffPlacements(trx, numbers)).map((s) => s.staffNo));
-    for (const { row, value } of parsed)
-      if (!known.has(value.staff_no))
-        all.push({ row, column: 'staff_no', message: `職員番号「${value.staff_no}」の職員が見つかりません` });
+    for (const p of parsed)
+      if (!known.has(p.staff_no))
+        all.push({
+          row: p.row,
+          column: 'staff_no',
+          message: `職員番号「${p.staff_no}」の職員が見つかりません`,
+        });
     throwIfAny('invalid_rows', all);
     const before = await countImportedTraining(trx);
     await upsertTrainingCompletions(
       trx,
-      parsed.map(({ value: v }) => ({
+      parsed.map((v) => ({
         staffNo: v.staff_no,
         course: v.course,
         layer: v.layer,

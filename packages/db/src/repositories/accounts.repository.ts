@@ -282,9 +282,10 @@ export async function createAccounts(
         rows.map((r) => r.loginId),
       )}`
     : sql`u.id > ${Number(top)}`;
+  // The roles of the created accounts only: the ones granted before stay unread.
   const roles = pg
-    ? sql`select user_id, json_agg(role order by role) as roles from user_roles group by user_id`
-    : sql`select user_id, json_group_array(role) as roles from (select user_id, role from user_roles order by user_id, role) group by user_id`;
+    ? sql`select user_id, json_agg(role order by role) as roles from user_roles where user_id in (select u.id from users u where ${created}) group by user_id`
+    : sql`select user_id, json_group_array(role) as roles from (select user_id, role from user_roles where user_id > ${Number(top)} order by user_id, role) group by user_id`;
   const object = (withRoles: boolean) =>
     sql.raw(
       `${pg ? 'json_build_object' : 'json_object'}('staffNo', u.staff_no, 'email', u.email, 'displayName', u.display_name${

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
-import { bulkWrite } from './bulk.js';
+import { bulkRows, bulkWrite } from './bulk.js';
 
 type Db = Kysely<Database>;
 
@@ -59,10 +59,11 @@ export async function writeAudit(db: Db, ...entries: AuditEntry[]): Promise<void
 
 /**
  * Appends many entries at once, set-based (`bulkWrite`: a few statements however many entries), for the
- * per-record changes of an import; pass the import's transaction.
+ * per-record changes of an import; pass the import's transaction. The entries may be made while they are written
+ * (a generator), so that an import of 300,000 records never holds 300,000 entries. Returns how many it wrote.
  */
-export async function writeAuditBatch(db: Db, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+export async function writeAuditBatch(db: Db, entries: Iterable<AuditEntry>): Promise<number> {
+  let count = 0;
   await bulkWrite(
     db,
     {
@@ -79,18 +80,22 @@ export async function writeAuditBatch(db: Db, entries: readonly AuditEntry[]): P
         { name: 'detail_json', type: 'text' },
       ],
     },
-    entries.map((e) => [
-      e.at,
-      e.userId,
-      e.loginId,
-      e.action,
-      e.entity,
-      e.entityId ?? null,
-      json(e.before),
-      json(e.after),
-      json(e.detail),
-    ]),
+    bulkRows(entries, (e) => {
+      count += 1;
+      return [
+        e.at,
+        e.userId,
+        e.loginId,
+        e.action,
+        e.entity,
+        e.entityId ?? null,
+        json(e.before),
+        json(e.after),
+        json(e.detail),
+      ];
+    }),
   );
+  return count;
 }
 
 export interface AuditFilter {

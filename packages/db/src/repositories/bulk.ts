@@ -30,6 +30,20 @@ const ROWS_PER_STATEMENT = 50_000;
 /** SQLite binds at most 32,766 parameters per statement. */
 const SQLITE_PARAMS = 30_000;
 
+/** A value of a bulk write's row. */
+export type BulkValue = string | number | null;
+
+/**
+ * The rows of `items` as a bulk write's rows, made one at a time while the write consumes them: a large import
+ * never holds a second array of every row beside its records.
+ */
+export function* bulkRows<I>(
+  items: Iterable<I>,
+  row: (item: I) => readonly BulkValue[],
+): Iterable<readonly BulkValue[]> {
+  for (const item of items) yield row(item);
+}
+
 /**
  * Set-based bulk write, run inside the caller's transaction so that a file is written whole or not at all.
  * PostgreSQL: every row of a chunk goes as one JSON array in one parameter, expanded by jsonb_array_elements in one
@@ -40,7 +54,7 @@ const SQLITE_PARAMS = 30_000;
 export async function bulkWrite<T extends keyof Database>(
   db: Kysely<Database>,
   spec: BulkSpec<T>,
-  rows: readonly (readonly (string | number | null)[])[],
+  rows: Iterable<readonly BulkValue[]>,
 ): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   const conflict = spec.conflict?.length
@@ -59,13 +73,21 @@ export async function bulkWrite<T extends keyof Database>(
     sql.raw(`(e->>${i})::${type === 'real' ? 'double precision' : type}`),
   );
   const source = (json: string): RawBuilder<unknown> => sql`jsonb_array_elements(${json}::jsonb) as e`;
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const json = JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT));
+  let part: (readonly BulkValue[])[] = [];
+  const flush = async () => {
+    const json = JSON.stringify(part);
+    part = [];
     await sql`insert into ${sql.id(spec.table)} (${sql.join(cols)}) select ${sql.join(pick)} from ${source(json)}${conflict}`.execute(
       db,
     );
-    if (i + ROWS_PER_STATEMENT < rows.length) await yieldToEventLoop();
+  };
+  for (const row of rows) {
+    part.push(row);
+    if (part.length < ROWS_PER_STATEMENT) continue;
+    await flush();
+    await yieldToEventLoop();
   }
+  if (part.length > 0) await flush();
 }
 
 /**
@@ -116,7 +138,7 @@ function selectList<T extends keyof Database>(
 async function sqliteValues<T extends keyof Database>(
   db: Kysely<Database>,
   spec: BulkSpec<T>,
-  rows: readonly (readonly (string | number | null)[])[],
+  rows: Iterable<readonly BulkValue[]>,
   conflictSql: string,
 ): Promise<void> {
   const width = spec.columns.length;
@@ -140,14 +162,22 @@ async function sqliteValues<T extends keyof Database>(
   const tuple = `(${new Array(width).fill('?').join(', ')})`;
   const statement = (n: number) => head + new Array(n).fill(tuple).join(', ') + tail;
   const full = statement(perStatement);
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const part = rows.slice(i, i + perStatement);
-    const params: (string | number | null)[] = new Array(part.length * width);
-    let k = 0;
-    for (const row of part) for (let j = 0; j < width; j++) params[k++] = row[j] ?? null;
-    const text = part.length === perStatement ? full : statement(part.length);
-    await db.executeQuery(CompiledQuery.raw(text, params));
-    if (i + perStatement < rows.length) await yieldToEventLoop();
+  // A statement's parameters are filled as the rows come (kysely freezes them once sent: a new array each time).
+  let params: BulkValue[] = new Array(perStatement * width);
+  let k = 0;
+  let wrote = false;
+  for (const row of rows) {
+    for (let j = 0; j < width; j++) params[k++] = row[j] ?? null;
+    if (k < params.length) continue;
+    if (wrote) await yieldToEventLoop();
+    await db.executeQuery(CompiledQuery.raw(full, params));
+    params = new Array(perStatement * width);
+    wrote = true;
+    k = 0;
+  }
+  if (k > 0) {
+    if (wrote) await yieldToEventLoop();
+    await db.executeQuery(CompiledQuery.raw(statement(k / width), params.slice(0, k)));
   }
 }
 

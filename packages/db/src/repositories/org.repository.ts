@@ -2,7 +2,7 @@ import type { EmploymentType, Staff, StaffRow, Unit, UnitLevel, UnitRow } from '
 import { gradeByCode, staffSearchKey } from '@jinzai/model';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, StaffTable, UnitTable } from '../schema.js';
-import { bulkWrite, chunked, oneOf, yieldToEventLoop } from './bulk.js';
+import { bulkRows, bulkWrite, chunked, oneOf, yieldToEventLoop } from './bulk.js';
 import { staffMatch } from './staff-match.js';
 
 type Db = Kysely<Database>;
@@ -37,16 +37,35 @@ export interface Upserted<T> {
   after: T;
 }
 
-/** The counts of an upsert and, for each row, the record before and after (for the audit log's changes). */
+/**
+ * The counts of an upsert and, for each row, the record before and after (for the audit log's changes): made while
+ * they are read, so that an import of 300,000 rows never holds 300,000 pairs.
+ */
 export interface UpsertResult<T> extends UpsertCounts {
-  rows: Upserted<T>[];
+  rows: Iterable<Upserted<T>>;
 }
 
-/** Pairs each new record with the stored one of its key, and counts the created ones. */
-function paired<T>(stored: Map<string, T>, next: readonly [string, T][]): UpsertResult<T> {
-  const rows = next.map(([key, after]) => ({ key, before: stored.get(key) ?? null, after }));
-  const created = rows.filter((r) => r.before === null).length;
-  return { created, updated: rows.length - created, rows };
+/** Pairs each new record (made by `after` from its row) with the stored one of its key, and counts the created ones. */
+function paired<R, T>(
+  stored: Map<string, T>,
+  rows: readonly R[],
+  key: (row: R) => string,
+  after: (row: R) => T,
+): UpsertResult<T> {
+  let created = 0;
+  for (const r of rows) if (!stored.has(key(r))) created += 1;
+  return {
+    created,
+    updated: rows.length - created,
+    rows: {
+      *[Symbol.iterator]() {
+        for (const r of rows) {
+          const k = key(r);
+          yield { key: k, before: stored.get(k) ?? null, after: after(r) };
+        }
+      },
+    },
+  };
 }
 
 async function countRows(db: Db, table: 'units' | 'staff'): Promise<number> {
@@ -93,7 +112,9 @@ export async function upsertUnits(
   await yieldToEventLoop();
   return paired(
     stored,
-    rows.map((r) => [r.code, toUnit({ ...r, updated_at: now })]),
+    rows,
+    (r) => r.code,
+    (r) => toUnit({ ...r, updated_at: now }),
   );
 }
 
@@ -135,11 +156,7 @@ export async function upsertStaff(
     db,
     rows.map((r) => r.staff_no),
   );
-  const next = rows.map((r) => ({
-    ...r,
-    job_family: gradeByCode(r.grade_code)?.familyCode ?? 'general',
-    updated_at: now,
-  }));
+  const familyOf = (grade: string) => gradeByCode(grade)?.familyCode ?? 'general';
   await bulkWrite(
     db,
     {
@@ -160,16 +177,16 @@ export async function upsertStaff(
       ],
       conflict: ['staff_no'],
     },
-    next.map((r) => [
+    bulkRows(rows, (r) => [
       r.staff_no,
       r.name,
       r.name_kana,
       r.unit_code,
       r.grade_code,
-      r.job_family,
+      familyOf(r.grade_code),
       r.employment_type,
       r.birth_year,
-      r.updated_at,
+      now,
       null,
       staffSearchKey(r.name, r.name_kana),
     ]),
@@ -177,7 +194,18 @@ export async function upsertStaff(
   await yieldToEventLoop();
   return paired(
     stored,
-    next.map((r) => [r.staff_no, toStaff(r)]),
+    rows,
+    (r) => r.staff_no,
+    (r): Staff => ({
+      staffNo: r.staff_no,
+      name: r.name,
+      nameKana: r.name_kana,
+      unitCode: r.unit_code,
+      gradeCode: r.grade_code,
+      jobFamily: familyOf(r.grade_code),
+      employmentType: r.employment_type,
+      birthYear: r.birth_year,
+    }),
   );
 }
 

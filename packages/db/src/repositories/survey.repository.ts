@@ -24,6 +24,12 @@ export const kpiSurveyId = (fiscalYear: number) => `kpi-${fiscalYear}`;
 /** A random response id: nothing in it orders or dates the response. */
 const randomId = () => randomBytes(12).toString('base64url');
 
+/** n random response ids, from one draw of random bytes (one draw per id costs more than the insert of its row). */
+const randomIds = (n: number): string[] => {
+  const bytes = randomBytes(12 * n);
+  return Array.from({ length: n }, (_, i) => bytes.toString('base64url', 12 * i, 12 * i + 12));
+};
+
 export type ResponseSource = 'online' | 'import';
 
 /** The columns every response row starts with, KPI survey or HR-defined, before its answers. */
@@ -50,10 +56,11 @@ export function responseRow(
   surveyId: string,
   source: ResponseSource,
   r: KpiResponse,
+  id: string = randomId(),
 ): (string | number | null)[] {
   return [
     surveyId,
-    randomId(),
+    id,
     source,
     r.unitCode,
     r.gradeCode,
@@ -61,6 +68,20 @@ export function responseRow(
     r.employmentType,
     ...KPI_CODES.map((c) => r.answers[c]),
   ];
+}
+
+/**
+ * The rows of responses, each with a new random id, in the order of those ids: the order of the rows then says
+ * nothing of the order of the responses (the file's), and the rows fill the table's B-tree from one end.
+ */
+export function sortedById<T>(
+  responses: readonly T[],
+  row: (response: T, id: string) => (string | number | null)[],
+): (string | number | null)[][] {
+  const ids = randomIds(responses.length);
+  const out = responses.map((r, i) => ({ id: ids[i] as string, r }));
+  out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.map(({ id, r }) => row(r, id));
 }
 
 export const SURVEY_RESPONSE_COLUMN_NAMES = RESPONSE_COLUMNS.map((c) => c.name);
@@ -80,7 +101,7 @@ export async function insertKpiResponses(
     db,
     { table: 'survey_responses', columns: RESPONSE_COLUMNS },
     // In key order: the rows then fill the table's B-tree from one end instead of splitting pages at random.
-    responses.map((r) => responseRow(id, source, r)).sort((a, b) => (String(a[1]) < String(b[1]) ? -1 : 1)),
+    sortedById(responses, (r, key) => responseRow(id, source, r, key)),
   );
   await refreshKpiCells(db, fiscalYear);
 }

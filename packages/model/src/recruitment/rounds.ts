@@ -1,6 +1,7 @@
 // Recruitment rounds: inputs, files and retention (docs/interfaces.md "Recruitment", docs/domain.md §2, §9).
 // Pure.
 import { z } from 'zod';
+import { rowSpec, type CellCheck, type RowOf } from '../import-rows.js';
 import { normalizeName, normalizeText } from '../org.js';
 import { trackCodeSchema } from '../tracks.js';
 
@@ -42,40 +43,37 @@ export type NewRound = z.output<typeof newRoundSchema>;
 /** Applicant numbers: printable ASCII codes, leading zeros kept (docs/domain.md §8). */
 const APPLICANT_NO = /^[0-9A-Za-z_.-]{1,32}$/;
 
-const cell = (max: number, required: boolean) =>
-  z.string().transform((v, ctx) => {
+const cell =
+  (max: number, required: boolean): CellCheck<string> =>
+  (v, issue) => {
     const s = normalizeName(v);
-    if (required && s.length === 0)
-      ctx.addIssue({ code: 'custom', message: '値が入っていません（必須の項目です）' });
-    else if (s.length > max) ctx.addIssue({ code: 'custom', message: `${max}文字以内で入力してください` });
+    if (required && s.length === 0) issue('値が入っていません（必須の項目です）');
+    else if (s.length > max) issue(`${max}文字以内で入力してください`);
     return s;
-  });
+  };
 
-/** One row of the applicants CSV (docs/interfaces.md "Recruitment"): applicant_no,name,name_kana,email. */
-export const applicantRowSchema = z.object({
-  applicant_no: z.string().transform((v, ctx) => {
-    const s = normalizeText(v);
-    if (!APPLICANT_NO.test(s))
-      ctx.addIssue({
-        code: 'custom',
-        message: '英数字・ハイフン・下線・ピリオドの32文字以内で指定してください',
-      });
-    return s;
-  }),
-  name: cell(100, true),
-  name_kana: cell(200, false),
-  email: z.string().transform((v, ctx) => {
-    const s = normalizeText(v).toLowerCase();
-    if (s !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s))
-      ctx.addIssue({ code: 'custom', message: 'メールアドレスの形式が正しくありません' });
-    return s;
-  }),
-});
-export type ApplicantRow = z.output<typeof applicantRowSchema>;
 export const APPLICANT_COLUMNS = {
   required: ['applicant_no', 'name'],
   optional: ['name_kana', 'email'],
 } as const;
+
+/** One row of the applicants CSV (docs/interfaces.md "Recruitment"): applicant_no,name,name_kana,email. */
+export const applicantRowSpec = rowSpec('applicantRowSpec', APPLICANT_COLUMNS, {
+  applicant_no: (v, issue) => {
+    const s = normalizeText(v);
+    if (!APPLICANT_NO.test(s)) issue('英数字・ハイフン・下線・ピリオドの32文字以内で指定してください');
+    return s;
+  },
+  name: cell(100, true),
+  name_kana: cell(200, false),
+  email: (v, issue) => {
+    const s = normalizeText(v).toLowerCase();
+    if (s !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)) issue('メールアドレスの形式が正しくありません');
+    return s;
+  },
+});
+export const applicantRowSchema = applicantRowSpec.schema;
+export type ApplicantRow = RowOf<typeof applicantRowSpec.checks>;
 
 /** One applicant added on the screen (same rules as a CSV row). */
 export const newApplicantSchema = z.object({
@@ -86,27 +84,29 @@ export const newApplicantSchema = z.object({
   consent: z.boolean().default(false),
 });
 
-/**
- * One row of the scores CSV (docs/interfaces.md "Recruitment"): applicant_no,rater,criterion,score and an
- * optional stage.
- */
-export const scoreRowSchema = z.object({
-  applicant_no: cell(32, true),
-  rater: cell(64, true),
-  criterion: cell(64, true),
-  score: z.string().transform((v, ctx) => {
-    const s = normalizeText(v);
-    const n = /^\d+$/.test(s) ? Number(s) : Number.NaN;
-    if (!(n >= 1 && n <= 5)) ctx.addIssue({ code: 'custom', message: '1～5の整数を入力してください' });
-    return n;
-  }),
-  stage: cell(100, false),
-});
-export type ScoreRow = z.output<typeof scoreRowSchema>;
 export const SCORE_COLUMNS = {
   required: ['applicant_no', 'rater', 'criterion', 'score'],
   optional: ['stage'],
 } as const;
+
+/**
+ * One row of the scores CSV (docs/interfaces.md "Recruitment"): applicant_no,rater,criterion,score and an
+ * optional stage.
+ */
+export const scoreRowSpec = rowSpec('scoreRowSpec', SCORE_COLUMNS, {
+  applicant_no: cell(32, true),
+  rater: cell(64, true),
+  criterion: cell(64, true),
+  score: (v, issue) => {
+    const s = normalizeText(v);
+    const n = /^\d+$/.test(s) ? Number(s) : Number.NaN;
+    if (!(n >= 1 && n <= 5)) issue('1～5の整数を入力してください');
+    return n;
+  },
+  stage: cell(100, false),
+});
+export const scoreRowSchema = scoreRowSpec.schema;
+export type ScoreRow = RowOf<typeof scoreRowSpec.checks>;
 
 /** A score given on the scoring form: 1–5 or null (not yet scored), with an evidence note. */
 export const sheetInputSchema = z.object({

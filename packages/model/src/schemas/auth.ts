@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowSpec, type RowOf } from '../import-rows.js';
 import { optionalCode } from '../org.js';
 
 /**
@@ -96,48 +97,47 @@ const EMAIL = z.regexes.email;
  * beyond those the organisation gives (docs/domain.md §9 "Accounts"); `staff_no` empty for an account outside the
  * roster (an external interviewer, an administrator).
  */
-export const userRowSchema = z.object({
-  login_id: z.string().transform((v, ctx) => {
-    const s = v.trim();
-    if (!LOGIN_ID.test(s)) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
+export const userRowSpec = rowSpec(
+  'userRowSpec',
+  USER_COLUMNS,
+  {
+    login_id: (v, issue) => {
+      const s = v.trim();
+      if (!LOGIN_ID.test(s)) {
+        issue(
           s === ''
             ? '値が入っていません（必須の項目です）'
             : 'ログインIDは2〜64文字の英数字と . _ @ - で指定してください',
-      });
-      return '';
-    }
-    return s;
-  }),
-  staff_no: optionalCode,
-  roles: z.string().transform((v, ctx): Role[] | null => {
-    const s = blankToNull(v);
-    if (s === null) return null;
-    const roles: Role[] = [];
-    for (const part of s
-      .split(/[;；]/)
-      .map((p) => p.trim())
-      .filter(Boolean)) {
-      const role = ROLES.find((r) => r === part.toLowerCase() || ROLE_LABELS[r].ja === part);
-      if (!role) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `役割「${part}」はありません。使える値: ${ROLES.join(', ')}（; 区切り）`,
-        });
-        continue;
+        );
+        return '';
       }
-      if (!roles.includes(role)) roles.push(role);
-    }
-    return roles.sort();
-  }),
-  email: z.string().transform((v, ctx) => {
-    const s = blankToNull(v);
-    if (s !== null && !EMAIL.test(s)) {
-      ctx.addIssue({ code: 'custom', message: 'メールアドレスの形式が正しくありません' });
-    }
-    return s;
-  }),
-});
-export type UserRow = z.output<typeof userRowSchema>;
+      return s;
+    },
+    staff_no: optionalCode,
+    roles: (v, issue): Role[] | null => {
+      const s = blankToNull(v);
+      if (s === null) return null;
+      const roles: Role[] = [];
+      for (const part of s
+        .split(/[;；]/)
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const role = ROLES.find((r) => r === part.toLowerCase() || ROLE_LABELS[r].ja === part);
+        if (!role) {
+          issue(`役割「${part}」はありません。使える値: ${ROLES.join(', ')}（; 区切り）`);
+          continue;
+        }
+        if (!roles.includes(role)) roles.push(role);
+      }
+      return roles.sort();
+    },
+    email: (v, issue) => {
+      const s = blankToNull(v);
+      if (s !== null && !EMAIL.test(s)) issue('メールアドレスの形式が正しくありません');
+      return s;
+    },
+  },
+  { login_id: 'ログインID', staff_no: '職員番号' },
+);
+export const userRowSchema = userRowSpec.schema;
+export type UserRow = RowOf<typeof userRowSpec.checks>;

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  createSurveyRowReader,
   fiscalYearOf,
+  kpiResponseOf,
   onlineAnswersSchema,
   parseAgeBand,
   reportingUnitOf,
   resolveGradeCode,
   surveyResponseRowSchema,
+  surveyResponseRowSpec,
 } from './responses.js';
+import type { RowOf } from '../import-rows.js';
 
 const row = (over: Record<string, string> = {}) => ({
   unit_code: '020201',
@@ -76,26 +78,38 @@ describe('fiscalYearOf', () => {
   });
 });
 
-describe('createSurveyRowReader', () => {
-  it('reads rows as the schema does, and refuses what the schema refuses', () => {
-    const read = createSurveyRowReader();
+describe('surveyResponseRowSpec', () => {
+  /** Runs the spec's checks over a row as the import machinery does: the row's value, or its issues. */
+  const check = (values: Record<string, string>) => {
+    const issues: string[] = [];
+    const value = Object.fromEntries(
+      Object.entries(surveyResponseRowSpec.checks).map(([column, c]) => [
+        column,
+        c(values[column] ?? '', (m) => issues.push(`${column}: ${m}`)),
+      ]),
+    ) as RowOf<typeof surveyResponseRowSpec.checks>;
+    return issues.length > 0 ? issues : kpiResponseOf(value);
+  };
+
+  it('its checks read rows as the schema does, and refuse what the schema refuses', () => {
     const good: Record<string, string>[] = [
       {},
       { q01: 'そう思う', q02: '', employment_type: '常勤職員', grade_code: '主事' },
     ];
-    for (const over of good) {
-      expect(read(row(over))).toEqual(surveyResponseRowSchema.parse(row(over)));
-    }
-    const bad: Record<string, string>[] = [
-      { q04: '5' },
-      { q04: 'はい' },
-      { age_band: '20-29' },
-      { unit_code: '' },
-      { grade_code: 'x' },
+    for (const over of good) expect(check(row(over))).toEqual(surveyResponseRowSchema.parse(row(over)));
+    const bad: [Record<string, string>, string][] = [
+      [{ q04: '5' }, 'q04'],
+      [{ q04: 'はい' }, 'q04'],
+      [{ age_band: '20-29' }, 'age_band'],
+      [{ unit_code: '' }, 'unit_code'],
+      [{ grade_code: 'x' }, 'grade_code'],
     ];
-    for (const over of bad) {
-      expect(read(row(over))).toBeUndefined();
-      expect(surveyResponseRowSchema.safeParse(row(over)).success).toBe(false);
+    for (const [over, column] of bad) {
+      const issues = check(row(over));
+      expect(Array.isArray(issues) && issues[0]?.startsWith(`${column}: `)).toBe(true);
+      const parsed = surveyResponseRowSchema.safeParse(row(over));
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.path).toEqual([column]);
     }
   });
 });

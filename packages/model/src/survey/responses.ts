@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowSpec, type CellCheck, type RowOf } from '../import-rows.js';
 import { GRADES } from '../grades.js';
 import { KPI_CODES, type KpiCode } from '../kpis.js';
 import {
@@ -57,32 +58,29 @@ export function parseAgeBand(value: string): AgeBand | undefined {
 const UNIT_CODE = /^[0-9A-Za-z_-]{1,32}$/;
 const unitCodeOf = (s: string) => (UNIT_CODE.test(s) ? s : undefined);
 
-const required = (check: (s: string) => string | undefined, message: string) =>
-  z.string().transform((v, ctx) => {
+const required =
+  <T>(check: (s: string) => T | undefined, message: string): CellCheck<T> =>
+  (v, issue) => {
     const s = normalizeText(v);
     if (s === '') {
-      ctx.addIssue({ code: 'custom', message: '値が入っていません（必須の項目です）' });
-      return z.NEVER;
+      issue('値が入っていません（必須の項目です）');
+      return undefined as T;
     }
     const out = check(s);
-    if (out === undefined) {
-      ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
-    }
-    return out;
-  });
+    if (out === undefined) issue(message);
+    return out as T;
+  };
 
-const answer = z.string().transform((v, ctx): AgreementValue | null => {
+const answer: CellCheck<AgreementValue | null> = (v, issue) => {
   const a = parseAgreement(v);
   if (a === undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `「${v.trim()}」は回答として読めません。1〜4、そう思う・まあそう思う・あまりそう思わない・そう思わない、または空欄（無回答）にしてください`,
-    });
-    return z.NEVER;
+    issue(
+      `「${v.trim()}」は回答として読めません。1〜4、そう思う・まあそう思う・あまりそう思わない・そう思わない、または空欄（無回答）にしてください`,
+    );
+    return null;
   }
   return a;
-});
+};
 
 const answerColumns = Object.fromEntries(KPI_CODES.map((c) => [c, answer])) as Record<KpiCode, typeof answer>;
 
@@ -90,30 +88,34 @@ const answerColumns = Object.fromEntries(KPI_CODES.map((c) => [c, answer])) as R
  * One row of the KPI survey CSV (docs/interfaces.md "Survey and KPIs"):
  * unit_code,grade_code,age_band,employment_type,q01…q15.
  */
-export const surveyResponseRowSchema = z
-  .object({
-    unit_code: required(
-      (s) => (/^[0-9A-Za-z_-]{1,32}$/.test(s) ? s : undefined),
-      '所属コードの形式が正しくありません',
-    ),
-    grade_code: required(
-      resolveGradeCode,
-      '職層コード（/api/standards/grades の code）または職層名を指定してください',
-    ),
-    age_band: required(parseAgeBand, '年齢区分は -29、30-39、40-49、50- のいずれかにしてください'),
-    employment_type: required(
-      parseEmploymentType,
-      'regular / reappointed / temporary / fiscal-year（または常勤職員などの名称）を指定してください',
-    ),
-    ...answerColumns,
-  })
-  .transform((r): KpiResponse => ({
+export const surveyResponseRowSpec = rowSpec('surveyResponseRowSpec', SURVEY_RESPONSE_COLUMNS, {
+  unit_code: required(unitCodeOf, '所属コードの形式が正しくありません'),
+  grade_code: required(
+    resolveGradeCode,
+    '職層コード（/api/standards/grades の code）または職層名を指定してください',
+  ),
+  age_band: required(parseAgeBand, '年齢区分は -29、30-39、40-49、50- のいずれかにしてください'),
+  employment_type: required(
+    parseEmploymentType,
+    'regular / reappointed / temporary / fiscal-year（または常勤職員などの名称）を指定してください',
+  ),
+  ...answerColumns,
+});
+
+/** A checked row of the KPI survey CSV as the response it records. */
+export function kpiResponseOf(r: RowOf<typeof surveyResponseRowSpec.checks>): KpiResponse {
+  const answers = {} as Record<KpiCode, AgreementValue | null>;
+  for (const c of KPI_CODES) answers[c] = r[c];
+  return {
     unitCode: r.unit_code,
     gradeCode: r.grade_code,
-    ageBand: r.age_band as AgeBand,
-    employmentType: r.employment_type as EmploymentType,
-    answers: Object.fromEntries(KPI_CODES.map((c) => [c, r[c]])) as Record<KpiCode, AgreementValue | null>,
-  }));
+    ageBand: r.age_band,
+    employmentType: r.employment_type,
+    answers,
+  };
+}
+
+export const surveyResponseRowSchema = surveyResponseRowSpec.schema.transform(kpiResponseOf);
 
 const agreementValue = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()]);
 
@@ -145,50 +147,4 @@ export function reportingUnitOf(
 export function fiscalYearOf(at: Date): number {
   const jst = new Date(at.getTime() + 9 * 3_600_000);
   return jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
-}
-
-/**
- * A fast reader of KPI survey rows (docs/interfaces.md "Survey and KPIs") with the same rules as
- * surveyResponseRowSchema: each distinct cell text is read once and remembered, since a year's file repeats a
- * handful of values a million times. Returns undefined for a row with any problem; run the schema on that row
- * for its messages.
- */
-export function createSurveyRowReader(): (
-  values: Readonly<Record<string, string>>,
-) => KpiResponse | undefined {
-  const memo = <T>(read: (s: string) => T | undefined) => {
-    const cache = new Map<string, T | null>();
-    return (raw: string): T | undefined => {
-      let v = cache.get(raw);
-      if (v === undefined) {
-        const s = normalizeText(raw);
-        v = s === '' ? null : (read(s) ?? null);
-        cache.set(raw, v);
-      }
-      return v ?? undefined;
-    };
-  };
-  const unit = memo(unitCodeOf);
-  const grade = memo(resolveGradeCode);
-  const age = memo(parseAgeBand);
-  const employment = memo(parseEmploymentType);
-  const answerCache = new Map<string, AgreementValue | null | undefined>();
-  const answerOf = (raw: string) => {
-    if (!answerCache.has(raw)) answerCache.set(raw, parseAgreement(raw));
-    return answerCache.get(raw);
-  };
-  return (values) => {
-    const unitCode = unit(values['unit_code'] ?? '');
-    const gradeCode = grade(values['grade_code'] ?? '');
-    const ageBand = age(values['age_band'] ?? '');
-    const employmentType = employment(values['employment_type'] ?? '');
-    if (!unitCode || !gradeCode || !ageBand || !employmentType) return undefined;
-    const answers = {} as Record<KpiCode, AgreementValue | null>;
-    for (const c of KPI_CODES) {
-      const a = answerOf(values[c] ?? '');
-      if (a === undefined) return undefined;
-      answers[c] = a;
-    }
-    return { unitCode, gradeCode, ageBand, employmentType, answers };
-  };
 }

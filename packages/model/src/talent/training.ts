@@ -1,8 +1,8 @@
 // Training and reskilling records (docs/domain.md §10 "Training"): the columns of HR's completions file, the kinds
 // of self-development a person adds for HR to approve, and the catalogue HR keeps.
-import { z } from 'zod';
 import { LAYER_CODES, LAYERS, type LayerCode } from '../layers.js';
 import type { OutcomeCode } from '../logic-model.js';
+import { rowSpec, type CellCheck, type RowOf } from '../import-rows.js';
 import { codeCell, normalizeText, textCell } from '../org.js';
 
 /** The columns of a training file (docs/interfaces.md "Talent data"). */
@@ -35,49 +35,42 @@ export function isCalendarDate(value: string): boolean {
 /** Hours of one completion: more than 0, at most this, in steps of 0.1 (a half-day course is 3.5). */
 export const MAX_TRAINING_HOURS = 2_000;
 
-const layerCell = z.string().transform((v, ctx): LayerCode => {
+const layerCell: CellCheck<LayerCode> = (v, issue) => {
   const layer = parseLayer(v);
-  if (!layer) {
-    ctx.addIssue({ code: 'custom', message: `層のコード（${LAYER_CODES.join(', ')}）を指定してください` });
-    return z.NEVER;
-  }
-  return layer;
-});
+  if (!layer) issue(`層のコード（${LAYER_CODES.join(', ')}）を指定してください`);
+  return layer as LayerCode;
+};
 
-const dateCell = z.string().transform((v, ctx) => {
+const dateCell: CellCheck<string> = (v, issue) => {
   const s = normalizeText(v).replace(/\//g, '-');
   // Excel writes 2025/4/1: pad month and day.
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   const iso = m ? `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}` : s;
-  if (!isCalendarDate(iso)) {
-    ctx.addIssue({ code: 'custom', message: '日付は YYYY-MM-DD（例: 2025-04-01）で指定してください' });
-    return z.NEVER;
-  }
+  if (!isCalendarDate(iso)) issue('日付は YYYY-MM-DD（例: 2025-04-01）で指定してください');
   return iso;
-});
+};
 
-const hoursCell = z.string().transform((v, ctx) => {
+const hoursCell: CellCheck<number> = (v, issue) => {
   const s = normalizeText(v);
   const n = /^\d+(\.\d)?$/.test(s) ? Number(s) : NaN;
-  if (!(n > 0 && n <= MAX_TRAINING_HOURS)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `時間は0より大きく${MAX_TRAINING_HOURS}以下の数（小数点以下1桁まで）で指定してください`,
-    });
-    return z.NEVER;
-  }
+  if (!(n > 0 && n <= MAX_TRAINING_HOURS))
+    issue(`時間は0より大きく${MAX_TRAINING_HOURS}以下の数（小数点以下1桁まで）で指定してください`);
   return n;
-});
+};
 
-/** One row of a training file: `staff_no,course,layer,completed_on,hours`. */
-export const trainingRowSchema = z.object({
+/**
+ * One row of a training file: `staff_no,course,layer,completed_on,hours` (checked off the event loop by the upload
+ * worker, which finds the spec under this name).
+ */
+export const trainingRowSpec = rowSpec('trainingRowSpec', TRAINING_COLUMNS, {
   staff_no: codeCell,
   course: textCell(200),
   layer: layerCell,
   completed_on: dateCell,
   hours: hoursCell,
 });
-export type TrainingRow = z.output<typeof trainingRowSchema>;
+export const trainingRowSchema = trainingRowSpec.schema;
+export type TrainingRow = RowOf<typeof trainingRowSpec.checks>;
 
 /** Where a record comes from: HR's completions file, or the person's own self-development (自己啓発). */
 export const TRAINING_SOURCES = ['import', 'self'] as const;
