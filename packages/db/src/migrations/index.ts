@@ -11,6 +11,7 @@ import * as m0012 from './0012-round-version.js';
 import * as m0013 from './0013-staff-search.js';
 import * as m0015 from './0015-sheet-list.js';
 import * as m0016 from './0016-notices.js';
+import * as m0018 from './0018-data-versions.js';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0013-staff-search': m0013,
   '0015-sheet-list': m0015,
   '0016-notices': m0016,
+  '0018-data-versions': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {

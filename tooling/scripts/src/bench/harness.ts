@@ -216,3 +216,108 @@ export async function latency(path: string, cookie: string, runs = 5): Promise<n
     await res.arrayBuffer();
   }, runs);
 }
+
+/** One load measurement: requests/s, p99 latency (ms) and the answers that were not 2xx (or failed). */
+export interface Load {
+  rps: number;
+  p99: number;
+  errors: number;
+}
+
+/** Connections of every load measurement (autocannon, loopback). */
+export const CONNECTIONS = 50;
+
+/**
+ * Waits until the server has worked off what a load left queued (autocannon stops sending, not the server
+ * answering): until three health checks in a row answer within 20 ms, for at most 30 s.
+ */
+export async function settle(): Promise<void> {
+  const until = performance.now() + 30_000;
+  let quick = 0;
+  while (quick < 3 && performance.now() < until) {
+    const ms = await elapsed(async () => {
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/health`);
+      await res.arrayBuffer();
+    });
+    quick = ms < 20 ? quick + 1 : 0;
+  }
+}
+
+/** GET path at CONNECTIONS connections for `duration` seconds, with the cookie when given. */
+export async function load(path: string, cookie: string | undefined, duration = 5): Promise<Load> {
+  await settle();
+  const result = await autocannon({
+    url: `http://127.0.0.1:${PORT}${path}`,
+    connections: CONNECTIONS,
+    duration,
+    headers: cookie ? { cookie } : {},
+  });
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** A and the baseline B measured interleaved (B, A, B, A, …, B): the mean of A's rounds and of the B around them. */
+export interface Interleaved {
+  a: Load;
+  b: Load;
+  /** A's requests/s as a share of B's, per round (each round against the B just before and after it). */
+  shares: number[];
+}
+
+const meanOf = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+/**
+ * Measures `a` against the baseline `b` (e.g. GET /api/health with the same cookie) in `rounds` interleaved rounds,
+ * after one short warm-up of each: B A B A B, each A compared with the B measured just before and after it.
+ */
+export async function interleave(
+  a: (duration: number) => Promise<Load>,
+  b: (duration: number) => Promise<Load>,
+  rounds = 2,
+  duration = 5,
+): Promise<Interleaved> {
+  await b(1);
+  await a(1);
+  const bs: Load[] = [await b(duration)];
+  const as: Load[] = [];
+  for (let i = 0; i < rounds; i++) {
+    as.push(await a(duration));
+    bs.push(await b(duration));
+  }
+  const avg = (xs: Load[]): Load => ({
+    rps: meanOf(xs.map((x) => x.rps)),
+    p99: Math.max(...xs.map((x) => x.p99)),
+    errors: xs.reduce((s, x) => s + x.errors, 0),
+  });
+  const shares = as.map((x, i) => x.rps / meanOf([bs[i]?.rps ?? NaN, bs[i + 1]?.rps ?? NaN]));
+  return { a: avg(as), b: avg(bs), shares };
+}
+
+/** Interleaved medians of single sequential requests: `a`'s and `b`'s ms, alternating call by call. */
+export async function interleavedLatency(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  runs: number,
+): Promise<{ a: number; b: number }> {
+  for (let i = 0; i < 2; i++) {
+    await b();
+    await a();
+  }
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    bs.push(await elapsed(b));
+    as.push(await elapsed(a));
+  }
+  return { a: median(as), b: median(bs) };
+}
+
+/** A GET on the running server with the cookie, failing on anything but 200; resolves once the body is read. */
+export const getOk = (path: string, cookie?: string) => async () => {
+  const res = await fetch(`http://127.0.0.1:${PORT}${path}`, cookie ? { headers: { cookie } } : {});
+  if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+  await res.arrayBuffer();
+};
