@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { accountsBench } from './bench/accounts.bench.js';
 import { evaluationBench } from './bench/evaluation.bench.js';
 import { foundationBench } from './bench/foundation.bench.js';
-import { loadBench } from './bench/load.bench.js';
+import { loadBench, postgresBench } from './bench/load.bench.js';
 import { recruitmentBench } from './bench/recruitment.bench.js';
 import { rosterBench } from './bench/roster.bench.js';
 import { sheetsBench } from './bench/sheets.bench.js';
@@ -28,6 +28,7 @@ const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [
   ['roster', rosterBench],
   ['sheets', sheetsBench],
   ['load', loadBench],
+  ['postgres', postgresBench],
 ];
 
 try {

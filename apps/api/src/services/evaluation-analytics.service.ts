@@ -24,7 +24,7 @@ type Db = Kysely<Database>;
 
 const emptyCounts = (): Record<EvaluationGrade, number> => ({ S: 0, A: 0, B: 0, C: 0, D: 0 });
 
-interface Row {
+export interface Row {
   key: string;
   label: string;
   n: number;

@@ -125,15 +125,23 @@ export const vsRawInsert = (measure: string, value: number, raw: number, target:
 
 export const PORT = 3900 + Math.floor(Math.random() * 50);
 
-/** Starts the built server on PORT with a SQLite file; ready resolves with ms to the first 200 on /api/health. */
-export function startServer(dbFile: string, demo: boolean): { child: ChildProcess; ready: Promise<number> } {
+/**
+ * Starts the built server on PORT (or `port`) with a SQLite file (or `databaseUrl`); ready resolves with ms to the
+ * first 200 on /api/health.
+ */
+export function startServer(
+  dbFile: string,
+  demo: boolean,
+  options: { port?: number; databaseUrl?: string } = {},
+): { child: ChildProcess; ready: Promise<number> } {
   const t0 = performance.now();
+  const port = options.port ?? PORT;
   const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
     env: {
       ...parentEnv,
-      PORT: String(PORT),
+      PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: `file:${dbFile}`,
+      DATABASE_URL: options.databaseUrl ?? `file:${dbFile}`,
       JINZAI_DEMO: demo ? '1' : '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -141,7 +149,7 @@ export function startServer(dbFile: string, demo: boolean): { child: ChildProces
   const ready = (async () => {
     for (;;) {
       try {
-        const res = await fetch(`http://127.0.0.1:${PORT}/api/health`);
+        const res = await fetch(`http://127.0.0.1:${port}/api/health`);
         if (res.status === 200) return performance.now() - t0;
       } catch {
         // not listening yet
@@ -185,9 +193,9 @@ export const printed = (measure: string, value: string, target = 'print'): Bench
   target,
 });
 
-/** Signs in on the running server and returns the cookie. */
-export async function signIn(loginId: string, password = 'jinzai-demo'): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${PORT}/api/auth/login`, {
+/** Signs in on the running server (on PORT or `port`) and returns the cookie. */
+export async function signIn(loginId: string, password = 'jinzai-demo', port = PORT): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ loginId, password }),
@@ -231,23 +239,28 @@ export const CONNECTIONS = 50;
  * Waits until the server has worked off what a load left queued (autocannon stops sending, not the server
  * answering): until three health checks in a row answer within 20 ms, for at most 30 s.
  */
-export async function settle(): Promise<void> {
+export async function settle(port = PORT): Promise<void> {
   const until = performance.now() + 30_000;
   let quick = 0;
   while (quick < 3 && performance.now() < until) {
     const ms = await elapsed(async () => {
-      const res = await fetch(`http://127.0.0.1:${PORT}/api/health`);
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
       await res.arrayBuffer();
     });
     quick = ms < 20 ? quick + 1 : 0;
   }
 }
 
-/** GET path at CONNECTIONS connections for `duration` seconds, with the cookie when given. */
-export async function load(path: string, cookie: string | undefined, duration = 5): Promise<Load> {
-  await settle();
+/** GET path at CONNECTIONS connections for `duration` seconds, with the cookie when given (on PORT or `port`). */
+export async function load(
+  path: string,
+  cookie: string | undefined,
+  duration = 5,
+  port = PORT,
+): Promise<Load> {
+  await settle(port);
   const result = await autocannon({
-    url: `http://127.0.0.1:${PORT}${path}`,
+    url: `http://127.0.0.1:${port}${path}`,
     connections: CONNECTIONS,
     duration,
     headers: cookie ? { cookie } : {},

@@ -2,14 +2,19 @@
 // GET /api/health with the same cookie, measured interleaved (health, route, health, route, health), 2 rounds,
 // on the demo ward; pass or fail per goal.
 import { join } from 'node:path';
+import { createPostgresDatabase } from '@jinzai/db/testing';
+import { parentEnv } from './env.js';
 import {
   CONNECTIONS,
   fmt,
   interleave,
   load,
   PORT,
+  printed,
   settle,
   signIn,
+  startServer,
+  stopServer,
   withServer,
   work,
   type BenchRow,
@@ -188,4 +193,51 @@ export async function loadBench(rows: BenchRow[]): Promise<void> {
     ratio: '—',
     target: 'print',
   });
+}
+
+/**
+ * Issue 15: one API process on PostgreSQL against one on SQLite, both with the demo ward, for the simple reads
+ * (interleaved: SQLite, PostgreSQL, SQLite, …); only when TEST_DATABASE_URL names a PostgreSQL server, on a database
+ * of its own that it drops afterwards.
+ */
+export async function postgresBench(rows: BenchRow[]): Promise<void> {
+  const server = parentEnv['TEST_DATABASE_URL'];
+  if (!server) {
+    rows.push(printed('PostgreSQL vs SQLite, simple reads', 'skipped (TEST_DATABASE_URL not set)'));
+    return;
+  }
+  const database = await createPostgresDatabase(server);
+  const pgPort = PORT + 50;
+  const pgServer = startServer('', true, { port: pgPort, databaseUrl: database.url });
+  try {
+    await pgServer.ready;
+    await withServer(join(work, 'load-sqlite.db'), true, async () => {
+      const routes: [string, string][] = [
+        ['Signed-in user', '/api/me'],
+        ['Policy: tracks', '/api/standards/tracks'],
+        ['Own evaluation', '/api/review/me'],
+      ];
+      const onSqlite = await signIn('staff1');
+      const onPg = await signIn('staff1', undefined, pgPort);
+      for (const [label, path] of routes) {
+        const m = await interleave(
+          (d) => load(path, onPg, d, pgPort),
+          (d) => load(path, onSqlite, d),
+          ROUNDS,
+          SECONDS,
+        );
+        const worst = Math.min(...m.shares);
+        rows.push({
+          measure: `PostgreSQL, one process: ${label} (GET ${path})`,
+          value: `${fmt(m.a.rps)} req/s, p99 ${fmt(m.a.p99)} ms`,
+          baseline: `${fmt(m.b.rps)} (same on SQLite)`,
+          ratio: m.shares.map(pct).join(' / '),
+          target: `≥ 80%: ${worst >= 0.8 ? 'PASS' : 'FAIL'}`,
+        });
+      }
+    });
+  } finally {
+    await stopServer(pgServer.child);
+    await database.drop();
+  }
 }
