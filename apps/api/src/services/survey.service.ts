@@ -196,9 +196,12 @@ async function computeBreakdown(
 }
 
 /** The fiscal years with KPI survey responses, and how many answered in each. */
-export async function kpiSurveyYearList(db: Kysely<Database>) {
-  return kpiSurveyYears(db);
+export function kpiSurveyYearList(db: Kysely<Database>) {
+  return yearsCache(db, 'kpi', () => kpiSurveyYears(db));
 }
+
+/** The survey years (every KPI page asks), once per version of the KPI cells. */
+const yearsCache = versionedCache<{ fiscalYear: number; respondents: number }[]>(['survey']);
 
 /**
  * A year's response rate by unit against the staff roster (docs/domain.md §5): both counted under their 課, and
