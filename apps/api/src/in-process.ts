@@ -26,8 +26,8 @@ export const SESSION_MEMO = Symbol.for('jinzai.in-process-session-memo');
 
 type Holder = { [API]?: InProcessApi };
 
-/** Registers the API's fetch for the apps served by this process (main.ts). */
-export function registerInProcessApi(fetch: InProcessApi): void {
+/** Registers the API's fetch for the apps served by this process (main.ts); undefined: none any more. */
+export function registerInProcessApi(fetch: InProcessApi | undefined): void {
   (globalThis as Holder)[API] = fetch;
 }
 
