@@ -112,5 +112,10 @@ describe.each(testDialects())('aggregate views after a write on %s', (dialect) =
       ['1030', 5, false],
     ]);
     expect((await read<Board>(h, board, hr)).respondents).toBe(11);
+    // A kept view answers the same bytes each time, as computed.
+    const text = async () => (await other.request(byUnit, { cookie: hr })).text();
+    const first = await text();
+    expect(await text()).toBe(first);
+    expect(first).toBe(JSON.stringify(JSON.parse(first)));
   });
 });
