@@ -8,6 +8,7 @@ import { getRequestListener } from '@hono/node-server';
 import { deleteExpiredSessions, deleteStaleAttempts } from '@jinzai/db';
 import { SIGN_IN_MEMORY_MS } from '@jinzai/model';
 import { createApp } from './app.js';
+import { registerInProcessApi } from './in-process.js';
 import { depsFor, openDatabase } from './boot.js';
 import { ADDRESS_HEADER, configureAppsEnv, PROTOCOL_HEADER, readEnv } from './env.js';
 import { parseTrustedProxies, visitorOf } from './http/peer.js';
@@ -51,6 +52,8 @@ const scheduler = startScheduler({
   log,
 });
 const api = getRequestListener(app.fetch);
+// The apps served below call the API in process, not over TCP (in-process.ts).
+registerInProcessApi((request, bindings) => app.fetch(request, bindings));
 const apps = { recruit: await loadApp('recruit'), review: await loadApp('review') };
 
 const notFound = (res: ServerResponse) => () => {

@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { statementName } from './repositories/prepared.js';
 import { splitSqliteDialect } from './sqlite-driver.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -42,6 +43,19 @@ export interface ConnectOptions {
 }
 
 /**
+ * The queries on every request's path (repositories/prepared.ts) run as named prepared statements on each pooled
+ * connection: PostgreSQL parses and plans them once per connection instead of on every request.
+ */
+function preparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (config: unknown, values?: unknown, callback?: unknown) => {
+    const name = typeof config === 'string' ? statementName(config) : undefined;
+    if (name && Array.isArray(values)) return query({ name, text: config, values }, callback);
+    return query(config, values, callback);
+  };
+}
+
+/**
  * Opens the database named by target; SQLite files are created (with their folder) and set to WAL, with a writer
  * and a reader connection (sqlite-driver.ts).
  */
@@ -56,6 +70,7 @@ export function connect(target: DatabaseTarget, options: ConnectOptions = {}): C
     // drops it and opens another for the next query. Unheard, this error event would end the whole process, and
     // with it every API process of a deployment at the same moment.
     pool.on('error', (err) => console.error(`[jinzai] PostgreSQL closed an idle connection: ${err.message}`));
+    pool.on('connect', preparedStatements);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }

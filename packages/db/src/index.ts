@@ -26,6 +26,7 @@ export * from './repositories/recruitment-scores.repository.js';
 export * from './repositories/recruitment-raters.repository.js';
 export * from './repositories/health.repository.js';
 export * from './repositories/notices.repository.js';
+export * from './repositories/data-versions.repository.js';
 export type * from './schema-notices.js';
 export * from './repositories/talent.repository.js';
 export type * from './schema-talent.js';

@@ -109,6 +109,13 @@ export interface FoundationTables {
   login_attempts: LoginAttemptTable;
   audit_log: AuditLogTable;
   weight_sets: WeightSetTable;
+  data_versions: DataVersionTable;
+}
+
+/** A counter per area of data, moved on by every write to the area (migration 0018, data-versions.repository.ts). */
+export interface DataVersionTable {
+  area: string;
+  version: number;
 }
 
 export type * from './schema-evaluation.js';

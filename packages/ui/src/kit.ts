@@ -9,6 +9,7 @@ import {
   type ServerLoad,
 } from '@sveltejs/kit';
 import { checkPasswordForm, openBeforePasswordChange, passwordProblem } from './account.js';
+import { inProcessApi, SESSION_MEMO, type SessionMemo } from '@jinzai/api/in-process';
 import { apiClient, createApi } from './api.js';
 import { data, result } from './client.js';
 import {
@@ -38,6 +39,17 @@ export interface HookPaths extends AppPaths {
   accountPath: string;
 }
 
+/** Each page request's memo of its session, for the in-process API calls it makes. */
+const memos = new WeakMap<object, SessionMemo>();
+const memoOf = (event: object): SessionMemo => {
+  let memo = memos.get(event);
+  if (!memo) {
+    memo = {};
+    memos.set(event, memo);
+  }
+  return memo;
+};
+
 /**
  * handleFetch and handle: API calls go to the API origin; language; the signed-in user or a redirect to sign-in;
  * someone who must set their own password first is sent to their account page from every other page.
@@ -54,8 +66,13 @@ export function createServerHooks(
       clientAddress: event.getClientAddress(),
       ...(env.internalToken ? { internalToken: env.internalToken } : {}),
     });
-    // The API is not a route of this app: send it straight there, not through SvelteKit's own routing.
-    return apiRequest ? globalThis.fetch(apiRequest) : fetch(request);
+    // The API is not a route of this app: send it straight there, not through SvelteKit's own routing. When this
+    // process serves the API too, that is a call of its fetch (no TCP), with the page request's session memo.
+    if (!apiRequest) return fetch(request);
+    const inProcess = inProcessApi();
+    return inProcess
+      ? inProcess(apiRequest, { [SESSION_MEMO]: memoOf(event) })
+      : globalThis.fetch(apiRequest);
   };
 
   const handle: Handle = async ({ event, resolve }) => {

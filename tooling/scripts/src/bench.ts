@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { accountsBench } from './bench/accounts.bench.js';
 import { evaluationBench } from './bench/evaluation.bench.js';
 import { foundationBench } from './bench/foundation.bench.js';
+import { loadBench, postgresBench } from './bench/load.bench.js';
 import { recruitmentBench } from './bench/recruitment.bench.js';
 import { rosterBench } from './bench/roster.bench.js';
 import { scaleBench } from './bench/scale.bench.js';
@@ -30,6 +31,8 @@ const suites: [string, (rows: BenchRow[]) => Promise<void>][] = [
   ['sheets', sheetsBench],
   ['scale', scaleBench],
   ['talent', talentBench],
+  ['load', loadBench],
+  ['postgres', postgresBench],
 ];
 
 try {

@@ -6,33 +6,56 @@ import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../deps.js';
 import { ApiError, errors } from '../errors.js';
 import { sessionIdOf } from '../services/session-token.js';
+import { sessionMemoOf } from '../in-process.js';
 
 export const SESSION_COOKIE = 'jinzai_session';
 
-/** Loads the signed-in user from the session cookie (or none), sliding the idle expiry now and then. */
+/**
+ * Loads the signed-in user from the session cookie (or none), sliding the idle expiry now and then. A page request
+ * of the apps served in this process resolves its session once: the in-process calls carry a memo of it (see
+ * in-process.ts), which a write clears.
+ */
 export function loadSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('user', null);
     c.set('sessionId', null);
     const token = getCookie(c, SESSION_COOKIE);
+    const memo = sessionMemoOf(c.env);
     if (token && token.length < 200) {
-      const { db, now, session: cfg } = c.var.deps;
-      const at = now();
-      const id = sessionIdOf(token);
-      const live = await findLiveSession(db, id, at.toISOString());
-      if (live) {
-        c.set('user', live.user);
-        c.set('sessionId', id);
-        // Write at most once a minute per session: reads stay reads.
-        if (at.getTime() - Date.parse(live.session.lastSeenAt) > 60_000) {
-          const cap = Date.parse(live.session.createdAt) + cfg.maxHours * 3_600_000;
-          const expires = Math.min(at.getTime() + cfg.idleMinutes * 60_000, cap);
-          await touchSession(db, id, at.toISOString(), new Date(expires).toISOString());
-        }
+      const known = memo?.token === token ? memo.resolved : undefined;
+      const resolved = known === undefined ? await resolveSession(c.var.deps, token) : known;
+      if (memo) Object.assign(memo, { token, resolved });
+      if (resolved) {
+        c.set('user', resolved.user);
+        c.set('sessionId', resolved.sessionId);
       }
     }
-    await next();
+    try {
+      await next();
+    } finally {
+      // A write may have ended the session, changed the password or the roles: the next call looks again.
+      if (memo && c.req.method !== 'GET' && c.req.method !== 'HEAD') delete memo.resolved;
+    }
   };
+}
+
+/** The live session of a token and its user (one query), sliding the idle expiry at most once a minute. */
+async function resolveSession(
+  deps: AppEnv['Variables']['deps'],
+  token: string,
+): Promise<{ user: User; sessionId: string } | null> {
+  const { db, now, session: cfg } = deps;
+  const at = now();
+  const id = sessionIdOf(token);
+  const live = await findLiveSession(db, id, at.toISOString());
+  if (!live) return null;
+  // Write at most once a minute per session: reads stay reads.
+  if (at.getTime() - Date.parse(live.session.lastSeenAt) > 60_000) {
+    const cap = Date.parse(live.session.createdAt) + cfg.maxHours * 3_600_000;
+    const expires = Math.min(at.getTime() + cfg.idleMinutes * 60_000, cap);
+    await touchSession(db, id, at.toISOString(), new Date(expires).toISOString());
+  }
+  return { user: live.user, sessionId: id };
 }
 
 /** The signed-in user, or a 401. */

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
 import { guard } from '../http/guard.js';
+import { cachedJson } from '../http/json.js';
 import { actorOf } from '../http/actor.js';
 import { fiscalYearText, idParam } from '../http/params.js';
 import { uploadedFile, uploadLimit } from '../http/upload.js';
@@ -94,7 +95,8 @@ export const evaluationHrRoutes = new Hono<AppEnv>()
     validate('query', z.object({ fiscalYear: fiscalYearText })),
     async (c) => {
       const { db, now } = c.var.deps;
-      return c.json(await analyticsReport(db, actorOf(c), now(), c.req.valid('query').fiscalYear), 200);
+      const report = await analyticsReport(db, actorOf(c), now(), c.req.valid('query').fiscalYear);
+      return cachedJson(c, report, (r) => r);
     },
   )
   .get(

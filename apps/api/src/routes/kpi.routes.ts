@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.js';
 import { guard } from '../http/guard.js';
+import { cachedJson } from '../http/json.js';
 import { actorOf } from '../http/actor.js';
 import { fiscalYearParam, fiscalYearText } from '../http/params.js';
 
@@ -85,7 +86,7 @@ export const kpiRoutes = new Hono<AppEnv>()
     async (c) => {
       const { fiscalYear } = c.req.valid('query');
       const board = await kpiBoardOf(c.var.deps.db, fiscalYear);
-      return c.json({ fiscalYear, ...board }, 200);
+      return cachedJson(c, board, (b) => ({ fiscalYear, ...b }));
     },
   )
   .get(
@@ -100,7 +101,8 @@ export const kpiRoutes = new Hono<AppEnv>()
     validate('query', breakdownQuery),
     async (c) => {
       const { fiscalYear, by } = c.req.valid('query');
-      return c.json({ fiscalYear, by, groups: await kpiBreakdownOf(c.var.deps.db, fiscalYear, by) }, 200);
+      const groups = await kpiBreakdownOf(c.var.deps.db, fiscalYear, by);
+      return cachedJson(c, groups, (g) => ({ fiscalYear, by, groups: g }));
     },
   )
   .get(

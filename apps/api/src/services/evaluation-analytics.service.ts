@@ -18,12 +18,13 @@ import {
 } from '@jinzai/model';
 import type { Kysely } from 'kysely';
 import { divisionAndDepartment } from '@jinzai/model';
+import { versionedCache } from './versioned-cache.js';
 
 type Db = Kysely<Database>;
 
 const emptyCounts = (): Record<EvaluationGrade, number> => ({ S: 0, A: 0, B: 0, C: 0, D: 0 });
 
-interface Row {
+export interface Row {
   key: string;
   label: string;
   n: number;
@@ -43,8 +44,17 @@ function finish(map: Map<string, { label: string; counts: Record<EvaluationGrade
  * HR's view of a fiscal year (docs/domain.md §4, §7): distributions of overall grades by 部, grade and first
  * evaluator, the trend over the last five years, evaluators flagged for leniency or central tendency against
  * the organisation, and agreement between first and second evaluators. Grouped in SQL; the rest is small.
+ * Computed once per version of the evaluation data, the units and the roster (versioned-cache.ts).
  */
-export async function evaluationAnalytics(db: Db, fiscalYear: number) {
+export function evaluationAnalytics(db: Db, fiscalYear: number): Promise<EvaluationAnalytics> {
+  return analyticsCache(db, String(fiscalYear), () => computeAnalytics(db, fiscalYear));
+}
+
+export type EvaluationAnalytics = Awaited<ReturnType<typeof computeAnalytics>>;
+
+const analyticsCache = versionedCache<EvaluationAnalytics>(['evaluation', 'org', 'staff']);
+
+async function computeAnalytics(db: Db, fiscalYear: number) {
   const [counts, units, period] = await Promise.all([
     resultCounts(db, fiscalYear - 4, fiscalYear),
     listUnits(db),

@@ -60,15 +60,25 @@ export async function progressReport(db: Db, actor: Actor, now: Date, periodId: 
   return { period, ...(await periodProgress(db, periodId)) };
 }
 
-/** The distributions, trend, tendencies and agreement of a fiscal year (audited read). */
+/**
+ * The distributions, trend, tendencies and agreement of a fiscal year; an audited read when it names evaluators
+ * (their distributions and tendencies are about them), not when it shows aggregates only.
+ */
 export async function analyticsReport(
   db: Db,
   actor: Actor,
   now: Date,
   fiscalYear: number,
 ): ReturnType<typeof evaluationAnalytics> {
-  await record(db, actor, now, { action: 'read', entity: 'review_analytics', entityId: String(fiscalYear) });
-  return evaluationAnalytics(db, fiscalYear);
+  const report = await evaluationAnalytics(db, fiscalYear);
+  if (report.byEvaluator.length > 0 || (report.evaluators?.evaluators.length ?? 0) > 0) {
+    await record(db, actor, now, {
+      action: 'read',
+      entity: 'review_analytics',
+      entityId: String(fiscalYear),
+    });
+  }
+  return report;
 }
 
 const EXPORT_HEADER = [

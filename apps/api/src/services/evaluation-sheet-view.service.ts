@@ -3,12 +3,12 @@
 import {
   getPeriod,
   getSheetHeader,
-  getStaff,
   listGoals,
   listHistory,
   listRatings,
   listRevisions,
-  listUnits,
+  staffByNo,
+  unitsByCode,
   type Database,
   type SheetHeader,
 } from '@jinzai/db';
@@ -61,14 +61,16 @@ export async function sheetView(
   relations: SheetRelation[],
   now: Date,
 ) {
-  const [period, staff, goals, ratings, history, units] = await Promise.all([
+  const people = [sheet.staffNo, sheet.firstStaffNo, sheet.secondStaffNo].filter((no): no is string => !!no);
+  const [period, byNo, goals, ratings, history, units] = await Promise.all([
     getPeriod(db, sheet.periodId),
-    getStaff(db, sheet.staffNo),
+    staffByNo(db, [...new Set(people)]),
     listGoals(db, sheet.id),
     listRatings(db, sheet.id),
     listHistory(db, sheet.id),
-    listUnits(db),
+    unitsByCode(db, [sheet.unitCode]),
   ]);
+  const staff = byNo.get(sheet.staffNo);
   const visible = { self: false, first: false, second: false, final: false };
   for (const r of relations) {
     const v = visibleParts(sheet.state, r);
@@ -76,7 +78,7 @@ export async function sheetView(
   }
   const names = new Map<string, string>();
   for (const no of [sheet.firstStaffNo, sheet.secondStaffNo]) {
-    if (no) names.set(no, (await getStaff(db, no))?.name ?? no);
+    if (no) names.set(no, byNo.get(no)?.name ?? no);
   }
   const grade = gradeByCode(sheet.gradeCode);
   const editable = relations.map((r) => editablePart(statusOf(sheet), r)).find((p) => p !== null) ?? null;
@@ -100,7 +102,7 @@ export async function sheetView(
       staffNo: sheet.staffNo,
       name: staff?.name ?? sheet.staffNo,
       unitCode: sheet.unitCode,
-      unitName: units.find((u) => u.code === sheet.unitCode)?.name ?? sheet.unitCode,
+      unitName: units.get(sheet.unitCode)?.name ?? sheet.unitCode,
       gradeCode: sheet.gradeCode,
       gradeName: grade?.nameJa ?? sheet.gradeCode,
     },

@@ -39,6 +39,7 @@ import { recordImport } from '../audit.js';
 import type { Upload } from '../import/table.js';
 import type { Actor } from './actor.js';
 import { kpiDisclosure } from './survey-disclosure.service.js';
+import { versionedCache } from './versioned-cache.js';
 
 /** The rows of an import whose unit_code is not in the organisation (a survey answer names a known unit). */
 export async function unknownUnitRows(
@@ -98,10 +99,19 @@ export async function importKpiResponses(
  * The KPI board of a year (docs/interfaces.md "Survey and KPIs" `/api/kpis`), with the change from the year
  * before.
  */
-export async function kpiBoardOf(
-  db: Kysely<Database>,
-  fiscalYear: number,
-): Promise<{ respondents: number; kpis: KpiRow[] }> {
+export function kpiBoardOf(db: Kysely<Database>, fiscalYear: number): Promise<KpiBoard> {
+  return boardCache(db, String(fiscalYear), () => computeBoard(db, fiscalYear));
+}
+
+interface KpiBoard {
+  respondents: number;
+  kpis: KpiRow[];
+}
+
+/** The board of a year, once per version of the KPI cells. */
+const boardCache = versionedCache<KpiBoard>(['survey']);
+
+async function computeBoard(db: Kysely<Database>, fiscalYear: number): Promise<KpiBoard> {
   const m = await kpiMoments(db, [fiscalYear, fiscalYear - 1]);
   const cur = m.get(fiscalYear);
   const prev = m.get(fiscalYear - 1);
@@ -170,7 +180,18 @@ export interface LabelledGroup extends BreakdownGroup {
  * A breakdown of a year's KPIs (docs/interfaces.md "Survey and KPIs" `/api/kpis/breakdown`) under the year's one
  * disclosure plan: units are counted under their 課 (docs/domain.md §5).
  */
-export async function kpiBreakdownOf(
+export function kpiBreakdownOf(
+  db: Kysely<Database>,
+  fiscalYear: number,
+  by: BreakdownBy,
+): Promise<LabelledGroup[]> {
+  return breakdownCache(db, `${fiscalYear}|${by}`, () => computeBreakdown(db, fiscalYear, by));
+}
+
+/** A breakdown, once per version of the KPI cells and the units (the plan follows from both). */
+const breakdownCache = versionedCache<LabelledGroup[]>(['survey', 'org']);
+
+async function computeBreakdown(
   db: Kysely<Database>,
   fiscalYear: number,
   by: BreakdownBy,
@@ -180,9 +201,12 @@ export async function kpiBreakdownOf(
 }
 
 /** The fiscal years with KPI survey responses, and how many answered in each. */
-export async function kpiSurveyYearList(db: Kysely<Database>) {
-  return kpiSurveyYears(db);
+export function kpiSurveyYearList(db: Kysely<Database>) {
+  return yearsCache(db, 'kpi', () => kpiSurveyYears(db));
 }
+
+/** The survey years (every KPI page asks), once per version of the KPI cells. */
+const yearsCache = versionedCache<{ fiscalYear: number; respondents: number }[]>(['survey']);
 
 /**
  * A year's response rate by unit against the staff roster (docs/domain.md §5): both counted under their 課, and

@@ -1,5 +1,5 @@
 import { createUser, type DialectName } from '@jinzai/db';
-import { openTestDatabase, type TestDatabase } from '@jinzai/db/testing';
+import { connectAgain, openTestDatabase, type TestDatabase } from '@jinzai/db/testing';
 import type { Role } from '@jinzai/model';
 import { onTestFinished } from 'vitest';
 import { createApp } from '../app.js';
@@ -21,6 +21,8 @@ export interface Harness {
   db: TestDatabase;
   clock: TestClock;
   app: ReturnType<typeof createApp>;
+  /** What the app was made with (another app on the same database takes the same, with its own connection). */
+  deps: Deps;
   request(path: string, init?: RequestInit & { cookie?: string }): Promise<Response>;
   /** Signs in and returns the cookie header value. */
   login(loginId: string, password?: string): Promise<string>;
@@ -34,7 +36,7 @@ let passwordHash: Promise<string> | undefined;
 export async function createHarness(dialect: DialectName, overrides: Partial<Deps> = {}): Promise<Harness> {
   const db = await openTestDatabase(dialect);
   const clock = new TestClock();
-  const app = createApp({
+  const deps: Deps = {
     db: db.db,
     dialect,
     now: clock.now,
@@ -42,7 +44,8 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Dep
     allowedOrigins: [],
     throttle: { ...defaultThrottle },
     ...overrides,
-  });
+  };
+  const app = createApp(deps);
   passwordHash ??= hashPassword(PASSWORD);
   const hash = await passwordHash;
   const addUser = async (loginId: string, roles: Role[], staffNo: string | null = null) => {
@@ -55,11 +58,7 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Dep
   for (const role of ['hr', 'recruiter', 'interviewer', 'evaluator', 'staff'] as const)
     await addUser(role, [role]);
 
-  const request = async (path: string, init: RequestInit & { cookie?: string } = {}): Promise<Response> => {
-    const headers = new Headers(init.headers);
-    if (init.cookie) headers.set('cookie', init.cookie);
-    return app.request(path, { ...init, headers });
-  };
+  const request = requestOf(app);
   const login = async (loginId: string, password = PASSWORD) => {
     const res = await request('/api/auth/login', {
       method: 'POST',
@@ -70,7 +69,26 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Dep
     const cookie = res.headers.get('set-cookie') ?? '';
     return cookie.split(';')[0] ?? '';
   };
-  return { db, clock, app, request, login, addUser, dispose: () => db.dispose() };
+  return { db, clock, app, deps, request, login, addUser, dispose: () => db.dispose() };
+}
+
+/** Requests to an app, with the cookie of a sign-in when given. */
+const requestOf =
+  (app: ReturnType<typeof createApp>) =>
+  async (path: string, init: RequestInit & { cookie?: string } = {}): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    if (init.cookie) headers.set('cookie', init.cookie);
+    return app.request(path, { ...init, headers });
+  };
+
+/**
+ * For the current test: a second app on the harness's database through a connection of its own, as another API
+ * process on the same database would be (same settings and clock; the harness's sessions work on it).
+ */
+export function anotherProcess(h: Harness): Pick<Harness, 'request'> {
+  const conn = connectAgain(h.db);
+  onTestFinished(() => conn.close());
+  return { request: requestOf(createApp({ ...h.deps, db: conn.db, dialect: conn.dialect })) };
 }
 
 /**

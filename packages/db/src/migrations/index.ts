@@ -12,6 +12,7 @@ import * as m0013 from './0013-staff-search.js';
 import * as m0015 from './0015-sheet-list.js';
 import * as m0016 from './0016-notices.js';
 import * as m0017 from './0017-talent.js';
+import * as m0018 from './0018-data-versions.js';
 import * as m0022 from './0022-survey-pending.js';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0015-sheet-list': m0015,
   '0016-notices': m0016,
   '0017-talent': m0017,
+  '0018-data-versions': m0018,
   '0022-survey-pending': m0022,
 };
 

@@ -4,6 +4,7 @@ import type { Role } from '@jinzai/model';
 import { PostgresAdapter, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../schema.js';
 import { bulkWrite, chunked, oneOf, type BulkColumn } from './bulk.js';
+import { bumpDataVersion } from './data-versions.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -371,6 +372,7 @@ export async function markLeavers(db: Db, present: readonly string[], today: str
     await db.updateTable('staff').set({ left_on: today }).where('staff_no', 'in', part).execute();
     return [];
   });
+  if (gone.length > 0) await bumpDataVersion(db, 'staff');
   return gone;
 }
 

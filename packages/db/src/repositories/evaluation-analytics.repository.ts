@@ -146,8 +146,14 @@ export async function evaluatorQueue(
       's.first_staff_no',
       's.second_staff_no',
     ])
-    .where('s.period_id', '=', periodId)
-    .where((eb) => eb.or([eb('s.first_staff_no', '=', staffNo), eb('s.second_staff_no', '=', staffNo)]))
+    // Each side of the OR with the period, so that SQLite reads the two evaluator indexes (first_staff_no,
+    // period_id) and (second_staff_no, period_id) instead of every sheet of the period.
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('s.first_staff_no', '=', staffNo), eb('s.period_id', '=', periodId)]),
+        eb.and([eb('s.second_staff_no', '=', staffNo), eb('s.period_id', '=', periodId)]),
+      ]),
+    )
     .orderBy('s.staff_no')
     .execute();
   return rows.map((r) => ({ sheetId: r.id, name: r.name, ...toPlacement(r) }));

@@ -4,6 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, StaffTable, UnitTable } from '../schema.js';
 import { bulkRows, bulkWrite, chunked, oneOf, yieldToEventLoop } from './bulk.js';
 import { staffMatch } from './staff-match.js';
+import { bumpDataVersion } from './data-versions.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -191,6 +192,7 @@ export async function upsertStaff(
       staffSearchKey(r.name, r.name_kana),
     ]),
   );
+  await bumpDataVersion(db, 'staff');
   await yieldToEventLoop();
   return paired(
     stored,

@@ -1,5 +1,17 @@
+import { createHash } from 'node:crypto';
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+
+/** The SQL texts of the queries below, by the statement name PostgreSQL prepares each under (connect.ts). */
+const statementNames = new Map<string, string>();
+
+/**
+ * The name under which PostgreSQL keeps a query of `prepared` as a prepared statement on each connection (parsed and
+ * planned once per connection, not per request), or undefined for any other SQL.
+ */
+export function statementName(text: string): string | undefined {
+  return statementNames.get(text);
+}
 
 /**
  * A query compiled once per database handle and run with new parameter values: for the few queries on every
@@ -17,6 +29,7 @@ export function prepared<P extends string, R>(
     if (!q) {
       q = build(db, tag).compile();
       cache.set(db, q);
+      statementNames.set(q.sql, `jinzai_${createHash('sha256').update(q.sql).digest('hex').slice(0, 24)}`);
     }
     const parameters = q.parameters.map((p) => {
       if (typeof p === 'string' && p.startsWith('\u0000')) {

@@ -31,10 +31,21 @@ export async function createSession(db: Db, s: Session): Promise<void> {
     .execute();
 }
 
-const sessionQuery = prepared(['id', 'now'], (db, p) =>
+// The session, its active user and their effective roles in one query: one row per role (one with a null role for
+// a user with none), sorted by role.
+const sessionQuery = prepared(['id', 'now', 'today'], (db, p) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin(
+      effectiveRolesQuery(
+        db,
+        (id) => sql<SqlBool>`${id} in (select user_id from sessions where id = ${p('id')})`,
+        p('today'),
+      ).as('r'),
+      'r.user_id',
+      'users.id',
+    )
     .select([
       'sessions.id',
       'sessions.user_id',
@@ -45,16 +56,14 @@ const sessionQuery = prepared(['id', 'now'], (db, p) =>
       'users.display_name',
       'users.staff_no',
       'users.must_change_password',
+      'r.role',
     ])
     .where('sessions.id', '=', p('id'))
     .where('sessions.expires_at', '>', p('now'))
     .where('users.active', '=', 1)
     // Disabling the user or resetting the password moved the generation on: older sessions never come back.
-    .whereRef('sessions.credential_generation', '=', 'users.credential_generation'),
-);
-
-const rolesQuery = prepared(['userId', 'today'], (db, p) =>
-  effectiveRolesQuery(db, (id) => sql<SqlBool>`${id} = ${p('userId')}`, p('today')).orderBy('role'),
+    .whereRef('sessions.credential_generation', '=', 'users.credential_generation')
+    .orderBy('r.role'),
 );
 
 /**
@@ -66,9 +75,9 @@ export async function findLiveSession(
   id: string,
   now: string,
 ): Promise<{ session: Session; user: User } | undefined> {
-  const [r] = await sessionQuery(db, { id, now });
+  const rows = await sessionQuery(db, { id, now, today: now.slice(0, 10) });
+  const [r] = rows;
   if (!r) return undefined;
-  const roles = await rolesQuery(db, { userId: r.user_id, today: now.slice(0, 10) });
   return {
     session: {
       id: r.id,
@@ -81,7 +90,7 @@ export async function findLiveSession(
       id: r.user_id,
       loginId: r.login_id,
       displayName: r.display_name,
-      roles: roles.map((x) => x.role as Role),
+      roles: rows.flatMap((x) => (x.role === null ? [] : [x.role as Role])),
       staffNo: r.staff_no,
       ...(r.must_change_password === 1 ? { mustChangePassword: true } : {}),
     },

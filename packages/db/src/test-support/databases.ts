@@ -99,3 +99,26 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
     },
   };
 }
+
+/**
+ * A new, empty database on the PostgreSQL server of `serverUrl`, for a server process to migrate and seed itself
+ * (the bench), and how to drop it afterwards (with whatever connections are left).
+ */
+export async function createPostgresDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `jinzai_bench_${randomBytes(4).toString('hex')}`;
+  const run = async (text: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+}

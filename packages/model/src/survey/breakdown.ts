@@ -10,7 +10,7 @@ import {
   type SurveyDisclosure,
   type WithheldReason,
 } from './disclosure.js';
-import { kpiFigures, NO_MOMENTS } from './kpi-figures.js';
+import { kpiPointFigures, NO_MOMENTS } from './kpi-figures.js';
 
 /** What a breakdown groups answers by (docs/interfaces.md "Survey and KPIs" `by`). */
 export type BreakdownDimension = 'unit' | AttributeDimension;
@@ -92,7 +92,7 @@ export function breakdown(
         if (!shown.shown) {
           return { code, mean: null, n: null, favourable: null, suppressed: true, withheld: shown.reason };
         }
-        const f = kpiFigures(d.moments.get(group)?.get(code) ?? NO_MOMENTS);
+        const f = kpiPointFigures(d.moments.get(group)?.get(code) ?? NO_MOMENTS);
         return { code, mean: f.mean, n: f.n, favourable: f.favourable, suppressed: false, withheld: null };
       }),
     };

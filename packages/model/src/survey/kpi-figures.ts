@@ -45,6 +45,15 @@ export function kpiFigures(m: AnswerMoments): KpiFigures {
   return { mean: s.mean, n: s.n, ci95: s.ci95, favourable: s.favourable };
 }
 
+/**
+ * The figures a breakdown shows (mean, n, favourable share): those of kpiFigures without the t interval, which
+ * is not computed. Withheld under MIN_GROUP_SIZE answers as there.
+ */
+export function kpiPointFigures(m: AnswerMoments): Omit<KpiFigures, 'ci95'> {
+  if (m.n < MIN_GROUP_SIZE) return { mean: null, n: m.n, favourable: null };
+  return { mean: m.sum / m.n, n: m.n, favourable: m.favourable / m.n };
+}
+
 /** Adds two sets of moments, to roll answers up to a larger group (docs/domain.md §5). */
 export function addMoments(a: AnswerMoments, b: AnswerMoments): AnswerMoments {
   return {

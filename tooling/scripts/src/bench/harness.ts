@@ -125,15 +125,23 @@ export const vsRawInsert = (measure: string, value: number, raw: number, target:
 
 export const PORT = 3900 + Math.floor(Math.random() * 50);
 
-/** Starts the built server on PORT with a SQLite file; ready resolves with ms to the first 200 on /api/health. */
-export function startServer(dbFile: string, demo: boolean): { child: ChildProcess; ready: Promise<number> } {
+/**
+ * Starts the built server on PORT (or `port`) with a SQLite file (or `databaseUrl`); ready resolves with ms to the
+ * first 200 on /api/health.
+ */
+export function startServer(
+  dbFile: string,
+  demo: boolean,
+  options: { port?: number; databaseUrl?: string } = {},
+): { child: ChildProcess; ready: Promise<number> } {
   const t0 = performance.now();
+  const port = options.port ?? PORT;
   const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
     env: {
       ...parentEnv,
-      PORT: String(PORT),
+      PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: `file:${dbFile}`,
+      DATABASE_URL: options.databaseUrl ?? `file:${dbFile}`,
       JINZAI_DEMO: demo ? '1' : '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -141,7 +149,7 @@ export function startServer(dbFile: string, demo: boolean): { child: ChildProces
   const ready = (async () => {
     for (;;) {
       try {
-        const res = await fetch(`http://127.0.0.1:${PORT}/api/health`);
+        const res = await fetch(`http://127.0.0.1:${port}/api/health`);
         if (res.status === 200) return performance.now() - t0;
       } catch {
         // not listening yet
@@ -185,9 +193,9 @@ export const printed = (measure: string, value: string, target = 'print'): Bench
   target,
 });
 
-/** Signs in on the running server and returns the cookie. */
-export async function signIn(loginId: string, password = 'jinzai-demo'): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${PORT}/api/auth/login`, {
+/** Signs in on the running server (on PORT or `port`) and returns the cookie. */
+export async function signIn(loginId: string, password = 'jinzai-demo', port = PORT): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ loginId, password }),
@@ -216,3 +224,113 @@ export async function latency(path: string, cookie: string, runs = 5): Promise<n
     await res.arrayBuffer();
   }, runs);
 }
+
+/** One load measurement: requests/s, p99 latency (ms) and the answers that were not 2xx (or failed). */
+export interface Load {
+  rps: number;
+  p99: number;
+  errors: number;
+}
+
+/** Connections of every load measurement (autocannon, loopback). */
+export const CONNECTIONS = 50;
+
+/**
+ * Waits until the server has worked off what a load left queued (autocannon stops sending, not the server
+ * answering): until three health checks in a row answer within 20 ms, for at most 30 s.
+ */
+export async function settle(port = PORT): Promise<void> {
+  const until = performance.now() + 30_000;
+  let quick = 0;
+  while (quick < 3 && performance.now() < until) {
+    const ms = await elapsed(async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      await res.arrayBuffer();
+    });
+    quick = ms < 20 ? quick + 1 : 0;
+  }
+}
+
+/** GET path at CONNECTIONS connections for `duration` seconds, with the cookie when given (on PORT or `port`). */
+export async function load(
+  path: string,
+  cookie: string | undefined,
+  duration = 5,
+  port = PORT,
+): Promise<Load> {
+  await settle(port);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${path}`,
+    connections: CONNECTIONS,
+    duration,
+    headers: cookie ? { cookie } : {},
+  });
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** A and the baseline B measured interleaved (B, A, B, A, …, B): the mean of A's rounds and of the B around them. */
+export interface Interleaved {
+  a: Load;
+  b: Load;
+  /** A's requests/s as a share of B's, per round (each round against the B just before and after it). */
+  shares: number[];
+}
+
+const meanOf = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+/**
+ * Measures `a` against the baseline `b` (e.g. GET /api/health with the same cookie) in `rounds` interleaved rounds,
+ * after one short warm-up of each: B A B A B, each A compared with the B measured just before and after it.
+ */
+export async function interleave(
+  a: (duration: number) => Promise<Load>,
+  b: (duration: number) => Promise<Load>,
+  rounds = 2,
+  duration = 5,
+): Promise<Interleaved> {
+  await b(1);
+  await a(1);
+  const bs: Load[] = [await b(duration)];
+  const as: Load[] = [];
+  for (let i = 0; i < rounds; i++) {
+    as.push(await a(duration));
+    bs.push(await b(duration));
+  }
+  const avg = (xs: Load[]): Load => ({
+    rps: meanOf(xs.map((x) => x.rps)),
+    p99: Math.max(...xs.map((x) => x.p99)),
+    errors: xs.reduce((s, x) => s + x.errors, 0),
+  });
+  const shares = as.map((x, i) => x.rps / meanOf([bs[i]?.rps ?? NaN, bs[i + 1]?.rps ?? NaN]));
+  return { a: avg(as), b: avg(bs), shares };
+}
+
+/** Interleaved medians of single sequential requests: `a`'s and `b`'s ms, alternating call by call. */
+export async function interleavedLatency(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  runs: number,
+): Promise<{ a: number; b: number }> {
+  for (let i = 0; i < 2; i++) {
+    await b();
+    await a();
+  }
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    bs.push(await elapsed(b));
+    as.push(await elapsed(a));
+  }
+  return { a: median(as), b: median(bs) };
+}
+
+/** A GET on the running server with the cookie, failing on anything but 200; resolves once the body is read. */
+export const getOk = (path: string, cookie?: string) => async () => {
+  const res = await fetch(`http://127.0.0.1:${PORT}${path}`, cookie ? { headers: { cookie } } : {});
+  if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+  await res.arrayBuffer();
+};
