@@ -1,6 +1,6 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connect, migrateToLatest } from './connect.js';
 import { orgSummary, upsertUnits } from './repositories/org.repository.js';
@@ -82,5 +82,22 @@ describe('SQLite with a writer and a reader connection', () => {
     expect(statSync(path).size).toBeGreaterThan(before);
     expect(await orgSummary(conn.db)).toEqual({ units: 40_000, staff: 0 });
     await conn.close();
+  });
+
+  it('closes for good: a checkpoint still running at close leaves no connection and no WAL behind', async () => {
+    const { conn, path } = await openFile();
+    // Past the checkpoint threshold (4 MiB of WAL), several times, so that a checkpoint is running or queued.
+    for (let batch = 0; batch < 6; batch++)
+      await upsertUnits(
+        conn.db,
+        Array.from({ length: 2_000 }, (_, i) => ({
+          ...unit(`${batch}-${i}`),
+          name: `部${'あ'.repeat(300)}${i}`,
+        })),
+        NOW,
+      );
+    await conn.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(readdirSync(dirname(path))).toEqual(['j.db']);
   });
 });

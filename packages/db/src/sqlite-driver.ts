@@ -73,11 +73,14 @@ class Checkpointer {
   #worker: Worker | null = null;
   #busy = false;
   #again = false;
+  #closed = false;
 
   constructor(private readonly path: string) {}
 
   /** After a write: checkpoint when the WAL has grown past the threshold; at most one at a time. */
   wrote(): void {
+    // A checkpoint that ends after close must not start another worker on the closed database.
+    if (this.#closed) return;
     if (this.#busy) {
       this.#again = true;
       return;
@@ -118,10 +121,26 @@ class Checkpointer {
     return worker;
   }
 
+  /**
+   * Lets a running checkpoint finish and the worker close its connection, then waits for it to exit: a worker
+   * terminated mid-checkpoint would keep its connection open past the database's close, and the WAL and shared
+   * memory files would be written and removed after the caller thinks the database is closed (and, say, deletes
+   * its folder). A worker that does not exit in 10 s is terminated.
+   */
   async close(): Promise<void> {
+    this.#closed = true;
     const worker = this.#worker;
     this.#worker = null;
-    if (worker) await worker.terminate();
+    if (!worker) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(() => void worker.terminate().then(() => resolve()), 10_000);
+      timer.unref();
+    });
+    worker.postMessage('close');
+    await Promise.race([exited, late]);
+    clearTimeout(timer);
   }
 }
 
@@ -130,7 +149,12 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
 const db = new Database(workerData.path);
 db.pragma('busy_timeout = 5000');
-parentPort.on('message', () => {
+parentPort.on('message', (message) => {
+  if (message === 'close') {
+    try { db.close(); } catch {}
+    parentPort.close();
+    return;
+  }
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
   parentPort.postMessage('done');
 });
