@@ -138,6 +138,19 @@ test('人材データ: HR lists the declarations with filters and a summary by u
   await expect(page.getByRole('status')).toHaveText('判断を記録しました。');
   await expect(pending).not.toContainText('ITパスポート試験');
 
+  // HR keeps the catalogue: a new course with the outcome it serves joins the list.
+  await page.getByLabel('コード（半角英小文字・数字・ハイフン）').fill('mentor');
+  await page.getByLabel('研修名', { exact: true }).fill('メンター研修');
+  await page.getByLabel('伸ばす層').selectOption('interpersonal');
+  await page.getByLabel('寄与するアウトカム').selectOption('06');
+  await page.getByRole('button', { name: '研修を保存' }).click();
+  await expect(page.getByRole('status')).toHaveText('研修カタログに「メンター研修」を保存しました。');
+  await expect(
+    page.getByRole('table', { name: '研修カタログ' }).getByRole('row', { name: /メンター研修/ }),
+  ).toContainText('06');
+  await expectNoViolations(page);
+  await saveScreen(page, 'talent-catalogue-hr');
+
   // HR sees everything of staff1's profile, in English too.
   await page.goto(`/review/people/${STAFF1}?lang=en`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Profile of 小林 翔太');
